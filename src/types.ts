@@ -1,0 +1,295 @@
+/** The plain values that flow between TrailSight's stages. Each stage owns its own extra types; these are shared. */
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Numeric rank of a severity, for sorting and gating (info = 0 … critical = 4). */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** The identity that made a call, from `userIdentity`, normalised across every identity type. */
+export interface Principal {
+  /** userIdentity.type: Root, IAMUser, AssumedRole, FederatedUser, AWSAccount, AWSService, IdentityCenterUser, Unknown … */
+  type: string;
+  arn?: string;
+  principalId?: string;
+  accountId?: string;
+  userName?: string;
+  accessKeyId?: string;
+  /** For AssumedRole / FederatedUser: the role or user that issued the session. */
+  sessionIssuerArn?: string;
+  sessionIssuerName?: string;
+  sessionIssuerType?: string;
+  /** sessionContext.attributes.mfaAuthenticated, when the record carries it. */
+  mfaAuthenticated?: boolean;
+  /** userIdentity.invokedBy: set when an AWS service made the call on the principal's behalf. */
+  invokedBy?: string;
+  /**
+   * A stable, human-readable key for grouping: the session issuer ARN for roles (so every session of a
+   * role groups together), the user ARN for users, `root@<account>` for root, the service for AWSService.
+   */
+  key: string;
+}
+
+export interface TrailResource {
+  arn?: string;
+  type?: string;
+  accountId?: string;
+  name?: string;
+}
+
+/** One CloudTrail record, normalised. `raw` is the record as CloudTrail wrote it, kept for evidence. */
+export interface TrailEvent {
+  id: string;
+  /** ISO 8601 as in the record. */
+  time: string;
+  /** Epoch milliseconds of `time`; NaN never appears (records with a bad time are skipped by the source). */
+  timeMs: number;
+  /** eventSource, e.g. `iam.amazonaws.com`. */
+  source: string;
+  /** Short service name, e.g. `iam`. */
+  service: string;
+  name: string;
+  region: string;
+  /** recipientAccountId, else the principal's account. */
+  account: string;
+  principal: Principal;
+  sourceIp?: string;
+  userAgent?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  readOnly?: boolean;
+  eventType?: string;
+  resources: TrailResource[];
+  raw: Record<string, unknown>;
+}
+
+export type SourceKind = 'lookup' | 's3' | 'lake' | 'file';
+
+/** What one part of a source (a region, an account/region prefix, a file, a query) read and did not read. */
+export interface SourceReport {
+  source: SourceKind;
+  /** e.g. `us-east-1`, `123456789012/eu-west-1`, a file path, an event data store. */
+  scope: string;
+  eventsRead: number;
+  pages?: number;
+  objects?: number;
+  bytes?: number;
+  /** Reasons a record or object was skipped, with counts (e.g. `invalid-json`, `outside-window`). */
+  skipped: Record<string, number>;
+  /** True when this scope was read to its end; false when it was cut short (max-events, an error). */
+  complete: boolean;
+  /** Why it is incomplete, in words a user can act on. */
+  errors: string[];
+}
+
+export type FindingOrigin = 'rule' | 'ai';
+
+/** One incident: a rule match (or a model's verified finding), with its evidence. */
+export interface Finding {
+  /** Stable fingerprint: the same incident has the same id in every run (no times in it). */
+  id: string;
+  origin: FindingOrigin;
+  ruleId?: string;
+  title: string;
+  severity: Severity;
+  /** MITRE ATT&CK technique id, e.g. T1562.008. */
+  technique?: string;
+  principal?: string;
+  accounts: string[];
+  regions: string[];
+  firstSeen: string;
+  lastSeen: string;
+  count: number;
+  evidence: {
+    eventIds: string[];
+    /** Event ids beyond the ones kept, when an incident has very many events. */
+    omitted?: number;
+    /** Key fields of the first events, for the report (event name, time, ip, region, key parameters). */
+    samples?: EvidenceSample[];
+  };
+  description: string;
+  remediation: string;
+  /** AI findings: the model's stated confidence, 0..1. */
+  confidence?: number;
+  /** Set when a model finding enriched this rule finding (never lowering it). */
+  aiNotes?: string[];
+}
+
+export interface EvidenceSample {
+  eventId: string;
+  time: string;
+  eventName: string;
+  region: string;
+  account: string;
+  sourceIp?: string;
+  userAgent?: string;
+  errorCode?: string;
+  /** A few key request fields, already trimmed. */
+  details?: Record<string, string>;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** True when the figures are an estimate (no manifest or usage came back). */
+  estimated: boolean;
+}
+
+/** Minimal logger every stage takes; main wires @actions/core, the CLI wires the console. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+  error(message: string): void;
+}
+
+/** Time, injectable so retries and polling run instantly in tests. */
+export interface Clock {
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        return;
+      }
+      const t = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = (): void => {
+        clearTimeout(t);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+export interface CountEntry {
+  key: string;
+  count: number;
+}
+
+/** Per-principal activity, for error/AccessDenied rates. */
+export interface PrincipalActivity {
+  principal: string;
+  type: string;
+  events: number;
+  errors: number;
+  accessDenied: number;
+  writes: number;
+  services: number;
+  regions: string[];
+  sourceIps: number;
+}
+
+/** Access-pattern statistics of the window (what the seed's agent counted, and more). */
+export interface ActivityStats {
+  totalEvents: number;
+  topEventNames: CountEntry[];
+  topPrincipals: CountEntry[];
+  topServices: CountEntry[];
+  topResources: CountEntry[];
+  topSourceIps: CountEntry[];
+  topUserAgents: CountEntry[];
+  regions: CountEntry[];
+  accounts: CountEntry[];
+  /** Busiest principals with their error and AccessDenied counts. */
+  principals: PrincipalActivity[];
+  consoleLogins: { success: number; failure: number; withMfa: number; withoutMfa: number; root: number };
+  readOnly: { read: number; write: number; unknown: number };
+  errors: { total: number; accessDenied: number };
+  /** Events per UTC hour (`2026-11-23T09:00:00Z`), in time order. */
+  hourly: { hour: string; count: number; errors: number }[];
+  /** True when a top-k sketch bounded a table, so counts below the top are approximate. */
+  approximate: boolean;
+}
+
+/** A Bedrock batch job (or a direct run) that this run started or collected. */
+export interface JobRecord {
+  engine: 'batch' | 'direct';
+  jobArn?: string;
+  jobName?: string;
+  status: string;
+  modelId: string;
+  records: number;
+  recordsSucceeded?: number;
+  recordsFailed?: number;
+  inputUri?: string;
+  outputUri?: string;
+  submittedAt?: string;
+  endedAt?: string;
+  message?: string;
+}
+
+export interface ExecutiveSummary {
+  text: string;
+  /** Prioritised remediation steps. */
+  priorities: string[];
+  origin: 'model' | 'template';
+  modelId?: string;
+}
+
+/** What the analysis stage returns (engine `rules-only` returns no AI findings and a template summary). */
+export interface AnalysisOutcome {
+  engine: 'batch' | 'direct' | 'rules-only';
+  /** pending: a batch job was submitted (`mode: submit`) or still runs at wait-timeout. */
+  status: 'completed' | 'partial' | 'pending' | 'skipped' | 'failed';
+  modelId?: string;
+  aiFindings: Finding[];
+  summary: ExecutiveSummary;
+  usage: Usage;
+  jobs: JobRecord[];
+  digests: { records: number; eventsCovered: number; eventsFolded: number; eventsOmitted: number };
+  /** AI findings dropped: evidence ids not in their digest, or invalid against the schema. */
+  dropped: { unverifiedEvidence: number; invalid: number };
+  warnings: string[];
+}
+
+export const REPORT_SCHEMA_VERSION = '1.0';
+
+/** The report: written to disk before anything is published; every rendering derives from it. */
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'trailsight'; version: string };
+  generatedAt: string;
+  status: 'completed' | 'pending' | 'failed';
+  /** clean: window fully read and analysed, no findings; incomplete: something was not read or analysed. */
+  verdict: 'clean' | 'findings' | 'incomplete';
+  run?: { repository?: string; runId?: string; runUrl?: string; eventName?: string; sha?: string };
+  window: { start: string; end: string; kind: 'fixed' | 'since-last-run' };
+  sources: SourceReport[];
+  counts: {
+    eventsRead: number;
+    eventsAnalyzed: number;
+    eventsSkipped: number;
+    eventsFiltered: number;
+    duplicates: number;
+    findings: number;
+    suppressed: number;
+    bySeverity: Record<Severity, number>;
+  };
+  findings: Finding[];
+  suppressed: { findingId: string; ruleId?: string; title: string; reason: string; suppression: string }[];
+  stats: ActivityStats;
+  summary: ExecutiveSummary;
+  analysis: {
+    engine: AnalysisOutcome['engine'];
+    status: AnalysisOutcome['status'];
+    modelId?: string;
+    summaryModelId?: string;
+    digests: AnalysisOutcome['digests'];
+    dropped: AnalysisOutcome['dropped'];
+  };
+  usage: Usage;
+  jobs: JobRecord[];
+  warnings: string[];
+  errors: string[];
+}

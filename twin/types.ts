@@ -1,0 +1,105 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** One HTTP request to the twin, body already read. */
+export interface TwinRequest {
+  method: string;
+  /** Path without the query string, decoded per segment by the handler as its protocol needs. */
+  path: string;
+  rawPath: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** The service name from a SigV4 `Authorization` credential scope (`cloudtrail`, `s3`, `bedrock` …), if signed. */
+  signedService?: string;
+  signedRegion?: string;
+}
+
+export interface TwinResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export interface StoredObject {
+  body: Buffer;
+  etag: string;
+  lastModified: Date;
+  contentType?: string;
+  metadata?: Record<string, string>;
+}
+
+/** The twin's S3: shared by the S3 protocol handler, the trail archive and Bedrock batch jobs. */
+export interface ObjectStore {
+  ensureBucket(bucket: string): void;
+  hasBucket(bucket: string): boolean;
+  put(bucket: string, key: string, body: Buffer, opts?: { contentType?: string; metadata?: Record<string, string> }): StoredObject;
+  get(bucket: string, key: string): StoredObject | undefined;
+  delete(bucket: string, key: string): boolean;
+  /** Keys under a prefix, sorted (UTF-8 binary order, as S3 lists). */
+  list(bucket: string, prefix: string): string[];
+  clear(): void;
+}
+
+export type FaultKind =
+  | 'throttle'
+  | 'error'
+  | 'latency'
+  | 'access-denied'
+  | 'timeout'
+  | 'job-failed'
+  | 'job-expired'
+  | 'job-stopped'
+  | 'job-partial'
+  | 'missing-output'
+  | 'corrupt-output'
+  | 'missing-manifest'
+  | 'secondary-rate-limit';
+
+/** A fault injected through `POST /_twin/faults`: applies to the next `times` calls of `operation`. */
+export interface Fault {
+  operation: string;
+  kind: FaultKind;
+  times: number;
+  status?: number;
+  latencyMs?: number;
+  /** For per-record batch errors: which fraction (0..1) of records fail. */
+  fraction?: number;
+  message?: string;
+}
+
+export interface FaultPlan {
+  add(f: Fault): void;
+  /** Consumes and returns the next fault registered for this operation, if any. */
+  take(operation: string): Fault | undefined;
+  /** Looks without consuming. */
+  peek(operation: string): Fault | undefined;
+  clear(): void;
+  list(): Fault[];
+}
+
+export type ModelBehaviour = 'diligent' | 'silent' | 'malformed' | 'hallucinating' | 'obedient';
+
+/** Shared state of one twin instance. */
+export interface TwinContext {
+  account: string;
+  region: string;
+  baseUrl: string;
+  store: ObjectStore;
+  faults: FaultPlan;
+  model: { behaviour: ModelBehaviour };
+  /** Loaded CloudTrail records (raw), which LookupEvents, the trail archive and Lake serve. */
+  events: Record<string, unknown>[];
+  /** LookupEvents requests allowed per second per region (2 as in AWS; tests may raise it). */
+  lookupRatePerSecond: number;
+  /** Milliseconds each batch job status step takes (fast by default). */
+  batchStepMs: number;
+}
+
+/** One emulated service. `control` answers its part of `/_twin/…`; `reset` clears its state. */
+export interface ServiceHandler {
+  name: string;
+  matches(req: TwinRequest): boolean;
+  handle(req: TwinRequest, ctx: TwinContext): Promise<TwinResponse>;
+  control?(req: TwinRequest, ctx: TwinContext): Promise<TwinResponse | undefined>;
+  reset?(ctx: TwinContext): void;
+}
