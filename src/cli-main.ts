@@ -1,0 +1,118 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveAwsAccess } from './aws/credentials.js';
+import { parseCliArgs } from './config/cli-args.js';
+import { CLI_FLAGS, INPUTS, readConfig } from './config/index.js';
+import type { Config } from './config/types.js';
+import { ConfigError, describeError } from './errors.js';
+import { githubContextFromEnv, runPipeline } from './pipeline.js';
+import { createGitHubApi } from './publish/github.js';
+import { renderMarkdown } from './report/index.js';
+import { realClock, type Logger } from './types.js';
+import { VERSION } from './version.js';
+
+/** Exit codes of `trailsight analyze`, as DESIGN.md fixes them. */
+export const EXIT = { ok: 0, gate: 1, usage: 2, failed: 3 } as const;
+
+const stderrLogger = (verbose: boolean): Logger => ({
+  debug: (m) => {
+    if (verbose) process.stderr.write(`debug: ${m}\n`);
+  },
+  info: (m) => process.stderr.write(`${m}\n`),
+  warning: (m) => process.stderr.write(`warning: ${m}\n`),
+  error: (m) => process.stderr.write(`error: ${m}\n`),
+});
+
+/** `trailsight --help`: every flag with its default, generated from the inputs table. */
+export function helpText(): string {
+  const lines = [
+    `trailsight ${VERSION} — review AWS CloudTrail activity for security problems`,
+    '',
+    'Usage: trailsight analyze [--<flag> value]…',
+    '',
+    'Examples:',
+    '  trailsight analyze --source file --events-file "logs/*.json.gz" --engine rules-only',
+    '  trailsight analyze --aws-region us-east-1 --lookback 24h --engine direct --profile security',
+    '',
+    'Exit codes: 0 done and under the gate, 1 findings at or above --fail-on, 2 bad usage or config, 3 the run failed.',
+  ];
+  let group = '';
+  for (const spec of [...INPUTS, ...CLI_FLAGS]) {
+    if (spec.group !== group) {
+      group = spec.group;
+      lines.push('', `${group}:`);
+    }
+    const def = spec.defaultNote ?? (spec.default.startsWith('${{') ? '$GITHUB_TOKEN' : spec.default);
+    lines.push(`  --${spec.name}${def ? ` (default: ${def.replace(/`/g, '')})` : ''}`);
+    lines.push(`      ${spec.description.replace(/`/g, '')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const logger = stderrLogger(Boolean(env.TRAILSIGHT_DEBUG));
+  let config: Config;
+  let args;
+  try {
+    args = parseCliArgs(argv);
+    if (args.command === 'help') {
+      process.stdout.write(helpText());
+      return EXIT.ok;
+    }
+    if (args.command === 'version') {
+      process.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const inputs = { ...args.inputs };
+    // The job summary only exists in GitHub Actions; the terminal gets --output instead.
+    if (inputs['report-to'] === undefined) inputs['report-to'] = '';
+    if (inputs['github-token'] === undefined && env.GITHUB_TOKEN) inputs['github-token'] = env.GITHUB_TOKEN;
+    if (inputs['report-path'] === undefined) {
+      inputs['report-path'] = join(await mkdtemp(join(tmpdir(), 'trailsight-')), 'report.json');
+    }
+    const parsed = readConfig(inputs, { now: new Date(), env });
+    config = args.profile ? { ...parsed, aws: { ...parsed.aws, profile: args.profile } } : parsed;
+  } catch (err) {
+    logger.error(describeError(err));
+    return err instanceof ConfigError ? EXIT.usage : EXIT.failed;
+  }
+  try {
+    const access = await resolveAwsAccess(config, {
+      logger,
+      clock: realClock,
+      env,
+      getIdToken: () => Promise.reject(new Error('GitHub OIDC tokens exist only inside GitHub Actions; use --profile or AWS credentials instead of --role-to-assume')),
+      setSecret: () => undefined,
+    });
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort(new Error('cancelled')));
+    const token = config.reporting.githubToken;
+    const result = await runPipeline(config, {
+      clients: access.clients,
+      logger,
+      clock: realClock,
+      signal: abort.signal,
+      publish: {
+        ...(token ? { github: createGitHubApi(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' }) } : {}),
+        summary: { write: async () => undefined },
+        context: await githubContextFromEnv(env),
+      },
+    });
+    const body =
+      args.format === 'json'
+        ? JSON.stringify(result.report, null, 2) + '\n'
+        : renderMarkdown(result.report, { maxChars: Number.MAX_SAFE_INTEGER, redaction: result.redaction, destination: 'file' });
+    if (args.output === '-') process.stdout.write(body);
+    else {
+      await writeFile(args.output, body);
+      logger.info(`Report written to ${args.output}`);
+    }
+    logger.info(result.gate.message);
+    return result.gate.failed ? EXIT.gate : EXIT.ok;
+  } catch (err) {
+    logger.error(describeError(err));
+    return err instanceof ConfigError ? EXIT.usage : EXIT.failed;
+  }
+}

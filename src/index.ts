@@ -1,0 +1,11 @@
+import * as core from '@actions/core';
+import { describeError } from './errors.js';
+import { run } from './main.js';
+
+// A promise nobody awaited must still fail the step, with its reason, instead of vanishing.
+process.on('unhandledRejection', (reason) => {
+  core.setFailed(`TrailSight failed (unhandled rejection): ${describeError(reason)}`);
+  process.exitCode = 1;
+});
+
+await run();
