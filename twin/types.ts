@@ -12,6 +12,8 @@ export interface TwinRequest {
   /** The service name from a SigV4 `Authorization` credential scope (`cloudtrail`, `s3`, `bedrock` …), if signed. */
   signedService?: string;
   signedRegion?: string;
+  /** The access key id from the SigV4 credential scope, if signed (STS GetCallerIdentity answers for it). */
+  accessKeyId?: string;
 }
 
 export interface TwinResponse {
@@ -26,13 +28,20 @@ export interface StoredObject {
   lastModified: Date;
   contentType?: string;
   metadata?: Record<string, string>;
+  /** Base64 CRC32 of the body when the uploader sent one (returned with `x-amz-checksum-mode: ENABLED`). */
+  checksumCrc32?: string;
 }
 
 /** The twin's S3: shared by the S3 protocol handler, the trail archive and Bedrock batch jobs. */
 export interface ObjectStore {
   ensureBucket(bucket: string): void;
   hasBucket(bucket: string): boolean;
-  put(bucket: string, key: string, body: Buffer, opts?: { contentType?: string; metadata?: Record<string, string> }): StoredObject;
+  put(
+    bucket: string,
+    key: string,
+    body: Buffer,
+    opts?: { contentType?: string; metadata?: Record<string, string> },
+  ): StoredObject;
   get(bucket: string, key: string): StoredObject | undefined;
   delete(bucket: string, key: string): boolean;
   /** Keys under a prefix, sorted (UTF-8 binary order, as S3 lists). */
@@ -93,6 +102,8 @@ export interface TwinContext {
   lookupRatePerSecond: number;
   /** Milliseconds each batch job status step takes (fast by default). */
   batchStepMs: number;
+  /** When set, the trail archive uses the organization layout `AWSLogs/<org-id>/<account>/CloudTrail/…`. */
+  organizationId?: string;
 }
 
 /** One emulated service. `control` answers its part of `/_twin/…`; `reset` clears its state. */
@@ -102,4 +113,12 @@ export interface ServiceHandler {
   handle(req: TwinRequest, ctx: TwinContext): Promise<TwinResponse>;
   control?(req: TwinRequest, ctx: TwinContext): Promise<TwinResponse | undefined>;
   reset?(ctx: TwinContext): void;
+  /**
+   * The AWS operation (or assigned REST route name) a request calls, so the server can apply generic faults
+   * (throttle, error, latency, access-denied, timeout) before `handle`. Without it the server derives the name from
+   * `X-Amz-Target`, the awsQuery `Action`, or the Bedrock REST route.
+   */
+  operation?(req: TwinRequest): string | undefined;
+  /** The wire protocol, which decides the shape of injected fault errors. */
+  protocol?: 'awsJson1_1' | 'restJson1' | 'restXml' | 'awsQuery' | 'github';
 }
