@@ -4,6 +4,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { USER_AGENT } from '../version.js';
 
@@ -17,6 +18,14 @@ export interface AwsClients {
   sns(region?: string): SNSClient;
   sts(): STSClient;
 }
+
+/** Per-request timeouts: without them a connection that never answers would hang the run. */
+export const HTTP_TIMEOUTS = {
+  connectionMs: 10_000,
+  requestMs: 60_000,
+  // A Converse call can legitimately spend minutes writing a long answer.
+  modelRequestMs: 300_000,
+} as const;
 
 export interface ClientFactoryOptions {
   region: string;
@@ -34,6 +43,8 @@ export interface ClientFactoryOptions {
  */
 export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
   const env = opts.env ?? process.env;
+  const handler = (requestTimeout: number): NodeHttpHandler =>
+    new NodeHttpHandler({ connectionTimeout: HTTP_TIMEOUTS.connectionMs, requestTimeout });
   const common = {
     customUserAgent: USER_AGENT,
     maxAttempts: opts.maxAttempts ?? 4,
@@ -54,13 +65,41 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
   return {
     region: opts.region,
     cloudtrail: (region = opts.region) =>
-      cached(`cloudtrail:${region}`, () => new CloudTrailClient({ ...common, region })),
+      cached(
+        `cloudtrail:${region}`,
+        () => new CloudTrailClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+      ),
     s3: (region = opts.region) =>
-      cached(`s3:${region}`, () => new S3Client({ ...common, region, forcePathStyle: s3PathStyle })),
-    bedrock: () => cached('bedrock', () => new BedrockClient({ ...common, region: opts.region })),
+      cached(
+        `s3:${region}`,
+        () =>
+          new S3Client({
+            ...common,
+            region,
+            forcePathStyle: s3PathStyle,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
+      ),
+    bedrock: () =>
+      cached(
+        'bedrock',
+        () => new BedrockClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+      ),
+    // The runtime client defaults to HTTP/2 for bidirectional streaming, which TrailSight never uses; HTTP/1.1
+    // is what Converse and InvokeModel need, and avoids HTTP/2 session stalls on long runs.
     bedrockRuntime: () =>
-      cached('bedrock-runtime', () => new BedrockRuntimeClient({ ...common, region: opts.region })),
-    sns: (region = opts.region) => cached(`sns:${region}`, () => new SNSClient({ ...common, region })),
-    sts: () => cached('sts', () => new STSClient({ ...common, region: opts.region })),
+      cached(
+        'bedrock-runtime',
+        () =>
+          new BedrockRuntimeClient({
+            ...common,
+            region: opts.region,
+            requestHandler: handler(HTTP_TIMEOUTS.modelRequestMs),
+          }),
+      ),
+    sns: (region = opts.region) =>
+      cached(`sns:${region}`, () => new SNSClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) })),
+    sts: () =>
+      cached('sts', () => new STSClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) })),
   };
 }
