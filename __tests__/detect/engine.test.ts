@@ -1,0 +1,429 @@
+/** The engine through createDetector: dedupe, threshold, first-seen, noise exclusions, user rules, suppressions, errors. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { createDetector, type Detector } from '../../src/detect/index.js';
+import { ConfigError } from '../../src/errors.js';
+import type { Config } from '../../src/config/types.js';
+import { ev, fixedClock, silentLogger, testConfig } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ts-detect-'));
+let n = 0;
+function file(text: string, name = `f${++n}.yml`): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+const detector = (config: Config = testConfig(), now?: string): Promise<Detector> =>
+  createDetector(config, { logger: silentLogger, clock: fixedClock(now) });
+const at = (min: number): string =>
+  new Date(Date.parse('2026-05-01T10:00:00Z') + min * 60_000).toISOString().replace('.000Z', 'Z');
+
+const stopLogging = (id: string, min: number, extra: Record<string, unknown> = {}): ReturnType<typeof ev> =>
+  ev({
+    eventID: id,
+    eventTime: at(min),
+    eventName: 'StopLogging',
+    eventSource: 'cloudtrail.amazonaws.com',
+    requestParameters: { name: 'main-trail' },
+    ...extra,
+  });
+const failedLogin = (id: string, min: number, user: string, ip: string): ReturnType<typeof ev> =>
+  ev({
+    eventID: id,
+    eventTime: at(min),
+    eventName: 'ConsoleLogin',
+    eventSource: 'signin.amazonaws.com',
+    eventType: 'AwsConsoleSignIn',
+    sourceIPAddress: ip,
+    errorMessage: 'Failed authentication',
+    responseElements: { ConsoleLogin: 'Failure' },
+    userIdentity: {
+      type: 'IAMUser',
+      userName: user,
+      arn: `arn:aws:iam::111122223333:user/${user}`,
+      accountId: '111122223333',
+    },
+  });
+
+describe('match rules and de-duplication', () => {
+  it('folds one incident into one finding with count, first/last seen, evidence and samples', async () => {
+    const d = await detector();
+    expect(d.observe(stopLogging('a', 0))).toEqual(['TS-LOG-001']);
+    d.observe(stopLogging('b', 5));
+    d.observe(stopLogging('c', 2));
+    const { findings } = d.finish();
+    const f = findings.filter((x) => x.ruleId === 'TS-LOG-001');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({
+      count: 3,
+      firstSeen: at(0),
+      lastSeen: at(5),
+      severity: 'high',
+      technique: 'T1562.008',
+      principal: 'arn:aws:iam::111122223333:user/alice',
+      accounts: ['111122223333'],
+      evidence: { eventIds: ['a', 'b', 'c'] },
+    });
+    expect(f[0]?.evidence.samples?.[0]).toMatchObject({
+      eventId: 'a',
+      eventName: 'StopLogging',
+      details: { name: 'main-trail' },
+    });
+    expect(f[0]?.id).toMatch(/^ts-[0-9a-f]{16}$/);
+  });
+
+  it('keeps the finding id stable across runs and times, and separate per dedupe value', async () => {
+    const d1 = await detector();
+    d1.observe(stopLogging('a', 0));
+    const d2 = await detector();
+    d2.observe(stopLogging('zz', 300));
+    d2.observe(stopLogging('y', 1, { requestParameters: { name: 'other-trail' } }));
+    const id1 = d1.finish().findings.find((f) => f.ruleId === 'TS-LOG-001')?.id;
+    const ids2 = d2
+      .finish()
+      .findings.filter((f) => f.ruleId === 'TS-LOG-001')
+      .map((f) => f.id);
+    expect(ids2).toHaveLength(2);
+    expect(ids2).toContain(id1);
+  });
+
+  it('caps evidence ids at 20 and counts the rest as omitted', async () => {
+    const d = await detector();
+    for (let i = 0; i < 25; i++) d.observe(stopLogging(`e${i}`, i));
+    const f = d.finish().findings.find((x) => x.ruleId === 'TS-LOG-001');
+    expect(f?.count).toBe(25);
+    expect(f?.evidence.eventIds).toHaveLength(20);
+    expect(f?.evidence.omitted).toBe(5);
+    expect(f?.evidence.samples).toHaveLength(3);
+  });
+
+  it('ignores failed calls unless the rule counts them', async () => {
+    const d = await detector();
+    expect(d.observe(stopLogging('a', 0, { errorCode: 'AccessDenied' }))).toEqual([]);
+    expect(
+      d.observe(
+        ev({
+          eventName: 'LeaveOrganization',
+          eventSource: 'organizations.amazonaws.com',
+          errorCode: 'AccessDenied',
+        }),
+      ),
+    ).toEqual(['TS-ORG-001']);
+  });
+
+  it('excludes AWS service principals, service-linked roles and invokedBy services, but not console sign-in', async () => {
+    const d = await detector();
+    expect(
+      d.observe(
+        stopLogging('a', 0, { userIdentity: { type: 'AWSService', invokedBy: 'config.amazonaws.com' } }),
+      ),
+    ).toEqual([]);
+    const slr = {
+      type: 'AssumedRole',
+      arn: 'arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForConfig/x',
+      sessionContext: {
+        sessionIssuer: {
+          type: 'Role',
+          userName: 'AWSServiceRoleForConfig',
+          arn: 'arn:aws:iam::111122223333:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
+        },
+      },
+    };
+    expect(d.observe(stopLogging('b', 0, { userIdentity: slr }))).toEqual([]);
+    const viaService = {
+      type: 'IAMUser',
+      userName: 'alice',
+      arn: 'arn:aws:iam::111122223333:user/alice',
+      invokedBy: 'backup.amazonaws.com',
+    };
+    expect(d.observe(stopLogging('c', 0, { userIdentity: viaService }))).toEqual([]);
+    const viaConsole = { ...viaService, invokedBy: 'signin.amazonaws.com' };
+    expect(d.observe(stopLogging('d', 0, { userIdentity: viaConsole }))).toEqual(['TS-LOG-001']);
+  });
+
+  it('does not flag SSO or SAML console sign-ins for missing MFA', async () => {
+    const d = await detector();
+    const login = (ui: Record<string, unknown>, extra: Record<string, unknown> = {}): string[] => [
+      ...d.observe(
+        ev({
+          eventName: 'ConsoleLogin',
+          eventSource: 'signin.amazonaws.com',
+          userIdentity: ui,
+          responseElements: { ConsoleLogin: 'Success' },
+          additionalEventData: { MFAUsed: 'No', ...extra },
+        }),
+      ),
+    ];
+    expect(login({ type: 'IAMUser', userName: 'bob', arn: 'arn:aws:iam::111122223333:user/bob' })).toEqual([
+      'TS-AUTH-001',
+    ]);
+    expect(
+      login(
+        { type: 'IAMUser', userName: 'bob', arn: 'arn:aws:iam::111122223333:user/bob' },
+        { SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/okta' },
+      ),
+    ).toEqual([]);
+    expect(
+      login({
+        type: 'AssumedRole',
+        arn: 'arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Admin_1/bob',
+      }),
+    ).toEqual([]);
+    expect(login({ type: 'Root', arn: 'arn:aws:iam::111122223333:root' })).toEqual(['TS-ROOT-003']);
+  });
+});
+
+describe('threshold rules', () => {
+  it('fires at the 5th failed sign-in within 10 minutes, per user and per IP, with the whole burst as evidence', async () => {
+    const d = await detector();
+    const hits: string[][] = [];
+    for (let i = 0; i < 4; i++)
+      hits.push([...d.observe(failedLogin(`u${i}`, i * 2, 'carol', '198.51.100.9'))]);
+    expect(hits.flat()).toEqual([]);
+    expect(d.observe(failedLogin('u4', 8, 'carol', '198.51.100.9'))).toEqual(['TS-AUTH-002', 'TS-AUTH-003']);
+    expect(d.observe(failedLogin('u5', 9, 'carol', '198.51.100.9'))).toEqual(['TS-AUTH-002', 'TS-AUTH-003']);
+    const f = d.finish().findings.find((x) => x.ruleId === 'TS-AUTH-002');
+    expect(f?.count).toBe(6);
+    expect(f?.evidence.eventIds).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
+  });
+
+  it('does not fire when the failures are spread wider than the window', async () => {
+    const d = await detector();
+    for (let i = 0; i < 10; i++) d.observe(failedLogin(`s${i}`, i * 3, 'dave', '198.51.100.10'));
+    expect(d.finish().findings.filter((f) => f.ruleId === 'TS-AUTH-002')).toEqual([]);
+  });
+
+  it('groups password spraying by IP across users into one finding', async () => {
+    const d = await detector();
+    for (let i = 0; i < 5; i++) d.observe(failedLogin(`p${i}`, i, `user${i}`, '192.0.2.55'));
+    const { findings } = d.finish();
+    expect(findings.filter((f) => f.ruleId === 'TS-AUTH-002')).toEqual([]);
+    const spray = findings.filter((f) => f.ruleId === 'TS-AUTH-003');
+    expect(spray).toHaveLength(1);
+    expect(spray[0]?.count).toBe(5);
+    expect(spray[0]?.principal).toMatch(/and 4 more$/);
+  });
+});
+
+describe('first-seen rules', () => {
+  const call = (id: string, hour: number, region: string): ReturnType<typeof ev> =>
+    ev({
+      eventID: id,
+      eventTime: new Date(Date.parse('2026-05-01T00:00:00Z') + hour * 3_600_000).toISOString(),
+      eventName: 'RunInstances',
+      eventSource: 'ec2.amazonaws.com',
+      awsRegion: region,
+      readOnly: false,
+    });
+  const window = { start: '2026-05-01T00:00:00Z', end: '2026-05-02T00:00:00Z' };
+
+  it('learns during the warm-up half of the window and flags a new region after it', async () => {
+    const d = await detector(testConfig({}, window));
+    d.observe(call('w1', 1, 'us-east-1'));
+    d.observe(call('w2', 2, 'eu-west-1')); // still warm-up: learned, not flagged
+    expect(d.observe(call('a1', 13, 'us-east-1'))).not.toContain('TS-NEW-001');
+    expect(d.observe(call('a2', 14, 'ap-south-1'))).toContain('TS-NEW-001');
+    expect(d.observe(call('a3', 15, 'ap-south-1'))).toContain('TS-NEW-001');
+    expect(d.observe(call('a4', 16, 'eu-west-1'))).not.toContain('TS-NEW-001');
+    const f = d.finish().findings.filter((x) => x.ruleId === 'TS-NEW-001');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ count: 2, regions: ['ap-south-1'], evidence: { eventIds: ['a2', 'a3'] } });
+  });
+
+  it('does not flag a principal first seen after the warm-up', async () => {
+    const d = await detector(testConfig({}, window));
+    expect(d.observe(call('n1', 20, 'ap-south-1'))).not.toContain('TS-NEW-001');
+    expect(d.observe(call('n2', 21, 'sa-east-1'))).toContain('TS-NEW-001');
+  });
+});
+
+describe('allowed regions', () => {
+  it('is off without a list and flags writes outside it, ignoring global services', async () => {
+    const write = (region: string, source = 'ec2.amazonaws.com'): ReturnType<typeof ev> =>
+      ev({ eventName: 'CreateVolume', eventSource: source, awsRegion: region, readOnly: false });
+    const off = await detector();
+    expect(off.observe(write('ap-east-1'))).not.toContain('TS-REG-002');
+    const on = await detector(testConfig({ allowedRegions: ['eu-west-1'] }));
+    expect(on.observe(write('ap-east-1'))).toContain('TS-REG-002');
+    expect(on.observe(write('eu-west-1'))).not.toContain('TS-REG-002');
+    expect(on.observe(write('us-east-1', 'iam.amazonaws.com'))).not.toContain('TS-REG-002');
+  });
+});
+
+describe('user rules files', () => {
+  const rule = `
+rules:
+  - id: ACME-S3-001
+    title: Objects deleted from the audit bucket
+    severity: high
+    why: Nobody deletes audit objects.
+    technique: T1485
+    description: DeleteObject on the audit bucket.
+    remediation: Restore the object version with aws s3api copy-object.
+    match:
+      all:
+        - field: name
+          in: [DeleteObject, DeleteObjects]
+        - field: raw.requestParameters.bucketName
+          glob: acme-audit-*
+    dedupe: [raw.requestParameters.bucketName]
+allowlist:
+  - principal: "arn:aws:iam::*:role/terraform-*"
+    rules: ["TS-IAM-*"]
+    reason: Terraform deploy role manages IAM
+`;
+  it('loads user rules beside the built-ins and applies the principal allowlist', async () => {
+    const d = await detector(testConfig({ rulesFiles: [file(rule)] }));
+    const del = ev({
+      eventName: 'DeleteObject',
+      eventSource: 's3.amazonaws.com',
+      requestParameters: { bucketName: 'acme-audit-logs' },
+    });
+    expect(d.observe(del)).toEqual(['ACME-S3-001']);
+    const tf = {
+      type: 'AssumedRole',
+      arn: 'arn:aws:sts::111122223333:assumed-role/terraform-prod/run',
+      sessionContext: {
+        sessionIssuer: {
+          type: 'Role',
+          userName: 'terraform-prod',
+          arn: 'arn:aws:iam::111122223333:role/terraform-prod',
+        },
+      },
+    };
+    const createUser = (ui?: Record<string, unknown>): ReturnType<typeof ev> =>
+      ev({
+        eventName: 'CreateUser',
+        requestParameters: { userName: 'x' },
+        ...(ui ? { userIdentity: ui } : {}),
+      });
+    expect(d.observe(createUser(tf))).toEqual([]);
+    expect(d.observe(createUser())).toEqual(['TS-IAM-008']);
+    expect(d.finish().rulesLoaded).toBeGreaterThan(60);
+  });
+
+  it('rejects a rule id that collides with a built-in, naming file and line', async () => {
+    const p = file(rule.replace('ACME-S3-001', 'TS-LOG-001'));
+    await expect(detector(testConfig({ rulesFiles: [p] }))).rejects.toThrow(
+      `${p}:3:9: rules[0].id: "TS-LOG-001" is a built-in rule id; choose another id (turn the built-in off with disable-rules)`,
+    );
+  });
+
+  it('names file, line and field of an unknown field', async () => {
+    const p = file(rule.replace('    technique: T1485', '    technique: T1485\n    severty: high'));
+    const err = await detector(testConfig({ rulesFiles: [p] })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).problems).toEqual([`${p}:8:5: rules[0].severty: unknown field "severty"`]);
+  });
+
+  it('names the field of an unknown operator inside a condition', async () => {
+    const p = file(rule.replace('          glob: acme-audit-*', '          globb: acme-audit-*'));
+    const err = (await detector(testConfig({ rulesFiles: [p] })).catch((e: unknown) => e)) as ConfigError;
+    expect(err.problems).toContain(`${p}:15:11: rules[0].match.all[1].globb: unknown field "globb"`);
+  });
+
+  it('names file, line and column of malformed YAML', async () => {
+    const p = file('rules:\n  - id: X-1\n    title: [unclosed\n');
+    const err = (await detector(testConfig({ rulesFiles: [p] })).catch((e: unknown) => e)) as ConfigError;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.problems[0]).toMatch(new RegExp(`^${p.replace(/[.]/g, '\\.')}:\\d+:\\d+: invalid YAML: `));
+  });
+
+  it('names a bad value with its line', async () => {
+    const p = file(rule.replace('severity: high', 'severity: urgent'));
+    const err = (await detector(testConfig({ rulesFiles: [p] })).catch((e: unknown) => e)) as ConfigError;
+    expect(err.problems[0]).toMatch(new RegExp(`:5:15: rules\\[0\\]\\.severity: `));
+  });
+
+  it('rejects unknown ids in disable-rules and turns known ones off', async () => {
+    await expect(detector(testConfig({ disableRules: ['TS-NOPE-001'] }))).rejects.toThrow(
+      'disable-rules: "TS-NOPE-001" matches no rule id',
+    );
+    const d = await detector(testConfig({ disableRules: ['TS-LOG-001', 'TS-NET-*'] }));
+    expect(d.observe(stopLogging('a', 0))).toEqual([]);
+  });
+});
+
+describe('suppressions', () => {
+  const sup = (body: string): string => file(body);
+  it('lists suppressed findings with reason and location instead of dropping them', async () => {
+    const p = sup(`
+- rule: TS-LOG-001
+  principal: "arn:aws:iam::*:user/alice"
+  reason: Alice rotates the trail during the migration
+  expires: 2026-12-31
+`);
+    const d = await detector(testConfig({ suppressionsFiles: [p] }));
+    expect(d.observe(stopLogging('a', 0))).toEqual([]);
+    const res = d.finish();
+    expect(res.findings.filter((f) => f.ruleId === 'TS-LOG-001')).toEqual([]);
+    expect(res.suppressed).toEqual([
+      expect.objectContaining({
+        ruleId: 'TS-LOG-001',
+        title: 'CloudTrail logging stopped',
+        reason: 'Alice rotates the trail during the migration',
+        suppression: `${p}:2`,
+      }),
+    ]);
+    expect(res.warnings).toEqual([]);
+  });
+
+  it('matches on event fields and account', async () => {
+    const p = sup(`
+- match: { field: raw.requestParameters.name, equals: scratch-trail }
+  account: "111122223333"
+  reason: scratch trail is disposable
+`);
+    const d = await detector(testConfig({ suppressionsFiles: [p] }));
+    expect(d.observe(stopLogging('a', 0, { requestParameters: { name: 'scratch-trail' } }))).toEqual([]);
+    expect(d.observe(stopLogging('b', 0))).toEqual(['TS-LOG-001']);
+  });
+
+  it('warns about an expired suppression and no longer hides the finding', async () => {
+    const p = sup(`
+- rule: TS-LOG-001
+  reason: temporary
+  expires: 2026-01-31
+`);
+    const d = await detector(testConfig({ suppressionsFiles: [p] }), '2026-02-01T00:00:00Z');
+    expect(d.observe(stopLogging('a', 0))).toEqual(['TS-LOG-001']);
+    const res = d.finish();
+    expect(res.suppressed).toEqual([]);
+    expect(res.warnings).toEqual([
+      `Suppression at ${p}:2 ("temporary") expired on 2026-01-31; it no longer hides findings. Renew or remove it.`,
+    ]);
+  });
+
+  it('warns about a suppression that matched nothing', async () => {
+    const p = sup('- rule: TS-KMS-001\n  reason: key rotation drill\n');
+    const d = await detector(testConfig({ suppressionsFiles: [p] }));
+    expect(d.finish().warnings).toEqual([
+      `Suppression at ${p}:1 ("key rotation drill") matched no finding in this window.`,
+    ]);
+  });
+
+  it('suppresses one finding by id', async () => {
+    const d0 = await detector();
+    d0.observe(stopLogging('a', 0));
+    const id = d0.finish().findings[0]?.id as string;
+    const d = await detector(testConfig({ suppressionsFiles: [sup(`- id: ${id}\n  reason: known\n`)] }));
+    d.observe(stopLogging('a', 0));
+    d.observe(stopLogging('b', 0, { requestParameters: { name: 'other' } }));
+    const res = d.finish();
+    expect(res.suppressed.map((s) => s.findingId)).toEqual([id]);
+    expect(res.findings.filter((f) => f.ruleId === 'TS-LOG-001')).toHaveLength(1);
+  });
+
+  it('requires a reason and rejects unknown fields with file and line', async () => {
+    const p = sup('- rule: TS-LOG-001\n  principle: alice\n');
+    const err = (await detector(testConfig({ suppressionsFiles: [p] })).catch(
+      (e: unknown) => e,
+    )) as ConfigError;
+    expect(err.problems).toEqual([
+      `${p}:1:3: [0].reason: Invalid input: expected string, received undefined`,
+      `${p}:2:3: [0].principle: unknown field "principle"`,
+    ]);
+  });
+});

@@ -1,0 +1,389 @@
+/** The rule engine: one streaming pass of compiled rules (match, threshold, first-seen) that folds matches into findings. */
+import type { EvidenceSample, Finding, Principal, TrailEvent } from '../types.js';
+import { fingerprint } from '../fingerprint.js';
+import {
+  compile,
+  globMatcher,
+  requiredNames,
+  splitPath,
+  stringAt,
+  type Params,
+  type Predicate,
+} from './match.js';
+import type { AllowlistEntry, Rule } from './schema.js';
+import { findSuppression, principalMatcher, type ActiveSuppression } from './suppress.js';
+
+/** Evidence kept per finding: enough to investigate, bounded whatever the volume. */
+export const MAX_EVIDENCE_IDS = 20;
+export const MAX_SAMPLES = 3;
+/** Findings per rule before the rule stops opening new ones (a runaway dedupe key must not exhaust memory). */
+export const MAX_FINDINGS_PER_RULE = 1000;
+/** Groups tracked per threshold rule and keys per first-seen rule (least recently used are forgotten). */
+export const MAX_GROUPS = 20_000;
+/** Values remembered per first-seen key. */
+export const MAX_VALUES_PER_KEY = 500;
+
+interface CompiledRule {
+  rule: Rule;
+  match: Predicate;
+  exclude?: Predicate;
+  dedupe: string[][];
+  details: { name: string; segs: string[] }[];
+  allow: ((p: Principal) => boolean)[];
+  threshold?: { count: number; windowMs: number; groupBy: string[][]; groups: Map<string, TrailEvent[]> };
+  firstSeen?: {
+    value: string[];
+    key: string[][];
+    warmupEndMs: number;
+    /** key -> value -> flagged (true once it appeared after the warm-up). */
+    seen: Map<string, Map<string, boolean>>;
+  };
+  findings: number;
+  capWarned: boolean;
+}
+
+interface Agg {
+  rule: Rule;
+  id: string;
+  principals: Set<string>;
+  accounts: Set<string>;
+  regions: Set<string>;
+  first: TrailEvent;
+  last: TrailEvent;
+  count: number;
+  eventIds: string[];
+  seenIds: Set<string>;
+  omitted: number;
+  samples: EvidenceSample[];
+  suppression?: ActiveSuppression;
+}
+
+/** Options that come from the configuration rather than from the rules. */
+export interface EngineOptions {
+  params: Params;
+  allowlist: readonly AllowlistEntry[];
+  suppressions: readonly ActiveSuppression[];
+  /** The analysis window: first-seen rules learn during the first part of it. */
+  window: { startMs: number; endMs: number };
+}
+
+const SERVICE_LINKED = /(^|\/)AWSServiceRoleFor|:role\/aws-service-role\//;
+// invokedBy values that are a person acting through a front end (the console, or a stack the person deployed), so
+// the call is still that person's: they are not service noise.
+const PERSON_FRONT_ENDS = new Set([
+  'signin.amazonaws.com',
+  'console.amazonaws.com',
+  'cloudformation.amazonaws.com',
+]);
+
+/** True for calls AWS services make on their own or for a principal (AWSService, service-linked roles, `invokedBy` services). */
+export function isAwsServiceCall(e: TrailEvent): boolean {
+  const p = e.principal;
+  if (p.type === 'AWSService') return true;
+  if (p.invokedBy !== undefined && !PERSON_FRONT_ENDS.has(p.invokedBy)) return true;
+  if (p.sessionIssuerName !== undefined && p.sessionIssuerName.startsWith('AWSServiceRoleFor')) return true;
+  return SERVICE_LINKED.test(p.arn ?? '') || SERVICE_LINKED.test(p.sessionIssuerArn ?? '');
+}
+
+// Request fields worth showing when a rule names none: the first few scalar request parameters.
+function defaultDetails(e: TrailEvent): Record<string, string> | undefined {
+  const rp = e.raw.requestParameters;
+  if (!rp || typeof rp !== 'object') return undefined;
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const [k, v] of Object.entries(rp as Record<string, unknown>)) {
+    if (v === null || typeof v === 'object') continue;
+    out[k] = trim(String(v));
+    if (++n >= 5) break;
+  }
+  return n > 0 ? out : undefined;
+}
+
+/** Rules that need a parameter the configuration leaves empty are off (e.g. the allowed-regions rule without a list). */
+export function needsMissingParam(rule: Rule, params: Params): boolean {
+  const text = JSON.stringify([rule.match, rule.exclude ?? null]);
+  return Object.entries(params).some(([k, v]) => v.length === 0 && text.includes(`"$${k}"`));
+}
+
+/** A failed call: an error code, or (console sign-in events) an error message without one. */
+export function isFailed(e: TrailEvent): boolean {
+  return e.errorCode !== undefined || e.errorMessage !== undefined;
+}
+
+const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/** The streaming rule engine. */
+export class Engine {
+  private readonly byName = new Map<string, CompiledRule[]>();
+  private readonly anyName: CompiledRule[] = [];
+  private readonly aggs = new Map<string, Agg>();
+  readonly warnings: string[] = [];
+  readonly rules: readonly CompiledRule[];
+
+  constructor(
+    rules: readonly Rule[],
+    private readonly opts: EngineOptions,
+  ) {
+    this.rules = rules.filter((r) => !needsMissingParam(r, opts.params)).map((r) => this.compileRule(r));
+    for (const c of this.rules) {
+      const names = requiredNames(c.rule.match);
+      if (!names) {
+        this.anyName.push(c);
+        continue;
+      }
+      for (const n of names) {
+        const list = this.byName.get(n) ?? [];
+        list.push(c);
+        this.byName.set(n, list);
+      }
+    }
+  }
+
+  private compileRule(rule: Rule): CompiledRule {
+    const c: CompiledRule = {
+      rule,
+      match: compile(rule.match, this.opts.params),
+      dedupe: rule.dedupe.map(splitPath),
+      details: rule.details.map((d) => ({
+        name: d.replace(/^raw\.(requestParameters|responseElements)\./, ''),
+        segs: splitPath(d),
+      })),
+      allow: this.opts.allowlist
+        .filter((a) => !a.rules || a.rules.some((g) => globMatcher(g, true)(rule.id)))
+        .map((a) => principalMatcher(a.principal)),
+      findings: 0,
+      capWarned: false,
+    };
+    if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
+    if (rule.threshold) {
+      c.threshold = {
+        count: rule.threshold.count,
+        windowMs: rule.threshold.windowMinutes * 60_000,
+        groupBy: rule.threshold.groupBy.map(splitPath),
+        groups: new Map(),
+      };
+    }
+    if (rule.firstSeen) {
+      const { startMs, endMs } = this.opts.window;
+      c.firstSeen = {
+        value: splitPath(rule.firstSeen.value),
+        key: rule.firstSeen.key.map(splitPath),
+        warmupEndMs: startMs + (endMs - startMs) * rule.firstSeen.warmupShare,
+        seen: new Map(),
+      };
+    }
+    return c;
+  }
+
+  /** Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed) finding. */
+  observe(e: TrailEvent): string[] {
+    const named = this.byName.get(e.name);
+    if (!named && this.anyName.length === 0) return [];
+    const hits: string[] = [];
+    let service: boolean | undefined;
+    const run = (c: CompiledRule): void => {
+      const r = c.rule;
+      if (!r.includeErrors && isFailed(e)) return;
+      if (!r.includeAwsServices && (service ??= isAwsServiceCall(e))) return;
+      if (!c.match(e, e)) return;
+      if (c.exclude && c.exclude(e, e)) return;
+      if (c.allow.some((m) => m(e.principal))) return;
+      const added = c.threshold
+        ? this.onThreshold(c, e)
+        : c.firstSeen
+          ? this.onFirstSeen(c, e)
+          : this.add(c, e, []);
+      if (added) hits.push(r.id);
+    };
+    if (named) for (const c of named) run(c);
+    for (const c of this.anyName) run(c);
+    return hits;
+  }
+
+  private onThreshold(c: CompiledRule, e: TrailEvent): boolean {
+    const t = c.threshold as NonNullable<CompiledRule['threshold']>;
+    const keyParts = t.groupBy.map((g) => stringAt(e, g));
+    const key = keyParts.join('\u0000');
+    let q = t.groups.get(key);
+    if (q)
+      t.groups.delete(key); // re-insert below: Map order doubles as least-recently-used order
+    else {
+      q = [];
+      if (t.groups.size >= MAX_GROUPS) {
+        const oldest = t.groups.keys().next().value;
+        if (oldest !== undefined) t.groups.delete(oldest);
+      }
+    }
+    t.groups.set(key, q);
+    // Keep the last `count` matching events in time order (sources may interleave regions slightly out of order).
+    let i = q.length;
+    while (i > 0 && (q[i - 1] as TrailEvent).timeMs > e.timeMs) i--;
+    q.splice(i, 0, e);
+    if (q.length > t.count) q.shift();
+    if (q.length < t.count) return false;
+    const first = q[0] as TrailEvent;
+    const last = q[q.length - 1] as TrailEvent;
+    if (last.timeMs - first.timeMs > t.windowMs) return false;
+    // Over the threshold: the whole burst is evidence; events already counted are skipped by id.
+    let added = false;
+    for (const ev of q) added = this.add(c, ev, keyParts) || added;
+    return added;
+  }
+
+  private onFirstSeen(c: CompiledRule, e: TrailEvent): boolean {
+    const f = c.firstSeen as NonNullable<CompiledRule['firstSeen']>;
+    const value = stringAt(e, f.value);
+    if (value === '') return false;
+    const key = f.key.map((k) => stringAt(e, k)).join('\u0000');
+    let values = f.seen.get(key);
+    const learning = e.timeMs < f.warmupEndMs;
+    if (!values) {
+      if (f.seen.size >= MAX_GROUPS) {
+        const oldest = f.seen.keys().next().value;
+        if (oldest !== undefined) f.seen.delete(oldest);
+      }
+      values = new Map();
+      f.seen.set(key, values);
+      // A key first seen after the warm-up has no history to compare with: learn, don't flag everything it does.
+      values.set(value, false);
+      return false;
+    }
+    const flagged = values.get(value);
+    if (flagged === undefined) {
+      if (values.size >= MAX_VALUES_PER_KEY) return false;
+      values.set(value, !learning);
+      return learning ? false : this.add(c, e, [value]);
+    }
+    return flagged ? this.add(c, e, [value]) : false;
+  }
+
+  /** Fold one event into its finding (or its suppressed finding); false when suppressed, capped or already counted. */
+  private add(c: CompiledRule, e: TrailEvent, extra: readonly string[]): boolean {
+    const r = c.rule;
+    const parts = [
+      r.id,
+      r.dedupePrincipal ? e.principal.key : '',
+      e.account,
+      ...extra,
+      ...c.dedupe.map((d) => stringAt(e, d)),
+    ];
+    const id = fingerprint(parts);
+    let agg = this.aggs.get(id);
+    if (!agg) {
+      if (c.findings >= MAX_FINDINGS_PER_RULE) {
+        if (!c.capWarned) {
+          c.capWarned = true;
+          this.warnings.push(
+            `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; further distinct incidents of it were not recorded (suppress or tune it).`,
+          );
+        }
+        return false;
+      }
+      c.findings++;
+      agg = {
+        rule: r,
+        id,
+        principals: new Set(),
+        accounts: new Set(),
+        regions: new Set(),
+        first: e,
+        last: e,
+        count: 0,
+        eventIds: [],
+        seenIds: new Set(),
+        omitted: 0,
+        samples: [],
+      };
+      const sup = findSuppression(this.opts.suppressions, r.id, id, e);
+      if (sup) {
+        sup.hits++;
+        agg.suppression = sup;
+      }
+      this.aggs.set(id, agg);
+    }
+    // Threshold bursts re-offer events already counted; the id set (bounded by the evidence kept) skips them.
+    const key = `${e.id}\u0000${e.timeMs}`;
+    if (agg.seenIds.has(key)) return false;
+    if (agg.seenIds.size < 1000) agg.seenIds.add(key);
+    agg.count++;
+    if (agg.principals.size < 50) agg.principals.add(e.principal.key);
+    agg.accounts.add(e.account);
+    agg.regions.add(e.region);
+    if (e.timeMs < agg.first.timeMs) agg.first = e;
+    if (e.timeMs >= agg.last.timeMs) agg.last = e;
+    if (agg.eventIds.length < MAX_EVIDENCE_IDS) agg.eventIds.push(e.id);
+    else agg.omitted++;
+    if (agg.samples.length < MAX_SAMPLES) agg.samples.push(this.sample(c, e));
+    return agg.suppression === undefined;
+  }
+
+  private sample(c: CompiledRule, e: TrailEvent): EvidenceSample {
+    const s: EvidenceSample = {
+      eventId: e.id,
+      time: e.time,
+      eventName: e.name,
+      region: e.region,
+      account: e.account,
+    };
+    if (e.sourceIp !== undefined) s.sourceIp = e.sourceIp;
+    if (e.userAgent !== undefined) s.userAgent = trim(e.userAgent);
+    if (e.errorCode !== undefined) s.errorCode = e.errorCode;
+    let details: Record<string, string> | undefined;
+    if (c.details.length > 0) {
+      details = {};
+      for (const d of c.details) {
+        const v = stringAt(e, d.segs);
+        if (v !== '') details[d.name] = trim(v);
+      }
+      if (Object.keys(details).length === 0) details = undefined;
+    } else details = defaultDetails(e);
+    if (details) s.details = details;
+    return s;
+  }
+
+  /** Findings (most severe first) and the suppressed ones. */
+  result(): { findings: Finding[]; suppressed: { agg: Agg; finding: Finding }[] } {
+    const findings: Finding[] = [];
+    const suppressed: { agg: Agg; finding: Finding }[] = [];
+    for (const agg of this.aggs.values()) {
+      const r = agg.rule;
+      const principals = [...agg.principals];
+      const f: Finding = {
+        id: agg.id,
+        origin: 'rule',
+        ruleId: r.id,
+        title: r.title,
+        severity: r.severity,
+        technique: r.technique,
+        accounts: [...agg.accounts].sort(),
+        regions: [...agg.regions].sort(),
+        firstSeen: agg.first.time,
+        lastSeen: agg.last.time,
+        count: agg.count,
+        evidence: { eventIds: agg.eventIds, samples: agg.samples },
+        description: r.description,
+        remediation: r.remediation,
+      };
+      if (principals.length === 1) f.principal = principals[0] as string;
+      else if (principals.length > 1)
+        f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= 50 ? '+' : ''} more`;
+      if (agg.omitted > 0) f.evidence.omitted = agg.omitted;
+      if (agg.suppression) suppressed.push({ agg, finding: f });
+      else findings.push(f);
+    }
+    const order = ['critical', 'high', 'medium', 'low', 'info'];
+    findings.sort(
+      (a, b) =>
+        order.indexOf(a.severity) - order.indexOf(b.severity) ||
+        (a.ruleId ?? '').localeCompare(b.ruleId ?? '') ||
+        a.firstSeen.localeCompare(b.firstSeen) ||
+        a.id.localeCompare(b.id),
+    );
+    return { findings, suppressed };
+  }
+
+  /** The suppression attached to an aggregate (for the suppressed list). */
+  static suppressionOf(agg: Agg): ActiveSuppression | undefined {
+    return agg.suppression;
+  }
+}

@@ -1,0 +1,181 @@
+/** The detect stage: built-in and user rules, suppressions and activity statistics over one stream of events. */
+import type { Config } from '../config/types.js';
+import { ConfigError } from '../errors.js';
+import type { ActivityStats, Clock, Finding, Logger, TrailEvent } from '../types.js';
+import { Engine, needsMissingParam } from './engine.js';
+import { loadYamlFile, type YamlSource } from './load.js';
+import { compile, globMatcher, type Params } from './match.js';
+import { BUILTIN_RULES } from './rules/index.js';
+import {
+  ruleSchema,
+  rulesFileSchema,
+  suppressionsFileSchema,
+  type AllowlistEntry,
+  type Rule,
+  type Suppression,
+} from './schema.js';
+import { StatsCollector } from './stats.js';
+import { compileSuppressions } from './suppress.js';
+
+export type { Rule, RuleInput, Condition, FieldCondition, Suppression } from './schema.js';
+export { StatsCollector, TopK } from './stats.js';
+
+export interface DetectDeps {
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface SuppressedFinding {
+  findingId: string;
+  ruleId?: string;
+  title: string;
+  reason: string;
+  /** Where the suppression is written: `file:line`. */
+  suppression: string;
+}
+
+export interface DetectResult {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  stats: ActivityStats;
+  warnings: string[];
+  rulesLoaded: number;
+}
+
+export interface Detector {
+  /** Feed one event; returns the ids of rules that the event matched now (suppressed matches excluded). */
+  observe(e: TrailEvent): readonly string[];
+  /** Findings, suppressed findings, statistics and warnings of everything observed. */
+  finish(): DetectResult;
+}
+
+/** The built-in pack, validated (defaults applied). Throws if a built-in rule is malformed, which a test guards. */
+export function builtinRules(): Rule[] {
+  return BUILTIN_RULES.map((r) => ruleSchema.parse(r));
+}
+
+function ruleParams(config: Config): Params {
+  return { allowedRegions: config.detection.allowedRegions };
+}
+
+/** Load rules, allow-lists and suppressions named by the config and return a streaming detector. */
+export async function createDetector(config: Config, deps: DetectDeps): Promise<Detector> {
+  const params = ruleParams(config);
+  const builtin = builtinRules();
+  const builtinIds = new Set(builtin.map((r) => r.id));
+  const rules: Rule[] = [...builtin];
+  const allowlist: AllowlistEntry[] = [];
+  const problems: string[] = [];
+
+  for (const file of config.detection.rulesFiles) {
+    const { src, value } = await loadYamlFile(file, rulesFileSchema);
+    value.rules.forEach((r, i) => {
+      if (builtinIds.has(r.id)) {
+        problems.push(
+          `${src.where(['rules', i, 'id'])}: rules[${i}].id: "${r.id}" is a built-in rule id; choose another id (turn the built-in off with disable-rules)`,
+        );
+      } else if (rules.some((x) => x.id === r.id)) {
+        problems.push(`${src.where(['rules', i, 'id'])}: rules[${i}].id: "${r.id}" is defined twice`);
+      }
+      problems.push(...compileProblems(src, ['rules', i], r, params));
+      rules.push(r);
+    });
+    allowlist.push(...value.allowlist);
+  }
+
+  const suppressionList: { s: Suppression; label: string }[] = [];
+  for (const file of config.detection.suppressionsFiles) {
+    const { src, value } = await loadYamlFile(file, suppressionsFileSchema);
+    value.forEach((s, i) => {
+      if (s.match) {
+        try {
+          compile(s.match, params);
+        } catch (err) {
+          problems.push(`${src.where([i, 'match'])}: [${i}].match: ${(err as Error).message}`);
+        }
+      }
+      suppressionList.push({ s, label: src.where([i]).replace(/:\d+$/, '') });
+    });
+  }
+
+  const disabled = new Set<string>();
+  for (const d of config.detection.disableRules) {
+    const m = globMatcher(d, true);
+    const hit = rules.filter((r) => m(r.id));
+    if (hit.length === 0)
+      problems.push(
+        `disable-rules: "${d}" matches no rule id (rule ids look like TS-LOG-001; see docs/rules.md for the list)`,
+      );
+    for (const r of hit) disabled.add(r.id);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const active = rules.filter((r) => !disabled.has(r.id) && !needsMissingParam(r, params));
+  const now = deps.clock.now();
+  const suppressions = compileSuppressions(suppressionList, now, params);
+  const warnings: string[] = [];
+  for (const s of suppressions) {
+    if (s.expired) {
+      warnings.push(
+        `Suppression at ${s.label} ("${s.reason}") expired on ${s.expires?.toISOString().slice(0, 10)}; it no longer hides findings. Renew or remove it.`,
+      );
+    }
+  }
+  for (const w of warnings) deps.logger.warning(w);
+
+  const engine = new Engine(active, {
+    params,
+    allowlist,
+    suppressions,
+    window: { startMs: config.window.start.getTime(), endMs: config.window.end.getTime() },
+  });
+  const stats = new StatsCollector();
+  deps.logger.debug(
+    `detect: ${active.length} rules active (${builtin.length} built-in, ${rules.length - builtin.length} from rules files, ${disabled.size} disabled), ${suppressions.length} suppressions`,
+  );
+
+  return {
+    observe(e) {
+      stats.observe(e);
+      return engine.observe(e);
+    },
+    finish() {
+      const { findings, suppressed } = engine.result();
+      const out: SuppressedFinding[] = suppressed.map(({ agg, finding }) => {
+        const sup = Engine.suppressionOf(agg);
+        const s: SuppressedFinding = {
+          findingId: finding.id,
+          title: finding.title,
+          reason: sup?.reason ?? '',
+          suppression: sup?.label ?? '',
+        };
+        if (finding.ruleId !== undefined) s.ruleId = finding.ruleId;
+        return s;
+      });
+      const unused = suppressions
+        .filter((s) => !s.expired && s.hits === 0)
+        .map((s) => `Suppression at ${s.label} ("${s.reason}") matched no finding in this window.`);
+      return {
+        findings,
+        suppressed: out,
+        stats: stats.result(),
+        warnings: [...warnings, ...engine.warnings, ...unused],
+        rulesLoaded: active.length,
+      };
+    },
+  };
+}
+
+function compileProblems(src: YamlSource, at: (string | number)[], r: Rule, params: Params): string[] {
+  const out: string[] = [];
+  for (const key of ['match', 'exclude'] as const) {
+    const cond = r[key];
+    if (!cond) continue;
+    try {
+      compile(cond, { ...params, allowedRegions: params.allowedRegions ?? [] });
+    } catch (err) {
+      out.push(`${src.where([...at, key])}: ${at[0]}[${at[1]}].${key}: ${(err as Error).message}`);
+    }
+  }
+  return out;
+}

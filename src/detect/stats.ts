@@ -1,0 +1,250 @@
+/** Activity statistics of the window in one streaming pass, in bounded memory (Space-Saving top-k sketches). */
+import type { ActivityStats, CountEntry, PrincipalActivity, TrailEvent } from '../types.js';
+
+/**
+ * Space-Saving (Metwally et al.): at most `k` counters; a new key evicts the smallest counter and inherits its count,
+ * so every key whose true count exceeds total/k is kept and counts are overestimated by at most the evicted minimum.
+ * Exact while fewer than `k` distinct keys have been seen.
+ */
+export class TopK {
+  private readonly counts = new Map<string, number>();
+  truncated = false;
+  constructor(private readonly k: number) {}
+
+  /** Count one occurrence of `key`. */
+  add(key: string, n = 1): void {
+    const c = this.counts.get(key);
+    if (c !== undefined) {
+      this.counts.set(key, c + n);
+      return;
+    }
+    if (this.counts.size < this.k) {
+      this.counts.set(key, n);
+      return;
+    }
+    // Eviction scans for the minimum: O(k), but only on a miss once full; fine for k≈1000 at our volumes.
+    let minKey = '';
+    let min = Infinity;
+    for (const [key2, v] of this.counts) {
+      if (v < min) {
+        min = v;
+        minKey = key2;
+      }
+    }
+    this.counts.delete(minKey);
+    this.counts.set(key, min + n);
+    this.truncated = true;
+  }
+
+  /** The `n` largest counters, largest first (ties by key, so output is deterministic). */
+  top(n: number): CountEntry[] {
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, n)
+      .map(([key, count]) => ({ key, count }));
+  }
+
+  get size(): number {
+    return this.counts.size;
+  }
+}
+
+interface PrincipalAcc {
+  type: string;
+  events: number;
+  errors: number;
+  accessDenied: number;
+  writes: number;
+  services: Set<string>;
+  regions: Set<string>;
+  ips: Set<string>;
+}
+
+/** Tunables; the defaults keep memory to a few MB whatever the volume. */
+export interface StatsOptions {
+  /** Counters per top-k table. */
+  k: number;
+  /** Entries reported per table. */
+  top: number;
+  /** Principals tracked in detail (busiest kept when more appear). */
+  maxPrincipals: number;
+  /** Distinct services / IPs remembered per principal. */
+  maxPerPrincipal: number;
+}
+
+const DEFAULTS: StatsOptions = { k: 1000, top: 20, maxPrincipals: 2000, maxPerPrincipal: 200 };
+
+const ACCESS_DENIED = /AccessDenied|UnauthorizedOperation|UnauthorizedAccess|Forbidden|NotAuthorized/i;
+
+/** True when an error code means the caller lacked permission. */
+export function isAccessDeniedCode(code: string | undefined): boolean {
+  return code !== undefined && ACCESS_DENIED.test(code);
+}
+
+/** The streaming statistics accumulator. */
+export class StatsCollector {
+  private readonly o: StatsOptions;
+  private total = 0;
+  private readonly names: TopK;
+  private readonly principals: TopK;
+  private readonly services: TopK;
+  private readonly resources: TopK;
+  private readonly ips: TopK;
+  private readonly agents: TopK;
+  private readonly regions: TopK;
+  private readonly accounts: TopK;
+  private readonly perPrincipal = new Map<string, PrincipalAcc>();
+  private perPrincipalTruncated = false;
+  private readonly logins = { success: 0, failure: 0, withMfa: 0, withoutMfa: 0, root: 0 };
+  private readonly rw = { read: 0, write: 0, unknown: 0 };
+  private readonly errs = { total: 0, accessDenied: 0 };
+  // One bucket per hour: a window of a year is under 9,000 entries, so this stays small.
+  private readonly hours = new Map<number, { count: number; errors: number }>();
+
+  constructor(options: Partial<StatsOptions> = {}) {
+    this.o = { ...DEFAULTS, ...options };
+    const k = this.o.k;
+    this.names = new TopK(k);
+    this.principals = new TopK(k);
+    this.services = new TopK(k);
+    this.resources = new TopK(k);
+    this.ips = new TopK(k);
+    this.agents = new TopK(k);
+    this.regions = new TopK(k);
+    this.accounts = new TopK(k);
+  }
+
+  /** Count one event. */
+  observe(e: TrailEvent): void {
+    this.total++;
+    this.names.add(e.name);
+    this.principals.add(e.principal.key);
+    this.services.add(e.service);
+    for (const r of e.resources) {
+      const key = r.arn ?? r.name;
+      if (key) this.resources.add(key);
+    }
+    if (e.sourceIp) this.ips.add(e.sourceIp);
+    if (e.userAgent)
+      this.agents.add(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent);
+    if (e.region) this.regions.add(e.region);
+    if (e.account) this.accounts.add(e.account);
+
+    const denied = isAccessDeniedCode(e.errorCode);
+    if (e.errorCode) {
+      this.errs.total++;
+      if (denied) this.errs.accessDenied++;
+    }
+    if (e.readOnly === true) this.rw.read++;
+    else if (e.readOnly === false) this.rw.write++;
+    else this.rw.unknown++;
+
+    const hour = Math.floor(e.timeMs / 3_600_000);
+    const h = this.hours.get(hour);
+    if (h) {
+      h.count++;
+      if (e.errorCode) h.errors++;
+    } else this.hours.set(hour, { count: 1, errors: e.errorCode ? 1 : 0 });
+
+    if (e.name === 'ConsoleLogin') this.observeLogin(e);
+    this.observePrincipal(e, denied);
+  }
+
+  private observeLogin(e: TrailEvent): void {
+    const resp = (e.raw.responseElements as { ConsoleLogin?: unknown } | null | undefined)?.ConsoleLogin;
+    const ok = resp === 'Success' && !e.errorCode;
+    if (ok) this.logins.success++;
+    else this.logins.failure++;
+    if (e.principal.type === 'Root') this.logins.root++;
+    if (ok) {
+      const mfa = (e.raw.additionalEventData as { MFAUsed?: unknown } | null | undefined)?.MFAUsed;
+      if (mfa === 'Yes') this.logins.withMfa++;
+      else if (mfa === 'No') this.logins.withoutMfa++;
+    }
+  }
+
+  private observePrincipal(e: TrailEvent, denied: boolean): void {
+    let p = this.perPrincipal.get(e.principal.key);
+    if (!p) {
+      if (this.perPrincipal.size >= this.o.maxPrincipals) {
+        // Keep the busiest: drop the quietest principal seen so far (rare; only with thousands of principals).
+        this.perPrincipalTruncated = true;
+        let minKey: string | undefined;
+        let min = Infinity;
+        for (const [k, v] of this.perPrincipal) if (v.events < min) [min, minKey] = [v.events, k];
+        if (minKey !== undefined) this.perPrincipal.delete(minKey);
+      }
+      p = {
+        type: e.principal.type,
+        events: 0,
+        errors: 0,
+        accessDenied: 0,
+        writes: 0,
+        services: new Set(),
+        regions: new Set(),
+        ips: new Set(),
+      };
+      this.perPrincipal.set(e.principal.key, p);
+    }
+    p.events++;
+    if (e.errorCode) p.errors++;
+    if (denied) p.accessDenied++;
+    if (e.readOnly === false) p.writes++;
+    const cap = this.o.maxPerPrincipal;
+    if (p.services.size < cap) p.services.add(e.service);
+    if (e.region && p.regions.size < cap) p.regions.add(e.region);
+    if (e.sourceIp && p.ips.size < cap) p.ips.add(e.sourceIp);
+  }
+
+  /** The statistics so far. */
+  result(): ActivityStats {
+    const n = this.o.top;
+    const tables = [
+      this.names,
+      this.principals,
+      this.services,
+      this.resources,
+      this.ips,
+      this.agents,
+      this.regions,
+      this.accounts,
+    ];
+    const principals: PrincipalActivity[] = [...this.perPrincipal]
+      .sort((a, b) => b[1].events - a[1].events || (a[0] < b[0] ? -1 : 1))
+      .slice(0, n)
+      .map(([principal, p]) => ({
+        principal,
+        type: p.type,
+        events: p.events,
+        errors: p.errors,
+        accessDenied: p.accessDenied,
+        writes: p.writes,
+        services: p.services.size,
+        regions: [...p.regions].sort(),
+        sourceIps: p.ips.size,
+      }));
+    return {
+      totalEvents: this.total,
+      topEventNames: this.names.top(n),
+      topPrincipals: this.principals.top(n),
+      topServices: this.services.top(n),
+      topResources: this.resources.top(n),
+      topSourceIps: this.ips.top(n),
+      topUserAgents: this.agents.top(n),
+      regions: this.regions.top(n),
+      accounts: this.accounts.top(n),
+      principals,
+      consoleLogins: { ...this.logins },
+      readOnly: { ...this.rw },
+      errors: { ...this.errs },
+      hourly: [...this.hours]
+        .sort((a, b) => a[0] - b[0])
+        .map(([h, v]) => ({
+          hour: new Date(h * 3_600_000).toISOString().replace('.000Z', 'Z'),
+          count: v.count,
+          errors: v.errors,
+        })),
+      approximate: this.perPrincipalTruncated || tables.some((t) => t.truncated),
+    };
+  }
+}

@@ -1,0 +1,70 @@
+/** Suppressions: known, accepted activity that is listed in the report as suppressed instead of as a finding. */
+import type { Principal, TrailEvent } from '../types.js';
+import { compile, globMatcher, type Params, type Predicate } from './match.js';
+import type { Suppression } from './schema.js';
+
+/** A suppression ready to test, with where it came from (`file:line`) and whether it has expired. */
+export interface ActiveSuppression {
+  label: string;
+  reason: string;
+  expired: boolean;
+  expires?: Date;
+  /** Findings (by id) this suppression hid. */
+  hits: number;
+  findingId?: string;
+  matchesRule(ruleId: string): boolean;
+  matchesEvent(e: TrailEvent): boolean;
+}
+
+/** True when a principal glob matches the principal's key, ARN, user name or session issuer name. */
+export function principalMatcher(glob: string): (p: Principal) => boolean {
+  const m = globMatcher(glob, true);
+  return (p) =>
+    m(p.key) ||
+    (p.arn !== undefined && m(p.arn)) ||
+    (p.userName !== undefined && m(p.userName)) ||
+    (p.sessionIssuerArn !== undefined && m(p.sessionIssuerArn)) ||
+    (p.sessionIssuerName !== undefined && m(p.sessionIssuerName));
+}
+
+/** Compile suppressions; those past their expiry (relative to `now`) are kept but marked expired, so they warn and hide nothing. */
+export function compileSuppressions(
+  list: readonly { s: Suppression; label: string }[],
+  now: Date,
+  params: Params = {},
+): ActiveSuppression[] {
+  return list.map(({ s, label }) => {
+    const rule = s.rule !== undefined ? globMatcher(s.rule, true) : undefined;
+    const principal = s.principal !== undefined ? principalMatcher(s.principal) : undefined;
+    const match: Predicate | undefined = s.match ? compile(s.match, params) : undefined;
+    const out: ActiveSuppression = {
+      label,
+      reason: s.reason,
+      expired: s.expires !== undefined && s.expires.getTime() < now.getTime(),
+      hits: 0,
+      matchesRule: (id) => rule === undefined || rule(id),
+      matchesEvent: (e) =>
+        (principal === undefined || principal(e.principal)) &&
+        (s.account === undefined || s.account === e.account) &&
+        (match === undefined || match(e, e)),
+    };
+    if (s.expires !== undefined) out.expires = s.expires;
+    if (s.id !== undefined) out.findingId = s.id;
+    return out;
+  });
+}
+
+/** The first live suppression that hides this (rule, finding, event), if any. */
+export function findSuppression(
+  sups: readonly ActiveSuppression[],
+  ruleId: string,
+  findingId: string,
+  e: TrailEvent,
+): ActiveSuppression | undefined {
+  for (const s of sups) {
+    if (s.expired) continue;
+    if (s.findingId !== undefined && s.findingId !== findingId) continue;
+    if (s.matchesRule(ruleId) && s.matchesEvent(e)) return s;
+  }
+  return undefined;
+}
