@@ -156,6 +156,8 @@ export async function githubContextFromEnv(env: NodeJS.ProcessEnv): Promise<GitH
   if (env.GITHUB_REPOSITORY) ctx.repository = env.GITHUB_REPOSITORY;
   if (env.GITHUB_EVENT_NAME) ctx.eventName = env.GITHUB_EVENT_NAME;
   if (env.GITHUB_SHA) ctx.sha = env.GITHUB_SHA;
+  // Issues are grouped per workflow, so one workflow's close-resolved never closes another's issues.
+  if (env.GITHUB_WORKFLOW) ctx.workflow = env.GITHUB_WORKFLOW;
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   ctx.serverUrl = server;
   if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {

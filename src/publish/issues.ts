@@ -1,0 +1,356 @@
+import type { Config } from '../config/types.js';
+import { describeError } from '../errors.js';
+import { maxSeverity } from '../report/build.js';
+import { LIMITS } from '../report/limits.js';
+import { headline, renderFindingMarkdown, renderMarkdown, severityPhrase } from '../report/markdown.js';
+import { redactText, type Redaction } from '../report/redact.js';
+import { codeSpan, mdInline, plainText } from '../report/sanitize.js';
+import { SEVERITIES, severityRank, type Finding, type Report, type Severity } from '../types.js';
+import type { GitHubApi, IssueRef } from './github.js';
+import {
+  REPORT_MARKER,
+  findingIdOf,
+  findingMarker,
+  sameWorkflow,
+  stateMarker,
+  stateOf,
+  workflowMarker,
+} from './markers.js';
+import type { DestinationResult, PublishDeps } from './types.js';
+
+/** The label every TrailSight issue carries; issues are found again by it and by their hidden marker. */
+export const TRAILSIGHT_LABEL = 'trailsight';
+
+// Label colours: GitHub's own palette, red for critical down to grey for info.
+const LABEL_COLORS: Record<Severity, string> = {
+  critical: 'b60205',
+  high: 'd93f0b',
+  medium: 'fbca04',
+  low: '0e8a16',
+  info: 'c5def5',
+};
+const LABEL_BASE = {
+  name: TRAILSIGHT_LABEL,
+  color: '5319e7',
+  description: 'Opened by TrailSight (CloudTrail review)',
+};
+const LABEL_DEFAULT_COLOR = 'ededed';
+
+/** One issue per finding at most this many per run, most severe first: a noisy rule must not flood the tracker. */
+export const MAX_FINDING_ISSUES = 50;
+// Event ids remembered per finding issue, to tell new evidence from evidence already reported.
+const REMEMBERED_EVENTS = 200;
+// Findings remembered by a report issue, to comment only on findings that are new to it.
+const REMEMBERED_FINDINGS = 300;
+// Room left in a body for the hidden markers and state.
+const MARKER_ROOM = 16_384;
+const TITLE_MAX = 200;
+
+const severityLabel = (s: Severity): string => `severity:${s}`;
+
+interface FindingState {
+  severity: Severity;
+  count: number;
+  lastSeen: string;
+  eventIds: string[];
+}
+interface ReportState {
+  findings: Record<string, Severity>;
+}
+
+/** Owner and name of the run's repository, or an error saying what is missing. */
+export function repoOf(deps: PublishDeps, what: string): { github: GitHubApi; owner: string; repo: string } {
+  const [owner, repo] = (deps.context.repository ?? '').split('/');
+  if (!deps.github) throw new Error(`${what} needs a GitHub token (github-token)`);
+  if (!owner || !repo) throw new Error(`${what} needs the repository (GITHUB_REPOSITORY)`);
+  return { github: deps.github, owner, repo };
+}
+
+/** Untrusted text as an issue title: one line, redacted, references neutralised, within GitHub's length. */
+export function issueTitle(text: string, redaction: Redaction): string {
+  const t = redactText(plainText(text), redaction).replace(/@(?=[A-Za-z0-9_-])/g, '@\u200D');
+  return t.length > TITLE_MAX ? `${t.slice(0, TITLE_MAX - 1)}…` : t;
+}
+
+function runLink(report: Report): string {
+  return report.run?.runUrl ? `[this run](${report.run.runUrl})` : 'this run';
+}
+
+/** True when the run reviewed its whole window, the only time an absent finding means a resolved one. */
+export function isComplete(report: Report): boolean {
+  return report.status === 'completed' && report.verdict !== 'incomplete';
+}
+
+/** `report-to: issue`: one issue per finding or per run series, updated in place, resolved ones closed. */
+export async function publishIssues(
+  report: Report,
+  config: Config,
+  deps: PublishDeps,
+  redaction: Redaction,
+): Promise<DestinationResult & { issueUrl?: string }> {
+  const gh = repoOf(deps, 'issue');
+  await ensureLabels(gh, report, config);
+  const open = (await gh.github.listOpenIssues(gh.owner, gh.repo, TRAILSIGHT_LABEL)).filter((i) =>
+    sameWorkflow(i.body, deps.context.workflow),
+  );
+  return config.reporting.issueMode === 'finding'
+    ? findingIssues(report, config, deps, redaction, gh, open)
+    : reportIssue(report, config, deps, redaction, gh, open);
+}
+
+async function ensureLabels(gh: ReturnType<typeof repoOf>, report: Report, config: Config): Promise<void> {
+  const severities = SEVERITIES.filter((s) => report.findings.some((f) => f.severity === s));
+  const labels = [
+    LABEL_BASE,
+    ...severities.map((s) => ({
+      name: severityLabel(s),
+      color: LABEL_COLORS[s],
+      description: `TrailSight: ${s} severity`,
+    })),
+    ...config.reporting.issueLabels.map((name) => ({ name, color: LABEL_DEFAULT_COLOR, description: '' })),
+  ];
+  for (const l of labels) await gh.github.ensureLabel(gh.owner, gh.repo, l);
+}
+
+// Keeps labels people added by hand; replaces only our severity label.
+function labelsFor(existing: readonly string[], severity: Severity | undefined, config: Config): string[] {
+  const ours = [
+    TRAILSIGHT_LABEL,
+    ...(severity ? [severityLabel(severity)] : []),
+    ...config.reporting.issueLabels,
+  ];
+  return [...new Set([...existing.filter((l) => !l.startsWith('severity:')), ...ours])];
+}
+
+async function findingIssues(
+  report: Report,
+  config: Config,
+  deps: PublishDeps,
+  redaction: Redaction,
+  gh: ReturnType<typeof repoOf>,
+  open: IssueRef[],
+): Promise<DestinationResult & { issueUrl?: string }> {
+  const byId = new Map<string, IssueRef>();
+  for (const i of open) {
+    const id = findingIdOf(i.body);
+    if (id && !byId.has(id)) byId.set(id, i);
+  }
+  const targets = report.findings.slice(0, MAX_FINDING_ISSUES);
+  if (report.findings.length > targets.length) {
+    deps.logger.warning(
+      `issue: ${report.findings.length} findings; issues are kept for the ${MAX_FINDING_ISSUES} most severe, the rest are in the report`,
+    );
+  }
+  const failures: string[] = [];
+  let created = 0;
+  let updated = 0;
+  let commented = 0;
+  let firstUrl: string | undefined;
+  for (const f of targets) {
+    try {
+      const existing = byId.get(f.id);
+      const prev = existing ? stateOf<FindingState>(existing.body) : undefined;
+      const prevIds = new Set(prev?.eventIds ?? []);
+      const newIds = f.evidence.eventIds.filter((id) => !prevIds.has(id));
+      const state: FindingState = {
+        severity: f.severity,
+        count: f.count,
+        lastSeen: f.lastSeen,
+        eventIds: [...new Set([...f.evidence.eventIds, ...(prev?.eventIds ?? [])])].slice(
+          0,
+          REMEMBERED_EVENTS,
+        ),
+      };
+      const head = [findingMarker(f.id), workflowMarker(deps.context.workflow), stateMarker(state)]
+        .filter((x) => x)
+        .join('\n');
+      const body = `${head}\n${renderFindingMarkdown(report, f, { maxChars: LIMITS.issueBodyChars - MARKER_ROOM, redaction })}`;
+      const title = issueTitle(`[TrailSight] ${f.severity}: ${f.title}`, redaction);
+      let issue: IssueRef;
+      if (existing) {
+        issue = await gh.github.updateIssue(gh.owner, gh.repo, existing.number, {
+          title,
+          body,
+          labels: labelsFor(existing.labels, f.severity, config),
+        });
+        updated++;
+        const raised = prev?.severity !== undefined && severityRank(f.severity) > severityRank(prev.severity);
+        // More events, later than any reported: new activity even when the kept evidence ids are the same.
+        const grew = prev?.count !== undefined && f.count > prev.count && f.lastSeen > (prev.lastSeen ?? '');
+        if (newIds.length > 0 || raised || grew) {
+          await gh.github.createComment(
+            gh.owner,
+            gh.repo,
+            existing.number,
+            seenAgainComment(report, f, newIds, raised ? prev?.severity : undefined),
+          );
+          commented++;
+        }
+      } else {
+        issue = await gh.github.createIssue(gh.owner, gh.repo, {
+          title,
+          body,
+          labels: labelsFor([], f.severity, config),
+          assignees: [...config.reporting.issueAssignees],
+        });
+        created++;
+      }
+      firstUrl ??= issue.url;
+    } catch (err) {
+      failures.push(`${f.id} (${f.title.slice(0, 80)}): ${errorText(err)}`);
+    }
+  }
+  const current = new Set(report.findings.map((f) => f.id));
+  const closed = await closeResolved(
+    report,
+    config,
+    deps,
+    gh,
+    open.filter((i) => {
+      const id = findingIdOf(i.body);
+      return id !== undefined && !current.has(id);
+    }),
+    failures,
+  );
+  deps.logger.info(
+    `issue: ${created} opened, ${updated} updated (${commented} with new activity), ${closed} closed as resolved`,
+  );
+  return result(failures, firstUrl);
+}
+
+function seenAgainComment(
+  report: Report,
+  f: Finding,
+  newIds: string[],
+  raisedFrom: Severity | undefined,
+): string {
+  const lines = [
+    `**Seen again** in ${runLink(report)}: ${f.count} event(s) in this window, last ${mdInline(f.lastSeen)}.`,
+  ];
+  if (raisedFrom) lines.push(`Severity raised from **${raisedFrom}** to **${f.severity}**.`);
+  if (newIds.length > 0) {
+    const shown = newIds.slice(0, 10).map((id) => codeSpan(id));
+    lines.push(
+      `New evidence: ${shown.join(', ')}${newIds.length > shown.length ? ` and ${newIds.length - shown.length} more` : ''}.`,
+    );
+  }
+  return lines.join('\n\n');
+}
+
+async function closeResolved(
+  report: Report,
+  config: Config,
+  deps: PublishDeps,
+  gh: ReturnType<typeof repoOf>,
+  candidates: IssueRef[],
+  failures: string[],
+  reportMode = false,
+): Promise<number> {
+  if (!config.reporting.closeResolved || candidates.length === 0) return 0;
+  if (!isComplete(report)) {
+    deps.logger.info(
+      `issue: not closing ${candidates.length} issue(s): this run did not review its whole window`,
+    );
+    return 0;
+  }
+  let closed = 0;
+  for (const i of candidates) {
+    try {
+      const id = findingIdOf(i.body);
+      const suppressed = report.suppressed.find((s) => s.findingId === id);
+      const why = reportMode
+        ? 'no findings'
+        : suppressed
+          ? `it is now suppressed by ${codeSpan(suppressed.suppression)} (${mdInline(suppressed.reason)})`
+          : 'it was not seen';
+      await gh.github.createComment(
+        gh.owner,
+        gh.repo,
+        i.number,
+        `**Resolved:** ${why} in the complete review of ${mdInline(report.window.start)} → ${mdInline(report.window.end)} (${runLink(report)}). Closing; if it happens again, TrailSight opens a new issue.`,
+      );
+      await gh.github.updateIssue(gh.owner, gh.repo, i.number, { state: 'closed', stateReason: 'completed' });
+      closed++;
+    } catch (err) {
+      failures.push(`closing #${i.number}: ${errorText(err)}`);
+    }
+  }
+  return closed;
+}
+
+async function reportIssue(
+  report: Report,
+  config: Config,
+  deps: PublishDeps,
+  redaction: Redaction,
+  gh: ReturnType<typeof repoOf>,
+  open: IssueRef[],
+): Promise<DestinationResult & { issueUrl?: string }> {
+  const existing = open.find((i) => i.body.includes(REPORT_MARKER));
+  const clean = report.findings.length === 0;
+  if (!existing && clean) return { name: 'issue', ok: true, skipped: 'no findings: no issue opened' };
+  const ranked = [...report.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const state: ReportState = {
+    findings: Object.fromEntries(ranked.slice(0, REMEMBERED_FINDINGS).map((f) => [f.id, f.severity])),
+  };
+  const head = [REPORT_MARKER, workflowMarker(deps.context.workflow), stateMarker(state)]
+    .filter((x) => x)
+    .join('\n');
+  const body = `${head}\n${renderMarkdown(report, { maxChars: LIMITS.issueBodyChars - MARKER_ROOM, redaction, destination: 'issue' })}`;
+  const title = issueTitle(`TrailSight security review: ${headline(report)}`, redaction);
+  const labels = (existingLabels: readonly string[]): string[] =>
+    labelsFor(existingLabels, maxSeverity(report.findings), config);
+  if (!existing) {
+    const issue = await gh.github.createIssue(gh.owner, gh.repo, {
+      title,
+      body,
+      labels: labels([]),
+      assignees: [...config.reporting.issueAssignees],
+    });
+    deps.logger.info(`issue: opened ${issue.url}`);
+    return { name: 'issue', ok: true, url: issue.url, issueUrl: issue.url };
+  }
+  const prev = stateOf<ReportState>(existing.body)?.findings ?? {};
+  const fresh = report.findings.filter(
+    (f) => prev[f.id] === undefined || severityRank(f.severity) > severityRank(prev[f.id] as Severity),
+  );
+  const issue = await gh.github.updateIssue(gh.owner, gh.repo, existing.number, {
+    title,
+    body,
+    labels: labels(existing.labels),
+  });
+  if (fresh.length > 0) {
+    const list = fresh.slice(0, 20).map((f) => `- **${f.severity}** ${mdInline(f.title)}`);
+    const more = fresh.length > 20 ? `\n- …and ${fresh.length - 20} more` : '';
+    await gh.github.createComment(
+      gh.owner,
+      gh.repo,
+      existing.number,
+      `**New since the last update** (${runLink(report)}): ${severityPhrase(fresh)}\n\n${list.join('\n')}${more}`,
+    );
+  }
+  const failures: string[] = [];
+  if (clean) await closeResolved(report, config, deps, gh, [existing], failures, true);
+  deps.logger.info(
+    `issue: updated ${issue.url}${fresh.length > 0 ? ` (${fresh.length} new finding(s))` : ''}`,
+  );
+  return { ...result(failures, issue.url) };
+}
+
+function result(failures: string[], url: string | undefined): DestinationResult & { issueUrl?: string } {
+  const base: DestinationResult & { issueUrl?: string } = { name: 'issue', ok: failures.length === 0 };
+  if (url) {
+    base.url = url;
+    base.issueUrl = url;
+  }
+  if (failures.length > 0)
+    base.error =
+      failures.slice(0, 5).join('; ') + (failures.length > 5 ? `; and ${failures.length - 5} more` : '');
+  return base;
+}
+
+/** An error with its HTTP status when GitHub gave one. */
+export function errorText(err: unknown): string {
+  const status = (err as { status?: unknown } | null)?.status;
+  return `${typeof status === 'number' ? `HTTP ${status}: ` : ''}${describeError(err)}`;
+}

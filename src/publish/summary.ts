@@ -1,0 +1,41 @@
+import { LIMITS } from '../report/limits.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Redaction } from '../report/redact.js';
+import { mdInline } from '../report/sanitize.js';
+import type { Report } from '../types.js';
+import type { DestinationResult, PublishDeps } from './types.js';
+
+// Room kept for the delivery section appended after the report.
+const DELIVERY_ROOM = 8_192;
+
+/** The delivery section: what every other destination did, so a failure shows where people look. */
+export function deliveryMarkdown(results: readonly DestinationResult[]): string {
+  if (results.length === 0) return '';
+  const rows = results.map((d) => {
+    const status = d.ok
+      ? d.skipped
+        ? `skipped: ${mdInline(d.skipped)}`
+        : '✅ delivered'
+      : `❌ failed: ${mdInline(d.error ?? 'unknown error')}`;
+    const link = d.url && /^https?:\/\/[^\s<>()]+$/.test(d.url) ? ` ([link](${d.url}))` : '';
+    return `| ${d.name} | ${status.slice(0, 1_000)}${link} |`;
+  });
+  return ['### Delivery', '| Destination | Result |', '|---|---|', ...rows].join('\n');
+}
+
+/** `report-to: summary`: the report, then how the other destinations fared, in the job summary. */
+export async function publishSummary(
+  report: Report,
+  deps: PublishDeps,
+  redaction: Redaction,
+  others: readonly DestinationResult[],
+): Promise<DestinationResult> {
+  const md = renderMarkdown(report, {
+    maxChars: LIMITS.summaryBytes - DELIVERY_ROOM,
+    redaction,
+    destination: 'summary',
+  });
+  const delivery = deliveryMarkdown(others);
+  await deps.summary.write(delivery ? `${md}\n${delivery}\n` : md);
+  return { name: 'summary', ok: true };
+}

@@ -1,0 +1,64 @@
+import type { Report } from '../types.js';
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** 1234 → `1,234`. */
+export function num(n: number): string {
+  return NUMBER.format(n);
+}
+
+/** `n thing` / `n things`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${num(n)} ${n === 1 ? one : many}`;
+}
+
+/** An ISO time as `2026-11-23 09:14:03 UTC`; undefined when it does not parse (the caller shows it escaped). */
+export function utc(iso: string, opts: { seconds?: boolean } = {}): string | undefined {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return undefined;
+  const s = new Date(t).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, opts.seconds === false ? 16 : 19)} UTC`;
+}
+
+/** A duration in the largest whole unit that fits: `90 min`, `24 h`, `7 d`. */
+export function duration(ms: number): string {
+  if (ms % 86_400_000 === 0 && ms >= 3 * 86_400_000) return `${ms / 86_400_000} d`;
+  if (ms % 3_600_000 === 0 && ms >= 3_600_000) return `${ms / 3_600_000} h`;
+  return `${Math.round(ms / 60_000)} min`;
+}
+
+/** US dollars with enough precision for a few cents of tokens. */
+export function usd(n: number): string {
+  return `$${n.toFixed(n > 0 && n < 0.01 ? 4 : 2)}`;
+}
+
+/** `completed`/`pending`/`failed` plus the verdict, as one readable phrase. */
+export function windowPhrase(report: Report): string {
+  const start = utc(report.window.start, { seconds: false }) ?? report.window.start;
+  const end = utc(report.window.end, { seconds: false }) ?? report.window.end;
+  const ms = Date.parse(report.window.end) - Date.parse(report.window.start);
+  return `${start} → ${end}${Number.isFinite(ms) && ms > 0 ? ` (${duration(ms)})` : ''}`;
+}
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+const EVENT_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/;
+
+/**
+ * The CloudTrail console's event-history page for one event, or undefined when the region or id is not
+ * shaped like one (both come from event data, so they never reach a URL unchecked).
+ */
+export function consoleEventUrl(region: string, eventId: string): string | undefined {
+  if (!REGION.test(region) || !EVENT_ID.test(eventId)) return undefined;
+  return `https://${region}.console.aws.amazon.com/cloudtrailv2/home?region=${region}#/events/${eventId}`;
+}
+
+/** True for an http(s) URL we built ourselves from the runner's environment (the run link). */
+export function isRunUrl(url: string | undefined): url is string {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !/[\s<>()[\]`]/.test(url);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,12 @@
+/** The report stage: the versioned Report and its renderings (Markdown, plain text), sanitised and redacted. */
+export { buildReport, compareFindings, countBySeverity, incompleteReasons, maxSeverity } from './build.js';
+export type { IncompleteReason, ReportInput } from './build.js';
+export { writeReportFiles, markdownPathFor } from './files.js';
+export { renderMarkdown, renderFindingMarkdown, headline, severityPhrase } from './markdown.js';
+export type { MarkdownOptions } from './markdown.js';
+export { renderText } from './text.js';
+export type { TextOptions } from './text.js';
+export { redactReport, redactText, NO_REDACTION, FULL_REDACTION } from './redact.js';
+export type { Redaction } from './redact.js';
+export { LIMITS, SEVERITY_ORDER } from './limits.js';
+export type { RenderDestination } from './limits.js';
