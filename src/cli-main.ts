@@ -109,7 +109,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       await writeFile(args.output, body);
       logger.info(`Report written to ${args.output}`);
     }
-    logger.info(result.gate.message);
     return result.gate.failed ? EXIT.gate : EXIT.ok;
   } catch (err) {
     logger.error(describeError(err));
