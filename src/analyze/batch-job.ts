@@ -1,0 +1,506 @@
+/**
+ * The batch engine: digest records as JSONL in S3, one Bedrock model invocation job (found again, not paid
+ * twice, when the same input is submitted again), polled with backoff, its outputs and manifest read back.
+ */
+import {
+  CreateModelInvocationJobCommand,
+  GetModelInvocationJobCommand,
+  ListModelInvocationJobsCommand,
+  StopModelInvocationJobCommand,
+  type GetModelInvocationJobCommandOutput,
+} from '@aws-sdk/client-bedrock';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import type { RunMode } from '../config/types.js';
+import { AwsError, describeError } from '../errors.js';
+import type { JobRecord } from '../types.js';
+import type { DigestRecord } from './digest.js';
+import type { AnalyzeDeps } from './deps.js';
+import type { EngineRun, RecordOutcome } from './direct.js';
+import { readAnswer } from './parse.js';
+import { converseBody, messagesBody, preview, type BuiltPrompt } from './prompt.js';
+import { estimateTokens } from './tokens.js';
+
+/** `converse`: Converse request bodies (`modelInvocationType: Converse`, any model); `messages`: Anthropic Messages (InvokeModel). */
+export type BatchRecordFormat = 'converse' | 'messages';
+
+/** Anthropic models get their native Messages body (InvokeModel, the long-standing default); others Converse. */
+export function defaultRecordFormat(modelId: string): BatchRecordFormat {
+  return /(^|[./:])anthropic\./.test(modelId) ? 'messages' : 'converse';
+}
+
+export interface BatchOptions {
+  modelId: string;
+  roleArn: string;
+  bucket: string;
+  /** Key prefix, '' or ending in '/'. */
+  prefix: string;
+  waitTimeoutMinutes: number;
+  mode: RunMode;
+  format: BatchRecordFormat;
+  /** First and longest wait between status polls. */
+  pollInitialMs?: number;
+  pollMaxMs?: number;
+}
+
+/** What reading a job's output needs of each record: its id, the events it may cite, its estimated tokens. */
+export interface CollectItem {
+  record: Pick<DigestRecord, 'recordId' | 'events'>;
+  prompt: { tokens: number };
+}
+
+export interface BatchRun extends EngineRun {
+  status: 'completed' | 'partial' | 'pending' | 'failed';
+  job: JobRecord;
+}
+
+const TERMINAL = new Set(['Completed', 'PartiallyCompleted', 'Failed', 'Stopped', 'Expired']);
+const FAILED_BEFORE = new Set(['Failed', 'Stopped', 'Expired']);
+
+/** The JSONL a job reads, one `{recordId, modelInput}` per line. */
+export function batchJsonl(items: readonly { prompt: BuiltPrompt }[], format: BatchRecordFormat): string {
+  return (
+    items
+      .map(({ prompt }) =>
+        JSON.stringify({
+          recordId: prompt.recordId,
+          modelInput: format === 'converse' ? converseBody(prompt) : messagesBody(prompt),
+        }),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+/** Idempotency key of a job: the hash of everything that determines its output. */
+export function inputHash(modelId: string, format: BatchRecordFormat, jsonl: string): string {
+  return createHash('sha256').update(`${modelId}\n${format}\n`).update(jsonl).digest('hex');
+}
+
+/** Text of a batch output line's model answer, in either record format. */
+export function outputText(modelOutput: unknown): string | undefined {
+  if (!modelOutput || typeof modelOutput !== 'object') return undefined;
+  const o = modelOutput as {
+    output?: { message?: { content?: { text?: unknown }[] } };
+    content?: { type?: unknown; text?: unknown }[];
+  };
+  const blocks = o.output?.message?.content ?? o.content;
+  if (!Array.isArray(blocks)) return undefined;
+  return blocks.map((b) => (typeof b?.text === 'string' ? b.text : '')).join('');
+}
+
+/** Token usage of a batch output line's answer, in either record format. */
+function outputUsage(modelOutput: unknown): { input: number; output: number } | undefined {
+  const u = (modelOutput as { usage?: Record<string, unknown> } | undefined)?.usage;
+  if (!u) return undefined;
+  const input = u.inputTokens ?? u.input_tokens;
+  const output = u.outputTokens ?? u.output_tokens;
+  return typeof input === 'number' && typeof output === 'number' ? { input, output } : undefined;
+}
+
+function jobIdOf(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** Submits (or finds) the job for these records and, unless `mode: submit`, waits for it and reads its output. */
+export async function runBatch(
+  items: readonly { record: DigestRecord; prompt: BuiltPrompt }[],
+  opts: BatchOptions,
+  deps: AnalyzeDeps,
+): Promise<BatchRun> {
+  const { logger, clock } = deps;
+  const bedrock = deps.clients.bedrock();
+  const s3 = deps.clients.s3();
+  const jsonl = batchJsonl(items, opts.format);
+  const hash = inputHash(opts.modelId, opts.format, jsonl);
+  const short = hash.slice(0, 20);
+  const baseName = `trailsight-${short}`;
+  const keyBase = `${opts.prefix}${short}/`;
+  const inputKey = `${keyBase}input/records.jsonl`;
+  const inputUri = `s3://${opts.bucket}/${inputKey}`;
+  const outputUri = `s3://${opts.bucket}/${keyBase}output/`;
+  const job: JobRecord = {
+    engine: 'batch',
+    status: 'NotSubmitted',
+    modelId: opts.modelId,
+    records: items.length,
+    inputUri,
+    outputUri,
+  };
+  const run: BatchRun = {
+    status: 'failed',
+    job,
+    results: [],
+    inputTokens: 0,
+    outputTokens: 0,
+    measured: false,
+    warnings: [],
+  };
+
+  // A job for exactly this input may exist already (a re-run, or `mode: submit` earlier): use it.
+  let existing: { jobArn: string; jobName: string; status?: string }[] = [];
+  try {
+    const list = await bedrock.send(
+      new ListModelInvocationJobsCommand({ nameContains: baseName, maxResults: 100 }),
+    );
+    existing = (list.invocationJobSummaries ?? [])
+      .filter((j) => j.jobName === baseName || j.jobName?.startsWith(`${baseName}-`))
+      .map((j) => ({
+        jobArn: j.jobArn ?? '',
+        jobName: j.jobName ?? '',
+        ...(j.status ? { status: j.status } : {}),
+      }))
+      .filter((j) => j.jobArn);
+  } catch (err) {
+    logger.debug(
+      `Could not list batch jobs to find a previous one (${describeError(err)}); relying on the idempotency token.`,
+    );
+  }
+  const reusable = existing.find((j) => !FAILED_BEFORE.has(j.status ?? ''));
+  let startedHere = false;
+  let jobArn: string;
+  if (reusable) {
+    jobArn = reusable.jobArn;
+    job.jobName = reusable.jobName;
+    logger.info(
+      `Batch job for this input already exists: ${reusable.jobName} (${reusable.status ?? 'unknown'}); not submitting again.`,
+    );
+  } else {
+    // Failed attempts of the same input get a fresh name and token, or the service would hand back the failed job.
+    const attempt = existing.length;
+    const jobName = attempt === 0 ? baseName : `${baseName}-${attempt + 1}`;
+    const token = attempt === 0 ? hash : `${hash.slice(0, 60)}-${attempt + 1}`;
+    try {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: opts.bucket,
+          Key: inputKey,
+          Body: jsonl,
+          ContentType: 'application/jsonl',
+        }),
+      );
+    } catch (err) {
+      throw new AwsError(`Could not write the batch input to ${inputUri}`, err);
+    }
+    try {
+      const created = await bedrock.send(
+        new CreateModelInvocationJobCommand({
+          jobName,
+          roleArn: opts.roleArn,
+          clientRequestToken: token,
+          modelId: opts.modelId,
+          inputDataConfig: { s3InputDataConfig: { s3Uri: inputUri, s3InputFormat: 'JSONL' } },
+          outputDataConfig: { s3OutputDataConfig: { s3Uri: outputUri } },
+          ...(opts.format === 'converse' ? { modelInvocationType: 'Converse' as const } : {}),
+        }),
+      );
+      if (!created.jobArn) throw new Error('CreateModelInvocationJob returned no jobArn');
+      jobArn = created.jobArn;
+    } catch (err) {
+      throw new AwsError(
+        `Could not create the Bedrock batch job ${jobName} (model ${opts.modelId}, role ${opts.roleArn})`,
+        err,
+      );
+    }
+    job.jobName = jobName;
+    startedHere = true;
+    logger.info(`Submitted batch job ${jobName} (${items.length} records): ${jobArn}`);
+  }
+  job.jobArn = jobArn;
+  job.status = 'Submitted';
+  job.submittedAt = clock.now().toISOString();
+
+  if (opts.mode === 'submit') {
+    run.status = 'pending';
+    run.warnings.push(
+      `Batch job ${job.jobName} submitted; a later run with mode: collect reads its results.`,
+    );
+    return run;
+  }
+  return waitAndCollect(items, run, jobArn, startedHere, opts, deps);
+}
+
+/**
+ * Polls the job with backoff until a terminal status or the wait timeout (0: look once), then reads its output.
+ * `run.job` must carry the job's name and output URI; used by `runBatch` and by `mode: collect`.
+ */
+export async function waitAndCollect(
+  items: readonly CollectItem[],
+  run: BatchRun,
+  jobArn: string,
+  startedHere: boolean,
+  opts: Pick<BatchOptions, 'bucket' | 'waitTimeoutMinutes' | 'mode' | 'pollInitialMs' | 'pollMaxMs'>,
+  deps: AnalyzeDeps,
+): Promise<BatchRun> {
+  const { logger, clock } = deps;
+  const bedrock = deps.clients.bedrock();
+  const job = run.job;
+  // Poll with backoff until a terminal status or the wait timeout.
+  const deadline = clock.now().getTime() + opts.waitTimeoutMinutes * 60_000;
+  let delay = opts.pollInitialMs ?? 10_000;
+  const maxDelay = opts.pollMaxMs ?? 60_000;
+  let last = '';
+  let state: GetModelInvocationJobCommandOutput | undefined;
+  let consecutiveErrors = 0;
+  for (;;) {
+    if (deps.signal?.aborted) return cancel(run, jobArn, startedHere, opts.mode, deps);
+    try {
+      state = await bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }));
+      consecutiveErrors = 0;
+    } catch (err) {
+      if (++consecutiveErrors >= 5)
+        throw new AwsError(`Could not read the status of batch job ${job.jobName}`, err);
+      logger.debug(`GetModelInvocationJob failed (${describeError(err)}); polling again`);
+    }
+    if (state) {
+      job.status = state.status ?? 'Unknown';
+      const progress = `${state.processedRecordCount ?? 0}/${state.totalRecordCount ?? items.length} records processed`;
+      const line = `Batch job ${job.jobName}: ${job.status}, ${progress}`;
+      if (line !== last) logger.info(line);
+      last = line;
+      if (TERMINAL.has(job.status)) break;
+    }
+    if (clock.now().getTime() >= deadline) {
+      run.status = 'pending';
+      run.warnings.push(
+        `Batch job ${job.jobName} was still ${job.status} after wait-timeout-minutes (${opts.waitTimeoutMinutes}); its results are not in this report. A run with mode: collect reads them when it ends (${jobArn}).`,
+      );
+      return run;
+    }
+    try {
+      await clock.sleep(Math.min(delay, Math.max(0, deadline - clock.now().getTime())), deps.signal);
+    } catch {
+      return cancel(run, jobArn, startedHere, opts.mode, deps);
+    }
+    delay = Math.min(maxDelay, Math.round(delay * 1.5));
+  }
+
+  if (state?.endTime) job.endedAt = state.endTime.toISOString();
+  if (state?.message) job.message = state.message;
+  if (job.status !== 'Completed') {
+    run.warnings.push(
+      `Batch job ${job.jobName} ended ${job.status}${state?.message ? `: ${preview(state.message)}` : ''}; whatever it analysed is used.`,
+    );
+  }
+  await collectOutputs(items, run, jobArn, opts, deps);
+  return run;
+}
+
+async function cancel(
+  run: BatchRun,
+  jobArn: string,
+  startedHere: boolean,
+  mode: RunMode,
+  deps: AnalyzeDeps,
+): Promise<BatchRun> {
+  run.status = 'failed';
+  if (startedHere && mode === 'run') {
+    try {
+      await deps.clients.bedrock().send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
+      run.job.status = 'Stopping';
+      run.warnings.push(`Cancelled: stopped batch job ${run.job.jobName} that this run started.`);
+      deps.logger.warning(`Cancelled: stopped batch job ${jobArn}`);
+    } catch (err) {
+      run.warnings.push(`Cancelled, but could not stop batch job ${jobArn}: ${describeError(err)}`);
+    }
+  } else {
+    run.warnings.push(
+      `Cancelled while waiting for batch job ${run.job.jobName} (not started by this run, so left running).`,
+    );
+  }
+  return run;
+}
+
+/** Reads every `*.jsonl.out` of the job (any order) and `manifest.json.out`, and fills the run's results. */
+async function collectOutputs(
+  items: readonly CollectItem[],
+  run: BatchRun,
+  jobArn: string,
+  opts: Pick<BatchOptions, 'bucket'>,
+  deps: AnalyzeDeps,
+): Promise<void> {
+  const s3 = deps.clients.s3();
+  const prefix = run.job.outputUri?.slice(`s3://${opts.bucket}/`.length) ?? '';
+  const keys: string[] = [];
+  let token: string | undefined;
+  try {
+    do {
+      const page = await s3.send(
+        new ListObjectsV2Command({
+          Bucket: opts.bucket,
+          Prefix: prefix,
+          ...(token ? { ContinuationToken: token } : {}),
+        }),
+      );
+      for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  } catch (err) {
+    run.warnings.push(`Could not list the batch output under ${run.job.outputUri}: ${describeError(err)}`);
+  }
+  // Bedrock writes under <output>/<job id>/; other jobs of the same input (earlier failed attempts) are ignored.
+  const jobId = jobIdOf(jobArn);
+  const ours = keys.filter((k) => k.includes(`/${jobId}/`));
+  const scoped = ours.length ? ours : keys;
+  const outKeys = scoped.filter((k) => k.endsWith('.jsonl.out'));
+  const manifestKey = scoped.find((k) => k.endsWith('manifest.json.out'));
+
+  const answers = new Map<string, { text?: string; error?: string }>();
+  let corrupt = 0;
+  let usageIn = 0;
+  let usageOut = 0;
+  let usageComplete = true;
+  const read = async (key: string): Promise<string | undefined> => {
+    try {
+      const o = await s3.send(new GetObjectCommand({ Bucket: opts.bucket, Key: key }));
+      return await o.Body?.transformToString('utf-8');
+    } catch (err) {
+      run.warnings.push(`Could not read batch output s3://${opts.bucket}/${key}: ${describeError(err)}`);
+      return undefined;
+    }
+  };
+  for (const key of outKeys) {
+    const body = await read(key);
+    if (body === undefined) continue;
+    for (const line of body.split('\n')) {
+      if (!line.trim()) continue;
+      let obj: {
+        recordId?: unknown;
+        modelOutput?: unknown;
+        error?: { errorCode?: unknown; errorMessage?: unknown };
+      };
+      try {
+        obj = JSON.parse(line) as typeof obj;
+      } catch {
+        corrupt++;
+        continue;
+      }
+      const id = typeof obj.recordId === 'string' ? obj.recordId : undefined;
+      if (!id) {
+        corrupt++;
+        continue;
+      }
+      if (answers.get(id)?.text !== undefined) continue;
+      if (obj.error) {
+        answers.set(id, {
+          error: `${String(obj.error.errorCode ?? 'error')}: ${preview(String(obj.error.errorMessage ?? ''), 160)}`,
+        });
+        continue;
+      }
+      const text = outputText(obj.modelOutput);
+      if (text === undefined) {
+        answers.set(id, { error: 'output line without a model answer' });
+        continue;
+      }
+      answers.set(id, { text });
+      const u = outputUsage(obj.modelOutput);
+      if (u) {
+        usageIn += u.input;
+        usageOut += u.output;
+      } else usageComplete = false;
+    }
+  }
+  if (corrupt)
+    run.warnings.push(`${corrupt} line(s) of the batch output could not be read and were skipped.`);
+
+  const results: RecordOutcome[] = [];
+  const errors = new Map<string, number>();
+  let missing = 0;
+  for (const { record } of items) {
+    const a = answers.get(record.recordId);
+    if (!a) {
+      missing++;
+      results.push({
+        recordId: record.recordId,
+        status: 'failed',
+        findings: [],
+        unverified: 0,
+        invalid: 0,
+        error: 'no output',
+      });
+      continue;
+    }
+    if (a.text === undefined) {
+      errors.set(a.error ?? 'error', (errors.get(a.error ?? 'error') ?? 0) + 1);
+      results.push({
+        recordId: record.recordId,
+        status: 'failed',
+        findings: [],
+        unverified: 0,
+        invalid: 0,
+        error: a.error ?? 'error',
+      });
+      continue;
+    }
+    const r = readAnswer(record, a.text);
+    results.push(
+      r.ok
+        ? {
+            recordId: record.recordId,
+            status: 'analysed',
+            findings: r.findings,
+            unverified: r.unverified,
+            invalid: r.invalidFindings,
+          }
+        : { recordId: record.recordId, status: 'invalid', findings: [], unverified: 0, invalid: 1 },
+    );
+  }
+  run.results = results;
+  const analysed = results.filter((r) => r.status === 'analysed').length;
+  const answered = results.filter((r) => r.status !== 'failed').length;
+  run.job.recordsSucceeded = answered;
+  run.job.recordsFailed = results.length - answered;
+  if (errors.size) {
+    const top = [...errors.entries()].sort((a, b) => b[1] - a[1])[0];
+    run.warnings.push(
+      `${results.length - answered - missing} record(s) failed inside the batch job (most common: ${top?.[0]} x${top?.[1]}); their events were not analysed by the model.`,
+    );
+  }
+  if (missing)
+    run.warnings.push(
+      `${missing} record(s) have no output from the batch job; their events were not analysed by the model.`,
+    );
+
+  // Token counts: the manifest is authoritative; else the per-record usage; else our estimate.
+  let manifest: { inputTokenCount?: unknown; outputTokenCount?: unknown } | undefined;
+  if (manifestKey) {
+    const body = await read(manifestKey);
+    try {
+      if (body !== undefined) manifest = JSON.parse(body) as typeof manifest;
+    } catch {
+      run.warnings.push('The batch manifest (manifest.json.out) could not be parsed.');
+    }
+  } else if (outKeys.length) {
+    run.warnings.push(
+      'The batch job wrote no manifest.json.out; token counts come from the records themselves.',
+    );
+  }
+  if (
+    manifest &&
+    typeof manifest.inputTokenCount === 'number' &&
+    typeof manifest.outputTokenCount === 'number'
+  ) {
+    run.inputTokens = manifest.inputTokenCount;
+    run.outputTokens = manifest.outputTokenCount;
+    run.measured = true;
+  } else if (answers.size && usageComplete) {
+    run.inputTokens = usageIn;
+    run.outputTokens = usageOut;
+    run.measured = true;
+  } else {
+    run.inputTokens = items.reduce((n, i) => n + i.prompt.tokens, 0);
+    run.outputTokens =
+      usageOut + [...answers.values()].reduce((n, a) => n + (a.text ? estimateTokens(a.text) : 0), 0);
+    run.measured = false;
+  }
+
+  run.status =
+    analysed === items.length && run.job.status === 'Completed'
+      ? 'completed'
+      : answered > 0
+        ? 'partial'
+        : 'failed';
+  if (run.status === 'completed' && results.some((r) => r.status !== 'analysed')) run.status = 'partial';
+  deps.logger.info(
+    `Batch job ${run.job.jobName}: ${analysed}/${items.length} records analysed, ${run.inputTokens} input and ${run.outputTokens} output tokens`,
+  );
+}
