@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { StageError } from '../../src/errors.js';
+import { openEventStream } from '../../src/sources/index.js';
+import { deps, drain, testConfig } from './helpers.js';
+import { REGIONS, WINDOW, inWindow, twinFixture, windowEvents, type TwinFixture } from './twin-helpers.js';
+
+const records = windowEvents();
+const expected = inWindow(records);
+let fx: TwinFixture;
+
+beforeAll(async () => {
+  fx = await twinFixture({ events: records });
+});
+afterAll(async () => fx.close());
+beforeEach(async () => {
+  await fetch(`${fx.twin.url}/_twin/faults`, { method: 'DELETE' });
+});
+
+const config = (over: { maxEvents?: number; regions?: string[] } = {}) =>
+  testConfig({
+    window: { start: WINDOW.start, end: WINDOW.end },
+    source: { kind: 'lookup', regions: over.regions ?? REGIONS, maxEvents: over.maxEvents ?? 0 } as never,
+  });
+
+describe('lookup source against the twin', () => {
+  it('reads every page of every region, in parallel, inside the window', async () => {
+    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000, progressEveryPages: 5 } });
+    const stream = openEventStream(config(), d);
+    const events = await drain(stream);
+    expect(events.map((e) => e.id).sort()).toEqual(expected.map((r) => r.eventID).sort());
+    for (const region of REGIONS) {
+      const n = expected.filter((r) => r.awsRegion === region).length;
+      expect(stream.reports().find((r) => r.scope === region)).toMatchObject({
+        source: 'lookup',
+        complete: true,
+        eventsRead: n,
+        pages: Math.ceil(n / 50),
+      });
+    }
+    expect(stream.truncated()).toBe(false);
+    expect(d.logger.lines.some((l) => /lookup us-east-1: \d+ events in 5 pages/.test(l.message))).toBe(true);
+  });
+
+  it('survives throttling with its own bounded, clock-driven backoff', async () => {
+    await fx.fault('LookupEvents', 'throttle', 3);
+    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
+    const stream = openEventStream(config(), d);
+    const events = await drain(stream);
+    expect(events).toHaveLength(expected.length);
+    expect(stream.reports().every((r) => r.complete)).toBe(true);
+    // Three retries slept on the injected clock, each at least the 500 ms base.
+    expect(d.clock.sleeps.filter((ms) => ms >= 500)).toHaveLength(3);
+  });
+
+  it('gives up on a region still throttled after the bounded attempts, and reports it as not read', async () => {
+    await fx.fault('LookupEvents', 'throttle', 50);
+    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000, throttleAttempts: 3 } });
+    const stream = openEventStream(config({ regions: ['us-east-1'] }), d);
+    await expect(drain(stream)).rejects.toThrow(StageError);
+    expect(stream.reports()[0]?.errors.join()).toMatch(/still throttled after 3 attempts/);
+  });
+
+  it('a denied region is reported not read while the other is read in full', async () => {
+    await fx.fault('LookupEvents', 'access-denied', 1);
+    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
+    const stream = openEventStream(config(), d);
+    const events = await drain(stream);
+    const reports = stream.reports();
+    const denied = reports.filter((r) => !r.complete);
+    expect(denied).toHaveLength(1);
+    expect(denied[0]?.errors.join()).toMatch(/access denied to cloudtrail:LookupEvents/);
+    const other = reports.find((r) => r.complete);
+    expect(events).toHaveLength(expected.filter((r) => r.awsRegion === other?.scope).length);
+    expect(stream.truncated()).toBe(true);
+    expect(d.logger.warnings().join()).toMatch(/access denied/);
+  });
+
+  it('fails the run with the permission to check when every region is denied', async () => {
+    await fx.fault('LookupEvents', 'access-denied', 2);
+    const stream = openEventStream(
+      config(),
+      deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } }),
+    );
+    await expect(drain(stream)).rejects.toThrow(/cloudtrail:LookupEvents/);
+  });
+
+  it('max-events truncation is reported as not read', async () => {
+    const stream = openEventStream(
+      config({ maxEvents: 120 }),
+      deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } }),
+    );
+    await drain(stream);
+    expect(stream.counts().read).toBe(120);
+    expect(stream.truncated()).toBe(true);
+    expect(stream.reports().some((r) => !r.complete && r.errors.some((e) => e.includes('max-events')))).toBe(
+      true,
+    );
+  });
+
+  it('holds each region to 2 requests per second on the injected clock', async () => {
+    const d = deps({ clients: fx.clients() });
+    const start = d.clock.ms;
+    const stream = openEventStream(config({ regions: ['eu-west-1'] }), d);
+    await drain(stream);
+    const pages = stream.reports()[0]?.pages ?? 0;
+    expect(pages).toBeGreaterThan(5);
+    // The first request goes at once, every later one 500 ms after the previous: exactly the quota, never above.
+    expect(d.clock.ms - start).toBe((pages - 1) * 500);
+    expect(d.clock.sleeps.every((ms) => ms === 500)).toBe(true);
+  });
+});

@@ -1,0 +1,133 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { StageError, describeError } from '../errors.js';
+import type { Logger, TrailEvent } from '../types.js';
+import { maybeGunzip } from './bytes.js';
+import { TruncatedInputError, readRecords, type RecordFormat } from './json-records.js';
+import { mergeConcurrent } from './merge.js';
+import { Scope, toEvents, type TimeWindow } from './scope.js';
+
+const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
+
+/** `.jsonl`/`.ndjson` (optionally gzipped) are one record per line; everything else is a JSON document. */
+export function formatOf(file: string): RecordFormat {
+  return /\.(jsonl|ndjson)(\.gz)?$/i.test(file) ? 'jsonl' : 'json';
+}
+
+function hasGlob(p: string): boolean {
+  return /[*?[\]{}]/.test(p);
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) yield* walk(full);
+    else if (e.isFile()) yield full;
+  }
+}
+
+/** Expands `events-file` entries (files, directories, globs) into a sorted, de-duplicated list of files. */
+export async function expandEventFiles(
+  patterns: readonly string[],
+  cwd = process.cwd(),
+): Promise<{ files: string[]; unmatched: string[] }> {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const raw of patterns) {
+    const pattern = raw.trim();
+    if (!pattern) continue;
+    const before = files.size;
+    if (hasGlob(pattern)) {
+      // Walk only below the glob's fixed prefix: `logs/2024/**/*.json.gz` never lists the whole disk.
+      const abs = path.resolve(cwd, pattern).split(path.sep).join('/');
+      const segs = abs.split('/');
+      const firstGlob = segs.findIndex(hasGlob);
+      const base = segs.slice(0, firstGlob).join('/') || '/';
+      const isMatch = picomatch(abs, { dot: true });
+      for await (const f of walk(base)) if (isMatch(f.split(path.sep).join('/'))) files.add(f);
+    } else {
+      const abs = path.resolve(cwd, pattern);
+      const st = await stat(abs).catch(() => undefined);
+      if (st?.isDirectory()) {
+        for await (const f of walk(abs)) if (READABLE.test(f)) files.add(f);
+      } else if (st?.isFile()) files.add(abs);
+    }
+    if (files.size === before) unmatched.push(pattern);
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
+/** Reads one file into batches of in-window events; damage is counted on its scope, never thrown. */
+export async function* readEventFile(
+  file: string,
+  scope: Scope,
+  win: TimeWindow,
+  logger: Logger,
+): AsyncGenerator<TrailEvent[]> {
+  scope.add('objects', 1);
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  stream.on('data', (c) => scope.add('bytes', c.length));
+  try {
+    for await (const batch of readRecords(maybeGunzip(stream), formatOf(file), (r, n) => scope.skip(r, n))) {
+      const events = toEvents(batch, scope, win);
+      if (events.length > 0) yield events;
+    }
+    scope.done = true;
+  } catch (err) {
+    const why =
+      err instanceof TruncatedInputError
+        ? 'truncated'
+        : /unexpected end|incorrect header|invalid|zlib|Z_/i.test(describeError(err))
+          ? 'corrupt-gzip'
+          : 'read-error';
+    scope.skip(why);
+    scope.fail(
+      `${file}: ${why === 'read-error' ? describeError(err) : `${why} (${describeError(err)}); the records before the damage were read`}`,
+    );
+    logger.warning(
+      `events-file ${file}: ${describeError(err)}; ${scope.report.eventsRead} events read before it`,
+    );
+    scope.done = true;
+  } finally {
+    stream.destroy();
+    if (scope.repaired > 0)
+      logger.warning(
+        `events-file ${file}: ${scope.repaired} records held bytes that are not UTF-8; kept with U+FFFD in their place`,
+      );
+  }
+}
+
+/** The `file` source: every matching file, a few at a time, each its own scope in the report. */
+export function fileSource(
+  patterns: readonly string[],
+  win: TimeWindow,
+  logger: Logger,
+  scopes: Scope[],
+  concurrency = 4,
+): AsyncGenerator<TrailEvent[]> {
+  return (async function* () {
+    const { files, unmatched } = await expandEventFiles(patterns);
+    for (const u of unmatched) logger.warning(`events-file: nothing matched ${JSON.stringify(u)}`);
+    if (files.length === 0) {
+      throw new StageError(
+        'sources',
+        `events-file matched no files (${patterns.map((p) => JSON.stringify(p)).join(', ') || 'none given'}); check the paths and globs in events-file (relative to ${process.cwd()})`,
+      );
+    }
+    const tasks = files.map((f) => {
+      const scope = new Scope('file', f);
+      scopes.push(scope);
+      return () => readEventFile(f, scope, win, logger);
+    });
+    yield* mergeConcurrent(tasks, concurrency);
+  })();
+}

@@ -1,0 +1,169 @@
+import type { AwsClients } from '../aws/clients.js';
+import type { Config } from '../config/types.js';
+import { StageError } from '../errors.js';
+import type { Clock, Logger, SourceReport, TrailEvent } from '../types.js';
+import { Deduplicator } from './dedupe.js';
+import { fileSource } from './file.js';
+import { createEventFilter } from './filters.js';
+import { lakeSource } from './lake.js';
+import { lookupSource } from './lookup.js';
+import { s3Source } from './s3-archive.js';
+import { OUTSIDE_WINDOW, type Scope, type TimeWindow } from './scope.js';
+
+export { normalizeRecord, normalizePrincipal } from './normalize.js';
+export { createEventFilter } from './filters.js';
+export { Deduplicator } from './dedupe.js';
+
+/** Knobs the tests and the benchmark turn; production uses the defaults (AWS's limits). */
+export interface SourceTuning {
+  /** LookupEvents requests per second per region (default 2, the service's limit). */
+  lookupRatePerSecond?: number;
+  /** Attempts per LookupEvents/Lake call when throttled (default 8). */
+  throttleAttempts?: number;
+  /** Log progress every this many pages (default 25). */
+  progressEveryPages?: number;
+  /** S3 objects (or local files) read at once (default 8 for S3, whose reads wait on the network; 2 for local files). */
+  concurrency?: number;
+  /** Milliseconds between DescribeQuery polls at first (default 1000, doubling to 10 s). */
+  lakePollMs?: number;
+}
+
+export interface SourceDeps {
+  clients: AwsClients;
+  logger: Logger;
+  clock: Clock;
+  signal?: AbortSignal;
+  /** Optional; added for tests and the benchmark. */
+  tuning?: SourceTuning;
+}
+
+export interface SourceCounts {
+  /** Usable events inside the window that the sources handed on (before filters and de-duplication). */
+  read: number;
+  /** Events yielded to the pipeline. */
+  kept: number;
+  /** Dropped by the include/exclude/read-only filters. */
+  filtered: number;
+  /** Dropped as a second copy of an event already yielded. */
+  duplicates: number;
+  /** Unusable records: invalid JSON, no time or name, corrupt or truncated objects. */
+  skipped: number;
+  /** Records read but outside the window (archive files carry neighbouring hours). */
+  outsideWindow: number;
+}
+
+export interface EventStream {
+  events: AsyncIterable<TrailEvent>;
+  reports(): SourceReport[];
+  counts(): SourceCounts;
+  truncated(): boolean;
+}
+
+/** Context every source gets: the window, where to register its scopes, and the deps. */
+export interface SourceContext {
+  config: Config;
+  deps: SourceDeps;
+  win: TimeWindow;
+  scopes: Scope[];
+}
+
+function dispatch(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
+  const { config, deps, win, scopes } = ctx;
+  switch (config.source.kind) {
+    case 'file':
+      return fileSource(config.source.eventsFiles, win, deps.logger, scopes, deps.tuning?.concurrency ?? 2);
+    case 'lookup':
+      return lookupSource(ctx);
+    case 's3':
+      return s3Source(ctx);
+    case 'lake':
+      return lakeSource(ctx);
+  }
+}
+
+const HINTS: Record<Config['source']['kind'], string> = {
+  lookup: 'check that the role may call cloudtrail:LookupEvents in each region of `regions`',
+  s3: 'check `trail-bucket`, `trail-prefix`, `organization-id` and `accounts`, and that the role may call s3:ListBucket and s3:GetObject on the trail bucket (and kms:Decrypt if the logs are SSE-KMS encrypted)',
+  lake: 'check `event-data-store` and that the role may call cloudtrail:StartQuery, DescribeQuery and GetQueryResults on it',
+  file: 'check the paths in `events-file` and that the files are CloudTrail JSON, JSON Lines or their .gz',
+};
+
+/** Opens the configured source as one stream of normalised, window-bounded, filtered, de-duplicated events. */
+export function openEventStream(config: Config, deps: SourceDeps): EventStream {
+  const scopes: Scope[] = [];
+  const win: TimeWindow = { startMs: config.window.start.getTime(), endMs: config.window.end.getTime() };
+  const counts = { read: 0, kept: 0, filtered: 0, duplicates: 0 };
+  let wasTruncated = false;
+  const max = config.source.maxEvents;
+
+  async function* run(): AsyncGenerator<TrailEvent> {
+    const keep = createEventFilter(config.filters);
+    const dedupe = new Deduplicator();
+    const batches = dispatch({ config, deps, win, scopes });
+    let ended = false;
+    try {
+      outer: for await (const batch of batches) {
+        for (const e of batch) {
+          if (max > 0 && counts.read >= max) {
+            wasTruncated = true;
+            break outer;
+          }
+          counts.read++;
+          if (!keep(e)) {
+            counts.filtered++;
+            continue;
+          }
+          if (!dedupe.first(e)) {
+            counts.duplicates++;
+            continue;
+          }
+          counts.kept++;
+          yield e;
+        }
+      }
+      ended = true;
+    } finally {
+      await batches.return(undefined);
+      const why = wasTruncated
+        ? `not read to the end: max-events (${max}) reached`
+        : 'not read to the end: the run stopped reading early';
+      for (const s of scopes) if (!s.done) s.fail(why);
+      if (wasTruncated) {
+        deps.logger.warning(
+          `Stopped at max-events (${max}); the rest of the window was not read and the report says so`,
+        );
+      }
+    }
+    if (ended && !wasTruncated) failIfNothingRead(config, scopes);
+  }
+
+  const events = run();
+  return {
+    events,
+    reports: () => scopes.map((s) => s.report),
+    counts: () => {
+      let skipped = 0;
+      let outside = 0;
+      for (const s of scopes) {
+        for (const [k, n] of Object.entries(s.report.skipped)) {
+          if (k === OUTSIDE_WINDOW) outside += n;
+          else skipped += n;
+        }
+      }
+      return { ...counts, skipped, outsideWindow: outside };
+    },
+    truncated: () => wasTruncated || scopes.some((s) => !s.report.complete),
+  };
+}
+
+/** A source that read nothing at all and failed everywhere is a failed run, not an empty window. */
+function failIfNothingRead(config: Config, scopes: readonly Scope[]): void {
+  if (scopes.length === 0) return;
+  const read = scopes.reduce((n, s) => n + s.report.eventsRead, 0);
+  if (read > 0 || scopes.some((s) => s.report.complete)) return;
+  const errors = [...new Set(scopes.flatMap((s) => s.report.errors))];
+  throw new StageError(
+    'sources',
+    `the ${config.source.kind} source read no events: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}. ${HINTS[config.source.kind]}`,
+  );
+}

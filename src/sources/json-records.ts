@@ -1,0 +1,438 @@
+/**
+ * Reads CloudTrail records out of a byte stream without holding a large file as one string: small inputs are
+ * parsed whole (native JSON.parse is the fastest path), large ones are cut into one slice per record by a
+ * byte-level scanner and each slice parsed on its own. Yields batches so the per-record cost stays synchronous.
+ */
+
+import { isAscii } from 'node:buffer';
+import { createHash } from 'node:crypto';
+
+export type RecordFormat = 'json' | 'jsonl';
+
+/**
+ * Content keys of records read from bytes: a digest of the record's own bytes, taken while the bytes are at hand,
+ * so de-duplication need not serialise the record again (that costs as much as parsing it).
+ */
+export const contentKeys = new WeakMap<object, string>();
+
+function keyBytes(obj: unknown, bytes: Buffer): void {
+  if (obj && typeof obj === 'object')
+    contentKeys.set(obj, `${createHash('md5').update(bytes).digest('base64')}`);
+}
+
+/** Called once per record (or file) that could not be read, with a `skipped` reason. */
+export type SkipFn = (reason: string, count?: number) => void;
+
+export interface RecordReadOptions {
+  /** Inputs up to this many decompressed bytes are parsed whole. */
+  wholeParseBytes?: number;
+  /** A single record (or line) larger than this is skipped rather than buffered. */
+  maxRecordBytes?: number;
+}
+
+// Small enough that 8 objects in flight, each parsed whole, stay well inside the memory budget.
+const DEFAULT_WHOLE = 4 * 1024 * 1024;
+const DEFAULT_MAX_RECORD = 128 * 1024 * 1024;
+const REPLACEMENT = '\uFFFD';
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Thrown at the end of a stream whose JSON stops in the middle (a truncated file); records before it were yielded. */
+export class TruncatedInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TruncatedInputError';
+  }
+}
+
+/** Decodes UTF-8; invalid bytes become U+FFFD (the record is kept) and are counted once per record. */
+function decode(buf: Buffer, skip: SkipFn): string {
+  const s = buf.toString('utf8');
+  if (s.includes(REPLACEMENT)) {
+    try {
+      fatalDecoder.decode(buf);
+    } catch {
+      skip('invalid-utf8-replaced');
+    }
+  }
+  return s;
+}
+
+function parseSlice(buf: Buffer, skip: SkipFn): unknown {
+  try {
+    return JSON.parse(decode(buf, skip));
+  } catch {
+    skip('invalid-json');
+    return undefined;
+  }
+}
+
+/** `{"Records":[…]}` -> the array; a top-level array -> itself; a single record object -> [it]. */
+function recordsOf(doc: unknown, skip: SkipFn): unknown[] {
+  if (Array.isArray(doc)) return doc;
+  if (doc && typeof doc === 'object') {
+    const recs = (doc as { Records?: unknown }).Records;
+    if (Array.isArray(recs)) return recs;
+    if (recs !== undefined) {
+      skip('records-not-an-array');
+      return [];
+    }
+    return [doc];
+  }
+  skip('not-an-object');
+  return [];
+}
+
+const NL = 0x0a;
+
+/** Splits JSON Lines by bytes; each non-blank line is one record (or a `{"Records":[…]}` document). */
+async function* readJsonLines(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  skip: SkipFn,
+  maxRecord: number,
+): AsyncGenerator<unknown[]> {
+  let parts: Buffer[] = [];
+  let partLen = 0;
+  let oversized = false;
+  const out: unknown[] = [];
+  const line = (buf: Buffer): void => {
+    // Blank lines (and a trailing CR) are not records.
+    let end = buf.length;
+    while (end > 0 && (buf[end - 1] === 0x0d || buf[end - 1] === 0x20 || buf[end - 1] === 0x09)) end--;
+    if (end === 0) return;
+    const bytes = end === buf.length ? buf : buf.subarray(0, end);
+    const v = parseSlice(bytes, skip);
+    if (v === undefined) return;
+    keyBytes(v, bytes);
+    if (
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      Array.isArray((v as { Records?: unknown }).Records)
+    ) {
+      for (const r of (v as { Records: unknown[] }).Records) out.push(r);
+    } else out.push(v);
+  };
+  for await (const chunk of chunks) {
+    let from = 0;
+    for (let nl = chunk.indexOf(NL, from); nl !== -1; nl = chunk.indexOf(NL, from)) {
+      const piece = chunk.subarray(from, nl);
+      if (oversized) skip('record-too-large');
+      else if (parts.length > 0) line(Buffer.concat([...parts, piece]));
+      else line(piece);
+      parts = [];
+      partLen = 0;
+      oversized = false;
+      from = nl + 1;
+    }
+    if (from < chunk.length && !oversized) {
+      parts.push(chunk.subarray(from));
+      partLen += chunk.length - from;
+      if (partLen > maxRecord) {
+        oversized = true;
+        parts = [];
+      }
+    }
+    if (out.length > 0) yield out.splice(0, out.length);
+  }
+  if (oversized) skip('record-too-large');
+  else if (parts.length > 0) line(Buffer.concat(parts));
+  if (out.length > 0) yield out;
+}
+
+const Q = 0x22;
+const BS = 0x5c;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACK = 0x5b;
+const RBRACK = 0x5d;
+
+/**
+ * Byte-level scanner for `{"Records":[{…},{…}]}` or `[{…},{…}]`: tracks depth and strings only, and hands each
+ * complete element of the records array back as its own slice. Never builds one string of the whole input.
+ */
+export class RecordSplitter {
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  private mode: 'unknown' | 'object' | 'array' = 'unknown';
+  private inRecords = false;
+  private recordOpen = false;
+  private recordStart = 0;
+  private parts: Buffer[] = [];
+  private partLen = 0;
+  private oversized = false;
+  private keyCapture = false;
+  private keyStart = 0;
+  private keyParts: Buffer[] = [];
+  private lastKey = '';
+
+  constructor(
+    private readonly maxRecord: number,
+    private readonly skip: SkipFn,
+  ) {}
+
+  /** Feeds one chunk; returns the complete record slices it closed. */
+  push(buf: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    const recordDepth = this.mode === 'array' ? 1 : 2;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escape = this.escape;
+    const len = buf.length;
+    for (let i = 0; i < len; i++) {
+      const c = buf[i] as number;
+      if (inString) {
+        if (escape) escape = false;
+        else if (c === BS) escape = true;
+        else if (c === Q) {
+          inString = false;
+          if (this.keyCapture) this.endKey(buf, i);
+        }
+        continue;
+      }
+      if (c === Q) {
+        inString = true;
+        if (depth === 1 && this.mode === 'object') {
+          this.keyCapture = true;
+          this.keyStart = i + 1;
+          this.keyParts = [];
+        }
+      } else if (c === LBRACE || c === LBRACK) {
+        if (depth === 0 && this.mode === 'unknown') {
+          this.mode = c === LBRACE ? 'object' : 'array';
+          if (this.mode === 'array') this.inRecords = true;
+          depth++;
+          return this.continueAfterMode(buf, i + 1, depth, out);
+        }
+        if (depth === 1 && this.mode === 'object' && c === LBRACK)
+          this.inRecords = this.lastKey === 'Records';
+        else if (depth === recordDepth && this.inRecords && !this.recordOpen) {
+          this.recordOpen = true;
+          this.recordStart = i;
+        }
+        depth++;
+      } else if (c === RBRACE || c === RBRACK) {
+        depth--;
+        if (depth === recordDepth && this.recordOpen) {
+          this.closeRecord(buf, i, out);
+        } else if (depth === 1 && this.mode === 'object' && c === RBRACK) this.inRecords = false;
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escape = escape;
+    this.carry(buf);
+    return out;
+  }
+
+  // The mode decides the record depth, so the rest of the chunk is scanned again with it fixed.
+  private continueAfterMode(buf: Buffer, from: number, depth: number, out: Buffer[]): Buffer[] {
+    this.depth = depth;
+    this.inString = false;
+    this.escape = false;
+    const rest = this.push(buf.subarray(from));
+    return out.concat(rest);
+  }
+
+  private endKey(buf: Buffer, i: number): void {
+    this.keyCapture = false;
+    const tail = buf.subarray(this.keyStart, i);
+    this.lastKey = (this.keyParts.length ? Buffer.concat([...this.keyParts, tail]) : tail).toString('utf8');
+    this.keyParts = [];
+  }
+
+  private closeRecord(buf: Buffer, i: number, out: Buffer[]): void {
+    this.recordOpen = false;
+    if (this.oversized) {
+      this.skip('record-too-large');
+    } else if (this.parts.length > 0) {
+      out.push(Buffer.concat([...this.parts, buf.subarray(0, i + 1)]));
+    } else {
+      out.push(buf.subarray(this.recordStart, i + 1));
+    }
+    this.parts = [];
+    this.partLen = 0;
+    this.oversized = false;
+  }
+
+  // A record (or key) still open at the end of a chunk keeps its bytes for the next one.
+  private carry(buf: Buffer): void {
+    if (this.recordOpen && !this.oversized) {
+      const piece = this.parts.length > 0 ? buf : buf.subarray(this.recordStart);
+      this.parts.push(piece);
+      this.partLen += piece.length;
+      if (this.partLen > this.maxRecord) {
+        this.oversized = true;
+        this.parts = [];
+      }
+    }
+    if (this.keyCapture) {
+      this.keyParts.push(this.keyParts.length > 0 ? buf : buf.subarray(this.keyStart));
+      this.keyStart = 0;
+    }
+  }
+
+  /** True once the first `{` or `[` was seen (the input is a JSON document at all). */
+  started(): boolean {
+    return this.mode !== 'unknown';
+  }
+
+  /** True when the input ended cleanly (nothing left open). */
+  complete(): boolean {
+    return this.mode !== 'unknown' && this.depth === 0 && !this.inString;
+  }
+}
+
+async function* splitStream(
+  first: Buffer[],
+  rest: AsyncIterator<Buffer>,
+  skip: SkipFn,
+  maxRecord: number,
+): AsyncGenerator<unknown[]> {
+  const splitter = new RecordSplitter(maxRecord, skip);
+  const handle = (buf: Buffer): unknown[] => {
+    const batch: unknown[] = [];
+    for (const slice of splitter.push(buf)) {
+      const v = parseSlice(slice, skip);
+      if (v !== undefined) {
+        keyBytes(v, slice);
+        batch.push(v);
+      }
+    }
+    return batch;
+  };
+  for (const b of first) {
+    const batch = handle(b);
+    if (batch.length) yield batch;
+  }
+  for (let r = await rest.next(); !r.done; r = await rest.next()) {
+    const batch = handle(r.value);
+    if (batch.length) yield batch;
+  }
+  if (!splitter.started()) skip('invalid-json');
+  else if (!splitter.complete())
+    throw new TruncatedInputError('the JSON document ends before it is complete');
+}
+
+/** True when a small document is JSON Lines in disguise (a `.json` file with one record per line). */
+function looksLikeJsonLines(text: string): boolean {
+  const nl = text.indexOf('\n');
+  if (nl < 0 || nl >= text.trimEnd().length) return false;
+  try {
+    const first: unknown = JSON.parse(text.slice(0, nl));
+    return typeof first === 'object' && first !== null && !Array.isArray(first);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Yields batches of raw records from decompressed bytes. Skipped records are reported through `skip`; a document
+ * cut short throws TruncatedInputError after everything readable before the cut has been yielded.
+ */
+export async function* readRecords(
+  chunks: AsyncIterable<Buffer>,
+  format: RecordFormat,
+  skip: SkipFn,
+  opts: RecordReadOptions = {},
+): AsyncGenerator<unknown[]> {
+  const maxRecord = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD;
+  if (format === 'jsonl') {
+    yield* readJsonLines(chunks, skip, maxRecord);
+    return;
+  }
+  const wholeLimit = opts.wholeParseBytes ?? DEFAULT_WHOLE;
+  const it = chunks[Symbol.asyncIterator]();
+  const held: Buffer[] = [];
+  let heldLen = 0;
+  try {
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      held.push(r.value);
+      heldLen += r.value.length;
+      if (heldLen > wholeLimit) {
+        yield* splitStream(held, it, skip, maxRecord);
+        return;
+      }
+    }
+  } catch (err) {
+    // The bytes broke off (a truncated gzip): read every complete record decoded so far, then report the break.
+    if (heldLen > 0 && held.length > 0) {
+      try {
+        yield* splitStream(held, emptyIterator(), () => undefined, maxRecord);
+      } catch {
+        // The cut itself is what `err` reports.
+      }
+    }
+    throw err;
+  }
+  if (heldLen === 0) return;
+  const buf = held.length === 1 ? (held[0] as Buffer) : Buffer.concat(held, heldLen);
+  const fast = splitTrailFile(buf, skip);
+  if (fast) {
+    if (fast.length > 0) yield fast;
+    return;
+  }
+  const text = decode(buf, skip);
+  if (text.trim().length === 0) return;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    if (looksLikeJsonLines(text)) {
+      yield* readJsonLines([buf], skip, maxRecord);
+      return;
+    }
+    // Salvage every complete record before the damage (a truncated or corrupted file).
+    yield* splitStream([buf], emptyIterator(), skip, maxRecord);
+    return;
+  }
+  const recs = recordsOf(doc, skip);
+  if (recs.length > 0) yield recs;
+}
+
+const FILE_HEAD = Buffer.from('{"Records":[{"eventVersion":');
+const SEP = Buffer.from('},{"eventVersion":');
+
+/**
+ * Fast path for files as CloudTrail writes them (compact, `eventVersion` first in every record): cut the records
+ * apart at `},{"eventVersion":`, parse each and key it by its bytes. A cut inside a record would leave both halves
+ * unbalanced, so any piece that does not parse as an object sends the whole file to the general path instead.
+ */
+function splitTrailFile(buf: Buffer, skip: SkipFn): unknown[] | undefined {
+  if (
+    buf.length < FILE_HEAD.length + 3 ||
+    buf.compare(FILE_HEAD, 0, FILE_HEAD.length, 0, FILE_HEAD.length) !== 0
+  )
+    return undefined;
+  let end = buf.length;
+  while (end > 0 && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d || buf[end - 1] === 0x20)) end--;
+  if (buf[end - 1] !== RBRACE || buf[end - 2] !== RBRACK) return undefined;
+  end -= 2;
+  const out: unknown[] = [];
+  const keys: string[] = [];
+  let start = FILE_HEAD.length - SEP.length + 2;
+  for (;;) {
+    const at = buf.indexOf(SEP, start);
+    const stop = at < 0 || at >= end ? end : at + 1;
+    const piece = buf.subarray(start, stop);
+    let v: unknown;
+    try {
+      v = JSON.parse(piece.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    out.push(v);
+    keys.push(`${createHash('md5').update(piece).digest('base64')}`);
+    if (stop === end) break;
+    start = at + 2;
+  }
+  // Only now that every piece parsed: count bad UTF-8 and register the keys.
+  if (!isAscii(buf)) decode(buf, skip);
+  out.forEach((v, i) => contentKeys.set(v as object, keys[i] as string));
+  return out;
+}
+
+function emptyIterator(): AsyncIterator<Buffer> {
+  return { next: () => Promise.resolve({ done: true, value: undefined }) };
+}

@@ -1,0 +1,119 @@
+import {
+  LookupEventsCommand,
+  type LookupAttribute,
+  type LookupEventsCommandOutput,
+} from '@aws-sdk/client-cloudtrail';
+import { awsErrorMeta, describeError, isAccessDenied, isThrottle } from '../errors.js';
+import type { TrailEvent } from '../types.js';
+import type { SourceContext } from './index.js';
+import { mergeConcurrent } from './merge.js';
+import { RateLimiter, retryThrottled } from './pacing.js';
+import { Scope, toEvents } from './scope.js';
+
+/** LookupEvents returns at most 50 events a page. */
+const PAGE_SIZE = 50;
+/** AWS's LookupEvents quota: 2 requests per second per account per region. */
+export const LOOKUP_RATE_PER_SECOND = 2;
+
+/**
+ * One lookup attribute may be pushed down (LookupEvents accepts only one): a single exact event source or event
+ * name. ReadOnly is not pushed: ReadOnly=false would drop events that carry no readOnly field, which the local
+ * filter keeps because they may be writes. The local filters still run on every event.
+ */
+export function lookupAttribute(filters: SourceContext['config']['filters']): LookupAttribute | undefined {
+  const exact = (xs: string[]): string | undefined =>
+    xs.length === 1 && !/[*?]/.test(xs[0] as string) ? xs[0] : undefined;
+  const svc = exact(filters.includeServices);
+  if (svc)
+    return { AttributeKey: 'EventSource', AttributeValue: svc.includes('.') ? svc : `${svc}.amazonaws.com` };
+  const name = exact(filters.includeEvents);
+  if (name) return { AttributeKey: 'EventName', AttributeValue: name };
+  return undefined;
+}
+
+/** The `lookup` source: every page of LookupEvents in every region, regions in parallel, each paced and retried. */
+export function lookupSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
+  const { config, deps, scopes } = ctx;
+  const regions = config.source.regions.length > 0 ? config.source.regions : [deps.clients.region];
+  const tasks = [...new Set(regions)].map((region) => {
+    const scope = new Scope('lookup', region);
+    scopes.push(scope);
+    return () => lookupRegion(ctx, region, scope);
+  });
+  return mergeConcurrent(tasks, tasks.length);
+}
+
+async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): AsyncGenerator<TrailEvent[]> {
+  const { config, deps, win } = ctx;
+  const { logger, clock, signal } = deps;
+  const tuning = deps.tuning ?? {};
+  const limiter = new RateLimiter(tuning.lookupRatePerSecond ?? LOOKUP_RATE_PER_SECOND, clock);
+  const every = tuning.progressEveryPages ?? 25;
+  const client = deps.clients.cloudtrail(region);
+  const attr = lookupAttribute(config.filters);
+  const started = clock.now().getTime();
+  let token: string | undefined;
+  let pages = 0;
+  let throttled = 0;
+  try {
+    do {
+      const input = {
+        StartTime: new Date(win.startMs),
+        EndTime: new Date(win.endMs),
+        MaxResults: PAGE_SIZE,
+        ...(attr ? { LookupAttributes: [attr] } : {}),
+        ...(token ? { NextToken: token } : {}),
+      };
+      const out: LookupEventsCommandOutput = await retryThrottled(
+        async () => {
+          await limiter.take(signal);
+          return client.send(new LookupEventsCommand(input), signal ? { abortSignal: signal } : {});
+        },
+        {
+          clock,
+          attempts: tuning.throttleAttempts ?? 8,
+          ...(signal ? { signal } : {}),
+          onRetry: (n, ms) => {
+            throttled++;
+            logger.debug(`lookup ${region}: throttled (attempt ${n}), retrying in ${ms} ms`);
+          },
+        },
+      );
+      pages++;
+      scope.add('pages', 1);
+      const raws: unknown[] = [];
+      for (const e of out.Events ?? []) {
+        if (!e.CloudTrailEvent) {
+          scope.skip('missing-cloudtrail-event');
+          continue;
+        }
+        try {
+          raws.push(JSON.parse(e.CloudTrailEvent));
+        } catch {
+          scope.skip('invalid-json');
+        }
+      }
+      const events = toEvents(raws, scope, win);
+      if (pages % every === 0) {
+        const secs = Math.max(0.001, (clock.now().getTime() - started) / 1000);
+        logger.info(
+          `lookup ${region}: ${scope.report.eventsRead} events in ${pages} pages (${(pages / secs).toFixed(2)} requests/s, ${throttled} throttled retries)`,
+        );
+      }
+      if (events.length > 0) yield events;
+      token = out.NextToken;
+    } while (token);
+    scope.done = true;
+    logger.info(`lookup ${region}: done, ${scope.report.eventsRead} events in ${pages} pages`);
+  } catch (err) {
+    scope.done = true;
+    const meta = awsErrorMeta(err);
+    const msg = isAccessDenied(err)
+      ? `${region}: not read: access denied to cloudtrail:LookupEvents (${meta.name}); allow cloudtrail:LookupEvents for this role in ${region}`
+      : isThrottle(err)
+        ? `${region}: not read to the end: still throttled after ${tuning.throttleAttempts ?? 8} attempts (${pages} pages read)`
+        : `${region}: not read to the end after ${pages} pages: ${describeError(err)}`;
+    scope.fail(msg);
+    logger.warning(`lookup ${msg}`);
+  }
+}

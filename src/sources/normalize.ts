@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import type { Principal, TrailEvent, TrailResource } from '../types.js';
+
+/** Why a record could not become a TrailEvent; these names are the `skipped` keys of a SourceReport. */
+export type RejectReason = 'not-an-object' | 'missing-time' | 'invalid-time' | 'missing-name';
+
+export type NormalizeResult =
+  { event: TrailEvent; reason?: undefined } | { event?: undefined; reason: RejectReason };
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A non-empty string, or undefined for anything else (wrong types are treated as absent, never thrown on). */
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+/** Booleans CloudTrail writes as `true` or `"true"` (Lake and some exporters stringify them). */
+function bool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    const s = v.toLowerCase();
+    if (s === 'true') return true;
+    if (s === 'false') return false;
+  }
+  return undefined;
+}
+
+// CloudTrail writes `2024-06-03T15:23:22Z`; Lake and some exporters write `2024-06-03 15:23:22.000000000` (UTC).
+const SPACE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Parses a CloudTrail event time to epoch ms; NaN when it is not a time. */
+export function parseEventTime(s: string): number {
+  // Fast path for CloudTrail's own `2024-06-03T15:23:22Z` (the native parser; no regex per record).
+  if (s.length === 20 && s.charCodeAt(10) === 84 /* T */ && s.charCodeAt(19) === 90 /* Z */) {
+    const t = Date.parse(s);
+    if (!Number.isNaN(t)) return t;
+  }
+  const m = SPACE_TIME.exec(s);
+  if (!m) return Number.NaN;
+  const frac = m[3] ? `.${m[3].slice(0, 3).padEnd(3, '0')}` : '';
+  return Date.parse(`${m[1]}T${m[2]}${frac}${m[4] ?? 'Z'}`);
+}
+
+/** `iam.amazonaws.com` -> `iam`; anything without the suffix is kept as it is. */
+export function serviceOf(eventSource: string): string {
+  const i = eventSource.indexOf('.amazonaws.com');
+  return i > 0 ? eventSource.slice(0, i) : eventSource;
+}
+
+const ARN_ACCOUNT = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/;
+
+function accountFromArn(arn: string | undefined): string | undefined {
+  return arn ? ARN_ACCOUNT.exec(arn)?.[1] : undefined;
+}
+
+/** `arn:aws:sts::123:assumed-role/Role/session` -> `arn:aws:iam::123:role/Role` (the role path is not in the session ARN). */
+function roleArnFromSessionArn(arn: string | undefined): string | undefined {
+  const m = arn ? /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)(?:\/.*)?$/.exec(arn) : null;
+  return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : undefined;
+}
+
+/** Normalises `userIdentity` of any type; `key` groups every session of a role and every call of a user. */
+export function normalizePrincipal(ui: unknown, recipientAccount?: string): Principal {
+  const u = isObj(ui) ? ui : {};
+  const type = str(u.type) ?? 'Unknown';
+  const arn = str(u.arn);
+  const principalId = str(u.principalId);
+  const accountId = str(u.accountId) ?? accountFromArn(arn);
+  const userName = str(u.userName);
+  const accessKeyId = str(u.accessKeyId);
+  const invokedBy = str(u.invokedBy);
+  const ctx = isObj(u.sessionContext) ? u.sessionContext : {};
+  const issuer = isObj(ctx.sessionIssuer) ? ctx.sessionIssuer : {};
+  const attrs = isObj(ctx.attributes) ? ctx.attributes : {};
+  const issuerArn = str(issuer.arn);
+  const issuerName = str(issuer.userName);
+  const issuerType = str(issuer.type);
+  const mfa = bool(attrs.mfaAuthenticated);
+
+  const p: Principal = { type, key: '' };
+  if (arn) p.arn = arn;
+  if (principalId) p.principalId = principalId;
+  if (accountId) p.accountId = accountId;
+  if (userName) p.userName = userName;
+  if (accessKeyId) p.accessKeyId = accessKeyId;
+  if (issuerArn) p.sessionIssuerArn = issuerArn;
+  if (issuerName) p.sessionIssuerName = issuerName;
+  if (issuerType) p.sessionIssuerType = issuerType;
+  if (mfa !== undefined) p.mfaAuthenticated = mfa;
+  if (invokedBy) p.invokedBy = invokedBy;
+  p.key = principalKey(type, u, p, recipientAccount);
+  return p;
+}
+
+function principalKey(type: string, u: Obj, p: Principal, recipientAccount: string | undefined): string {
+  const acct = p.accountId ?? recipientAccount;
+  const idPrefix = p.principalId?.split(':')[0];
+  switch (type) {
+    case 'Root':
+      return `root@${acct ?? 'unknown'}`;
+    case 'IAMUser':
+    case 'User':
+      return (
+        p.arn ??
+        (acct && p.userName ? `arn:aws:iam::${acct}:user/${p.userName}` : undefined) ??
+        (p.userName ? `user:${p.userName}` : undefined) ??
+        p.principalId ??
+        'IAMUser:unknown'
+      );
+    case 'AssumedRole':
+      return (
+        p.sessionIssuerArn ??
+        roleArnFromSessionArn(p.arn) ??
+        p.arn ??
+        (idPrefix ? `role:${idPrefix}` : undefined) ??
+        'AssumedRole:unknown'
+      );
+    case 'FederatedUser':
+      // The issuing IAM user groups every federation token it handed out.
+      return p.sessionIssuerArn ?? p.arn ?? p.principalId ?? 'FederatedUser:unknown';
+    case 'AWSAccount':
+      return `account:${acct ?? idPrefix ?? 'unknown'}`;
+    case 'AWSService':
+      return p.invokedBy ?? 'AWSService:unknown';
+    case 'IdentityCenterUser': {
+      const onBehalf = isObj(u.onBehalfOf) ? u.onBehalfOf : {};
+      const userId = str(onBehalf.userId);
+      const store = str(onBehalf.identityStoreArn);
+      if (userId) return `identitycenter:${store ? `${store}/` : ''}${userId}`;
+      return p.userName ? `identitycenter:${p.userName}` : (p.principalId ?? 'IdentityCenterUser:unknown');
+    }
+    case 'SAMLUser':
+    case 'WebIdentityUser': {
+      const idp = str(u.identityProvider);
+      const who = p.userName ?? p.principalId ?? 'unknown';
+      return `${type === 'SAMLUser' ? 'saml' : 'webidentity'}:${idp ? `${idp}/` : ''}${who}`;
+    }
+    default:
+      // Unknown, Directory, missing or unexpected types: the most specific identifier the record has.
+      return (
+        p.sessionIssuerArn ??
+        p.arn ??
+        (p.userName ? `${type.toLowerCase()}:${p.userName}` : undefined) ??
+        p.principalId ??
+        p.invokedBy ??
+        (acct ? `account:${acct}` : `${type}:unknown`)
+      );
+  }
+}
+
+function resourcesOf(v: unknown): TrailResource[] {
+  if (!Array.isArray(v)) return [];
+  const out: TrailResource[] = [];
+  for (const r of v) {
+    if (!isObj(r)) continue;
+    const res: TrailResource = {};
+    // Management events write `ARN`; Lake and some tools write `arn`.
+    const arn = str(r.ARN) ?? str(r.arn);
+    const type = str(r.type);
+    const accountId = str(r.accountId);
+    const name = str(r.name);
+    if (arn) res.arn = arn;
+    if (type) res.type = type;
+    if (accountId) res.accountId = accountId;
+    if (name) res.name = name;
+    out.push(res);
+  }
+  return out;
+}
+
+/** A stable id for records without `eventID` (examples, some exporters), so de-duplication still works. */
+export function contentHash(raw: unknown): string {
+  return createHash('sha1').update(JSON.stringify(raw)).digest('hex').slice(0, 20);
+}
+
+/** Turns one raw CloudTrail record (any eventVersion 1.x) into a TrailEvent, or says why it cannot. Never throws. */
+export function normalizeRecord(rec: unknown): NormalizeResult {
+  if (!isObj(rec)) return { reason: 'not-an-object' };
+  const time = rec.eventTime;
+  if (time === undefined || time === null || time === '') return { reason: 'missing-time' };
+  if (typeof time !== 'string') return { reason: 'invalid-time' };
+  const timeMs = parseEventTime(time);
+  if (Number.isNaN(timeMs)) return { reason: 'invalid-time' };
+  const name = str(rec.eventName);
+  if (!name) return { reason: 'missing-name' };
+
+  const source = str(rec.eventSource) ?? '';
+  const recipient = str(rec.recipientAccountId);
+  const principal = normalizePrincipal(rec.userIdentity, recipient);
+  const ev: TrailEvent = {
+    id: str(rec.eventID) ?? `hash:${contentHash(rec)}`,
+    time,
+    timeMs,
+    source,
+    service: serviceOf(source),
+    name,
+    region: str(rec.awsRegion) ?? '',
+    account: recipient ?? principal.accountId ?? '',
+    principal,
+    resources: resourcesOf(rec.resources),
+    raw: rec,
+  };
+  const sourceIp = str(rec.sourceIPAddress);
+  const userAgent = str(rec.userAgent);
+  const errorCode = str(rec.errorCode);
+  const errorMessage = str(rec.errorMessage);
+  const readOnly = bool(rec.readOnly);
+  const eventType = str(rec.eventType);
+  if (sourceIp) ev.sourceIp = sourceIp;
+  if (userAgent) ev.userAgent = userAgent;
+  if (errorCode) ev.errorCode = errorCode;
+  if (errorMessage) ev.errorMessage = errorMessage;
+  if (readOnly !== undefined) ev.readOnly = readOnly;
+  if (eventType) ev.eventType = eventType;
+  return { event: ev };
+}

@@ -1,0 +1,63 @@
+import type { SourceKind, SourceReport, TrailEvent } from '../types.js';
+import { normalizeRecord } from './normalize.js';
+
+/** The half-open window [startMs, endMs) every source keeps to. */
+export interface TimeWindow {
+  startMs: number;
+  endMs: number;
+}
+
+/** Reasons that are not "unusable record": outside the window is counted on its own. */
+export const OUTSIDE_WINDOW = 'outside-window';
+
+/** One part of a source (a region, an account/region prefix, a file, a query) and what it read. */
+export class Scope {
+  readonly report: SourceReport;
+  /** Set when the scope was read to its end; scopes still open when the stream stops are reported incomplete. */
+  done = false;
+  /** Records kept although they held bytes that are not UTF-8 (replaced by U+FFFD). */
+  repaired = 0;
+
+  constructor(source: SourceKind, scope: string) {
+    this.report = { source, scope, eventsRead: 0, skipped: {}, complete: true, errors: [] };
+  }
+
+  /** Counts `n` records skipped for `reason`. */
+  skip(reason: string, n = 1): void {
+    if (reason === 'invalid-utf8-replaced') {
+      this.repaired += n;
+      return;
+    }
+    this.report.skipped[reason] = (this.report.skipped[reason] ?? 0) + n;
+  }
+
+  /** Marks the scope incomplete with a reason a user can act on. */
+  fail(message: string): void {
+    this.report.complete = false;
+    if (!this.report.errors.includes(message)) this.report.errors.push(message);
+  }
+
+  add(field: 'pages' | 'objects' | 'bytes', n: number): void {
+    this.report[field] = (this.report[field] ?? 0) + n;
+  }
+}
+
+/** Normalises a batch of raw records into in-window events, counting every record it drops on the scope. */
+export function toEvents(records: readonly unknown[], scope: Scope, win: TimeWindow): TrailEvent[] {
+  const out: TrailEvent[] = [];
+  for (const rec of records) {
+    const r = normalizeRecord(rec);
+    if (!r.event) {
+      scope.skip(r.reason);
+      continue;
+    }
+    const t = r.event.timeMs;
+    if (t < win.startMs || t >= win.endMs) {
+      scope.skip(OUTSIDE_WINDOW);
+      continue;
+    }
+    out.push(r.event);
+  }
+  scope.report.eventsRead += out.length;
+  return out;
+}
