@@ -7,9 +7,25 @@ import { join } from 'node:path';
 
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 const build = (entry, outDir) =>
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', outDir, '--license', 'licenses.txt', '--quiet', '--target', 'es2022', '--transpile-only'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      entry,
+      '-o',
+      outDir,
+      '--license',
+      'licenses.txt',
+      '--quiet',
+      '--target',
+      'es2022',
+      '--transpile-only',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 
 rmSync('dist', { recursive: true, force: true });
 build('src/index.ts', 'dist');

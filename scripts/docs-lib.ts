@@ -2,13 +2,18 @@
 import { stringify } from 'yaml';
 import { INPUTS, OUTPUTS } from '../src/config/inputs.js';
 
-export const ACTION_HEADER = '# Generated from src/config/inputs.ts by `npm run docs`; edit that file, not this one.\n';
+export const ACTION_HEADER =
+  '# Generated from src/config/inputs.ts by `npm run docs`; edit that file, not this one.\n';
 
 /** The whole action.yml. */
 export function renderActionYml(): string {
   const inputs: Record<string, { description: string; required: boolean; default?: string }> = {};
   for (const i of INPUTS) {
-    inputs[i.name] = { description: i.description, required: false, ...(i.default !== '' ? { default: i.default } : {}) };
+    inputs[i.name] = {
+      description: i.description,
+      required: false,
+      ...(i.default !== '' ? { default: i.default } : {}),
+    };
   }
   const outputs: Record<string, { description: string }> = {};
   for (const o of OUTPUTS) outputs[o.name] = { description: o.description };

@@ -83,7 +83,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       logger,
       clock: realClock,
       env,
-      getIdToken: () => Promise.reject(new Error('GitHub OIDC tokens exist only inside GitHub Actions; use --profile or AWS credentials instead of --role-to-assume')),
+      getIdToken: () =>
+        Promise.reject(
+          new Error(
+            'GitHub OIDC tokens exist only inside GitHub Actions; use --profile or AWS credentials instead of --role-to-assume',
+          ),
+        ),
       setSecret: () => undefined,
     });
     const abort = new AbortController();
@@ -95,15 +100,26 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       clock: realClock,
       signal: abort.signal,
       publish: {
-        ...(token ? { github: createGitHubApi(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' }) } : {}),
+        ...(token
+          ? { github: createGitHubApi(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' }) }
+          : {}),
         summary: { write: async () => undefined },
         context: await githubContextFromEnv(env),
       },
     });
+    const reports = result.results.map((r) => r.report);
     const body =
       args.format === 'json'
-        ? JSON.stringify(result.report, null, 2) + '\n'
-        : renderMarkdown(result.report, { maxChars: Number.MAX_SAFE_INTEGER, redaction: result.redaction, destination: 'file' });
+        ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
+        : result.results
+            .map((r) =>
+              renderMarkdown(r.report, {
+                maxChars: Number.MAX_SAFE_INTEGER,
+                redaction: r.redaction,
+                destination: 'file',
+              }),
+            )
+            .join('\n---\n\n') || `${result.gate.message}\n`;
     if (args.output === '-') process.stdout.write(body);
     else {
       await writeFile(args.output, body);

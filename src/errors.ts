@@ -40,9 +40,18 @@ export class StageError extends Error {
 }
 
 /** Name, message, HTTP status and request id of anything an AWS SDK call threw. */
-export function awsErrorMeta(err: unknown): { name: string; message: string; status?: number; requestId?: string } {
+export function awsErrorMeta(err: unknown): {
+  name: string;
+  message: string;
+  status?: number;
+  requestId?: string;
+} {
   if (err && typeof err === 'object') {
-    const e = err as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number; requestId?: string } };
+    const e = err as {
+      name?: unknown;
+      message?: unknown;
+      $metadata?: { httpStatusCode?: number; requestId?: string };
+    };
     const out: { name: string; message: string; status?: number; requestId?: string } = {
       name: typeof e.name === 'string' ? e.name : 'Error',
       message: typeof e.message === 'string' ? e.message : String(err),

@@ -26,7 +26,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   process.once('SIGTERM', onSignal);
   try {
     const config = readConfig(inputsFromEnv(env), { now: new Date(), env });
-    core.debug(`Configuration: ${JSON.stringify({ ...config, reporting: { ...config.reporting, githubToken: config.reporting.githubToken ? '***' : undefined } })}`);
+    core.debug(
+      `Configuration: ${JSON.stringify({ ...config, reporting: { ...config.reporting, githubToken: config.reporting.githubToken ? '***' : undefined } })}`,
+    );
     const access = await resolveAwsAccess(config, {
       logger: actionsLogger,
       clock: realClock,
@@ -42,7 +44,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       clock: realClock,
       signal: abort.signal,
       publish: {
-        ...(token ? { github: createGitHubApi(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' }) } : {}),
+        ...(token
+          ? { github: createGitHubApi(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' }) }
+          : {}),
         summary: {
           write: async (markdown) => {
             await core.summary.addRaw(markdown, true).write();

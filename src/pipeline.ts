@@ -2,12 +2,30 @@ import { readFile } from 'node:fs/promises';
 import type { AwsClients } from './aws/clients.js';
 import type { Config } from './config/types.js';
 import { createDetector } from './detect/index.js';
-import { analyze, createDigestCollector, mergeFindings } from './analyze/index.js';
+import {
+  analyze,
+  collectPending,
+  createDigestCollector,
+  listPending,
+  mergeFindings,
+  readCheckpoint,
+  saveRunContext,
+  takeRunContext,
+  writeCheckpoint,
+} from './analyze/index.js';
 import { openEventStream } from './sources/index.js';
 import { buildReport, writeReportFiles, type Redaction } from './report/index.js';
-import { actionOutputs, evaluateGate, publish, resolveRedaction, type GitHubContext, type PublishDeps, type PublishResult } from './publish/index.js';
+import {
+  actionOutputs,
+  evaluateGate,
+  publish,
+  resolveRedaction,
+  type GitHubContext,
+  type PublishDeps,
+  type PublishResult,
+} from './publish/index.js';
 import { describeError } from './errors.js';
-import type { Clock, Logger, Report } from './types.js';
+import type { AnalysisOutcome, Clock, Logger, Report, SourceReport } from './types.js';
 
 export interface PipelineDeps {
   clients: AwsClients;
@@ -28,10 +46,31 @@ export interface PipelineResult {
 }
 
 /**
- * One run: read the window, detect, analyse, build the report, write it to disk, then publish. The report
- * file exists before any destination is tried, so a failing destination never loses it.
+ * One run of the action. `mode: collect` finishes batch jobs submitted earlier (one report each); otherwise the
+ * window is reviewed (after moving its start to the checkpoint for `window: since-last-run`).
  */
-export async function runPipeline(config: Config, deps: PipelineDeps): Promise<PipelineResult> {
+export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
+  if (config.analysis.mode === 'collect') return collectRuns(config, deps);
+  const windowed = await resolveWindow(config, deps);
+  const result = await reviewWindow(windowed, deps);
+  await advanceCheckpoint(windowed, deps, result.report);
+  return combine([result], result.report.status === 'pending' ? [result.report.jobs[0]?.jobArn ?? ''] : []);
+}
+
+/** What a run produced: one report per reviewed window or collected job, and the combined outputs and gate. */
+export interface RunResult {
+  results: PipelineResult[];
+  outputs: Record<string, string>;
+  gate: { failed: boolean; message: string };
+  /** Batch jobs still running (collect) or just submitted (submit). */
+  pending: string[];
+}
+
+/**
+ * Reviews one window: read, detect, analyse, build the report, write it to disk, then publish. The report file
+ * exists before any destination is tried, so a failing destination never loses it.
+ */
+export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<PipelineResult> {
   const { logger, clock } = deps;
   const started = clock.now();
   const warnings: string[] = [];
@@ -59,7 +98,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<P
     `Read ${counts.read} events (${counts.kept} kept, ${counts.filtered} filtered, ${counts.duplicates} duplicates, ${counts.skipped} skipped); ${detected.findings.length} rule findings from ${detected.rulesLoaded} rules`,
   );
 
-  let analysis;
+  let analysis: AnalysisOutcome;
   try {
     analysis = await analyze(
       config,
@@ -77,36 +116,246 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<P
     logger.error(`AI analysis failed; the report carries the rule findings only: ${describeError(err)}`);
     analysis = failedAnalysis(config, describeError(err));
   }
-  const findings = mergeFindings(detected.findings, analysis.aiFindings);
-
-  const report = buildReport({
-    config,
-    now: clock.now(),
+  const sources = stream.reports();
+  const job = analysis.jobs.find((j) => j.jobName);
+  if (analysis.status === 'pending' && job?.jobName && config.window.stateBucket) {
+    // A later collect builds this window's report; it needs what this run read, not only the job.
+    await saveRunContext(
+      deps.clients.s3(),
+      config.window.stateBucket,
+      config.window.statePrefix,
+      job.jobName,
+      {
+        version: 1,
+        sources,
+        counts,
+        suppressed: detected.suppressed,
+        warnings,
+      },
+    );
+  }
+  const result = await finishReport(config, deps, {
     window: { start: config.window.start, end: config.window.end },
-    sources: stream.reports(),
+    sources,
     counts,
-    findings,
+    ruleFindings: detected.findings,
     suppressed: detected.suppressed,
     stats: detected.stats,
     analysis,
-    run: runInfo(deps.publish.context),
     warnings,
     errors,
   });
+  logger.info(
+    `Done in ${((clock.now().getTime() - started.getTime()) / 1000).toFixed(1)} s: ${result.gate.message}`,
+  );
+  return result;
+}
 
+interface ReportParts {
+  window: { start: Date; end: Date };
+  sources: SourceReport[];
+  counts: { read: number; kept: number; filtered: number; duplicates: number; skipped: number };
+  ruleFindings: Report['findings'];
+  suppressed: Report['suppressed'];
+  stats: Report['stats'];
+  analysis: AnalysisOutcome;
+  warnings: string[];
+  errors: string[];
+}
+
+/** Builds the report, writes it to disk, then publishes it; shared by a review and a collect. */
+async function finishReport(
+  config: Config,
+  deps: PipelineDeps,
+  parts: ReportParts,
+  reportPath = config.reporting.reportPath,
+): Promise<PipelineResult> {
+  const { logger, clock } = deps;
+  const report = buildReport({
+    config,
+    now: clock.now(),
+    window: parts.window,
+    sources: parts.sources,
+    counts: parts.counts,
+    findings: mergeFindings(parts.ruleFindings, parts.analysis.aiFindings),
+    suppressed: parts.suppressed,
+    stats: parts.stats,
+    analysis: parts.analysis,
+    run: runInfo(deps.publish.context),
+    warnings: parts.warnings,
+    errors: parts.errors,
+  });
   const publishDeps: PublishDeps = { ...deps.publish, clients: deps.clients, logger };
   const redaction = await resolveRedaction(config, publishDeps);
-  const files = await writeReportFiles(report, config.reporting.reportPath, { redaction });
+  const files = await writeReportFiles(report, reportPath, { redaction });
   logger.info(`Report written to ${files.jsonPath} and ${files.markdownPath}`);
-
   const published = await publish(report, config, publishDeps, redaction);
   for (const d of published.destinations) {
     if (!d.ok) logger.warning(`Publishing to ${d.name} failed: ${d.error ?? 'unknown error'}`);
   }
-  const gate = evaluateGate(report, config);
-  const outputs = actionOutputs(report, files, published);
-  logger.info(`Done in ${((clock.now().getTime() - started.getTime()) / 1000).toFixed(1)} s: ${gate.message}`);
-  return { report, files, publish: published, outputs, gate, redaction };
+  return {
+    report,
+    files,
+    publish: published,
+    outputs: actionOutputs(report, files, published),
+    gate: evaluateGate(report, config),
+    redaction,
+  };
+}
+
+/** `mode: collect`: one report per finished job; jobs still running are left for a later collect. */
+async function collectRuns(config: Config, deps: PipelineDeps): Promise<RunResult> {
+  const { logger } = deps;
+  const bucket = config.window.stateBucket ?? '';
+  const { collected, stillRunning } = await collectPending(config, {
+    clients: deps.clients,
+    logger,
+    clock: deps.clock,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  logger.info(`Collect: ${collected.length} finished job(s), ${stillRunning.length} still running`);
+  const results: PipelineResult[] = [];
+  for (const [i, c] of collected.entries()) {
+    const ctx = await takeRunContext(deps.clients.s3(), bucket, config.window.statePrefix, c.pending.jobName);
+    const warnings = [...(ctx?.warnings ?? [])];
+    if (!ctx) warnings.push('The submitting run stored no coverage details; source counts are unknown.');
+    const result = await finishReport(
+      config,
+      deps,
+      {
+        window: c.window,
+        sources: ctx?.sources ?? [],
+        counts: ctx?.counts ?? { read: 0, kept: 0, filtered: 0, duplicates: 0, skipped: 0 },
+        ruleFindings: c.ruleFindings,
+        suppressed: ctx?.suppressed ?? [],
+        stats: c.stats,
+        analysis: c.outcome,
+        warnings,
+        errors: [],
+      },
+      i === 0 ? config.reporting.reportPath : numberedPath(config.reporting.reportPath, i + 1),
+    );
+    results.push(result);
+    await advanceCheckpoint(
+      { ...config, window: { ...config.window, end: c.window.end } },
+      deps,
+      result.report,
+    );
+  }
+  return combine(results, stillRunning);
+}
+
+/** `report.json` -> `report-2.json`: each collected job gets its own report file. */
+function numberedPath(path: string, n: number): string {
+  return /\.json$/i.test(path) ? path.replace(/\.json$/i, `-${n}.json`) : `${path}-${n}`;
+}
+
+/** Combines several reports' outputs: counts add up, the highest severity wins, the gate fails if any fails. */
+function combine(results: PipelineResult[], pending: string[]): RunResult {
+  const stillPending = pending.filter((p) => p !== '');
+  const last = results[results.length - 1];
+  if (!last) {
+    return {
+      results,
+      pending: stillPending,
+      gate: {
+        failed: false,
+        message: stillPending.length
+          ? `${stillPending.length} batch job(s) still running; nothing to collect yet`
+          : 'Nothing to collect',
+      },
+      outputs: {
+        status: stillPending.length ? 'pending' : 'completed',
+        'findings-count': '0',
+        'max-severity': 'none',
+      },
+    };
+  }
+  const outputs = { ...last.outputs };
+  if (results.length > 1) {
+    for (const key of [
+      'findings-count',
+      'critical-count',
+      'high-count',
+      'medium-count',
+      'low-count',
+      'events-analyzed',
+      'input-tokens',
+      'output-tokens',
+    ]) {
+      outputs[key] = String(results.reduce((n, r) => n + Number(r.outputs[key] ?? 0), 0));
+    }
+    outputs['cost-usd'] = results.reduce((n, r) => n + Number(r.outputs['cost-usd'] ?? 0), 0).toFixed(4);
+    const order = ['none', 'info', 'low', 'medium', 'high', 'critical'];
+    outputs['max-severity'] = results
+      .map((r) => r.outputs['max-severity'] ?? 'none')
+      .reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), 'none');
+  }
+  const failed = results.filter((r) => r.gate.failed);
+  return {
+    results,
+    pending: stillPending,
+    outputs,
+    gate: failed.length
+      ? { failed: true, message: failed.map((r) => r.gate.message).join('\n') }
+      : { failed: false, message: last.gate.message },
+  };
+}
+
+/**
+ * `window: since-last-run`: the window starts where the last fully analysed one ended (and, when submitting,
+ * after any window already submitted), so scheduled runs leave no gap and review nothing twice.
+ */
+export async function resolveWindow(config: Config, deps: PipelineDeps): Promise<Config> {
+  if (config.window.kind !== 'since-last-run' || !config.window.stateBucket) return config;
+  const s3 = deps.clients.s3();
+  const bucket = config.window.stateBucket;
+  const checkpoint = await readCheckpoint(s3, bucket, config.window.statePrefix);
+  let start = checkpoint;
+  if (config.analysis.mode === 'submit') {
+    for (const { pending } of await listPending(s3, bucket, config.window.statePrefix)) {
+      const end = new Date(pending.window.end);
+      if (!start || end > start) start = end;
+    }
+  }
+  if (!start) {
+    deps.logger.info(
+      `No checkpoint yet in s3://${bucket}/${config.window.statePrefix}: reviewing the last ${config.window.lookbackMs / 3_600_000} h`,
+    );
+    return config;
+  }
+  const oldest = config.window.end.getTime() - 90 * 86_400_000;
+  if (config.source.kind === 'lookup' && start.getTime() < oldest) {
+    deps.logger.warning(
+      `The last reviewed window ended ${start.toISOString()}, beyond LookupEvents' 90 days: reviewing from ${new Date(oldest).toISOString()}; use source s3 to cover the gap`,
+    );
+    start = new Date(oldest);
+  }
+  if (start >= config.window.end) {
+    deps.logger.info(`Nothing new since ${start.toISOString()}`);
+    start = config.window.end;
+  }
+  deps.logger.info(`since-last-run: continuing from ${start.toISOString()}`);
+  return { ...config, window: { ...config.window, start } };
+}
+
+/** Moves the checkpoint to this window's end, only when the window was fully read and analysed. */
+async function advanceCheckpoint(config: Config, deps: PipelineDeps, report: Report): Promise<void> {
+  if (config.window.kind !== 'since-last-run' || !config.window.stateBucket) return;
+  if (report.status !== 'completed' || report.verdict === 'incomplete') {
+    deps.logger.warning(
+      `since-last-run: the checkpoint stays where it was, because this window was not fully ${report.status === 'pending' ? 'analysed yet (a collect will finish it)' : 'read or analysed'}`,
+    );
+    return;
+  }
+  const moved = await writeCheckpoint(
+    deps.clients.s3(),
+    config.window.stateBucket,
+    config.window.statePrefix,
+    config.window.end,
+    deps.clock.now(),
+  );
+  if (moved) deps.logger.info(`since-last-run: checkpoint moved to ${config.window.end.toISOString()}`);
 }
 
 function describeScope(config: Config): string {
@@ -138,7 +387,12 @@ function runInfo(ctx: GitHubContext): Report['run'] {
 
 function failedAnalysis(config: Config, message: string): Awaited<ReturnType<typeof analyze>> {
   return {
-    engine: config.analysis.engine === 'rules-only' ? 'rules-only' : config.analysis.engine === 'direct' ? 'direct' : 'batch',
+    engine:
+      config.analysis.engine === 'rules-only'
+        ? 'rules-only'
+        : config.analysis.engine === 'direct'
+          ? 'direct'
+          : 'batch',
     status: 'failed',
     aiFindings: [],
     summary: { text: '', priorities: [], origin: 'template' },
@@ -169,7 +423,9 @@ export async function githubContextFromEnv(env: NodeJS.ProcessEnv): Promise<GitH
         pull_request?: { number?: number };
         number?: number;
       };
-      const n = payload.pull_request?.number ?? (env.GITHUB_EVENT_NAME?.startsWith('pull_request') ? payload.number : undefined);
+      const n =
+        payload.pull_request?.number ??
+        (env.GITHUB_EVENT_NAME?.startsWith('pull_request') ? payload.number : undefined);
       if (typeof n === 'number') ctx.prNumber = n;
     } catch {
       // No readable payload (a local run): no PR number, so the PR comment is skipped with a notice.

@@ -8,7 +8,12 @@ import { AwsError, ConfigError, StageError } from '../../src/errors.js';
 import type { Clock, Logger } from '../../src/types.js';
 import { startTwin } from '../../twin/server.js';
 
-const quiet: Logger = { debug: () => undefined, info: () => undefined, warning: () => undefined, error: () => undefined };
+const quiet: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+};
 const sleeps: number[] = [];
 const clock: Clock = { now: () => new Date(), sleep: async (ms) => void sleeps.push(ms) };
 
@@ -44,7 +49,10 @@ describe('GitHub OIDC -> STS', () => {
     const masked: string[] = [];
     const built: { credentials?: unknown }[] = [];
     const access = await resolveAwsAccess(
-      config({ 'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight', 'allowed-account-ids': '123456789012' }),
+      config({
+        'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight',
+        'allowed-account-ids': '123456789012',
+      }),
       {
         logger: quiet,
         clock,
@@ -60,17 +68,26 @@ describe('GitHub OIDC -> STS', () => {
     expect(access.via).toBe('oidc');
     expect(access.accountId).toBe('123456789012');
     expect(access.arn).toMatch(/^arn:aws:sts::123456789012:assumed-role\/trailsight\/trailsight-infra-99$/);
-    const creds = built[1]?.credentials as { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+    const creds = built[1]?.credentials as {
+      accessKeyId: string;
+      secretAccessKey: string;
+      sessionToken: string;
+    };
     expect(creds.accessKeyId).toMatch(/^ASIA/);
     // The OIDC token and all three credential parts are masked in the log.
-    expect(masked).toEqual(expect.arrayContaining([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken]));
+    expect(masked).toEqual(
+      expect.arrayContaining([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken]),
+    );
     expect(masked).toHaveLength(4);
     expect(access.clients.cloudtrail()).toBeInstanceOf(CloudTrailClient);
   });
 
   it('refuses credentials of an account outside allowed-account-ids', async () => {
     const p = resolveAwsAccess(
-      config({ 'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight', 'allowed-account-ids': '210987654321' }),
+      config({
+        'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight',
+        'allowed-account-ids': '210987654321',
+      }),
       { logger: quiet, clock, env, getIdToken: (aud) => core.getIDToken(aud), setSecret: () => undefined },
     );
     await expect(p).rejects.toBeInstanceOf(ConfigError);
@@ -78,10 +95,13 @@ describe('GitHub OIDC -> STS', () => {
   });
 
   it('fails with a fix when the token audience does not match what STS expects', async () => {
-    const p = resolveAwsAccess(
-      config({ 'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight' }),
-      { logger: quiet, clock, env, getIdToken: () => core.getIDToken('wrong-audience'), setSecret: () => undefined },
-    );
+    const p = resolveAwsAccess(config({ 'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight' }), {
+      logger: quiet,
+      clock,
+      env,
+      getIdToken: () => core.getIDToken('wrong-audience'),
+      setSecret: () => undefined,
+    });
     await expect(p).rejects.toBeInstanceOf(AwsError);
   });
 
@@ -92,13 +112,16 @@ describe('GitHub OIDC -> STS', () => {
       body: JSON.stringify({ operation: 'AssumeRoleWithWebIdentity', kind: 'throttle', times: 5 }),
     });
     sleeps.length = 0;
-    const access = await resolveAwsAccess(config({ 'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight' }), {
-      logger: quiet,
-      clock,
-      env,
-      getIdToken: (aud) => core.getIDToken(aud),
-      setSecret: () => undefined,
-    });
+    const access = await resolveAwsAccess(
+      config({ 'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight' }),
+      {
+        logger: quiet,
+        clock,
+        env,
+        getIdToken: (aud) => core.getIDToken(aud),
+        setSecret: () => undefined,
+      },
+    );
     expect(access.via).toBe('oidc');
     expect(sleeps).toHaveLength(1);
     expect(sleeps[0]).toBeGreaterThan(0);
@@ -132,7 +155,10 @@ describe('GitHub OIDC -> STS', () => {
 
 describe('defaultSessionName', () => {
   it('fits STS pattern and length', () => {
-    const n = defaultSessionName({ GITHUB_REPOSITORY: 'octo-org/a repo with spaces & ünïcode and a very long name indeed', GITHUB_RUN_ID: '123456789' });
+    const n = defaultSessionName({
+      GITHUB_REPOSITORY: 'octo-org/a repo with spaces & ünïcode and a very long name indeed',
+      GITHUB_RUN_ID: '123456789',
+    });
     expect(n).toMatch(/^[\w+=,.@-]{2,64}$/);
     expect(n.startsWith('trailsight-a-repo-with-spaces')).toBe(true);
   });

@@ -37,7 +37,9 @@ describe('readConfig', () => {
     const list = problems({ lookback: '3x', 'fail-on': 'severe', source: 's3' });
     expect(list).toHaveLength(3);
     expect(list[0]).toMatch(/`lookback`: "3x" is not valid; .*m, h, d/);
-    expect(list.join('\n')).toMatch(/`fail-on`: "severe" is not valid; use one of: none, info, low, medium, high, critical/);
+    expect(list.join('\n')).toMatch(
+      /`fail-on`: "severe" is not valid; use one of: none, info, low, medium, high, critical/,
+    );
     expect(list.join('\n')).toMatch(/`trail-bucket`: required with `source: s3`/);
   });
 
@@ -73,7 +75,15 @@ describe('readConfig', () => {
       'role-duration-seconds': '60',
     });
     const text = list.join('\n');
-    for (const name of ['role-to-assume', 'sns-topic-arn', 'batch-bucket', 'model-id', 'regions', 'allowed-account-ids', 'role-duration-seconds']) {
+    for (const name of [
+      'role-to-assume',
+      'sns-topic-arn',
+      'batch-bucket',
+      'model-id',
+      'regions',
+      'allowed-account-ids',
+      'role-duration-seconds',
+    ]) {
       expect(text).toContain(`\`${name}\``);
     }
     expect(text).toMatch(/"narnia" is not valid; use an AWS region name/);
@@ -98,19 +108,23 @@ describe('readConfig', () => {
 
   it('refuses a LookupEvents window past 90 days, a start after the end, and an end in the future', () => {
     expect(problems({ lookback: '91d' }).join()).toMatch(/LookupEvents only reaches 90 days back/);
-    expect(readConfig({ lookback: '91d', source: 's3', 'trail-bucket': 'my-trail' }, { now, env }).window.lookbackMs).toBe(
-      91 * 86_400_000,
-    );
-    expect(problems({ 'start-time': '2026-11-22T00:00:00Z', 'end-time': '2026-11-21T00:00:00Z' }).join()).toMatch(
-      /not before `end-time`/,
-    );
+    expect(
+      readConfig({ lookback: '91d', source: 's3', 'trail-bucket': 'my-trail' }, { now, env }).window
+        .lookbackMs,
+    ).toBe(91 * 86_400_000);
+    expect(
+      problems({ 'start-time': '2026-11-22T00:00:00Z', 'end-time': '2026-11-21T00:00:00Z' }).join(),
+    ).toMatch(/not before `end-time`/);
     expect(problems({ 'end-time': '2026-12-01T00:00:00Z' }).join()).toMatch(/in the future/);
     expect(problems({ 'start-time': '2026-11-22 10:00' }).join()).toMatch(/ISO 8601 time with a zone/);
   });
 
   it('needs a region unless the run is an offline file review', () => {
     expect(problems({}, {}).join()).toMatch(/`aws-region`: not set/);
-    const c = readConfig({ source: 'file', 'events-file': 'x.json', engine: 'rules-only', 'report-to': '' }, { now, env: {} });
+    const c = readConfig(
+      { source: 'file', 'events-file': 'x.json', engine: 'rules-only', 'report-to': '' },
+      { now, env: {} },
+    );
     expect(c.source.eventsFiles).toEqual(['x.json']);
   });
 
@@ -141,7 +155,17 @@ describe('readConfig', () => {
 
 describe('parseCliArgs', () => {
   it('takes the action input names as flags', () => {
-    const a = parseCliArgs(['analyze', '--source', 'file', '--events-file=a.json', '--events-file', 'b.json', '--close-resolved', '--format', 'json']);
+    const a = parseCliArgs([
+      'analyze',
+      '--source',
+      'file',
+      '--events-file=a.json',
+      '--events-file',
+      'b.json',
+      '--close-resolved',
+      '--format',
+      'json',
+    ]);
     expect(a.inputs).toEqual({ source: 'file', 'events-file': 'a.json,b.json', 'close-resolved': 'true' });
     expect(a.format).toBe('json');
     expect(a.output).toBe('-');

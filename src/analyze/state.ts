@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Config } from '../config/types.js';
 import { AwsError, awsErrorMeta, ConfigError, describeError } from '../errors.js';
-import type { ActivityStats, AnalysisOutcome, Finding } from '../types.js';
+import type { ActivityStats, AnalysisOutcome, Finding, Report, SourceReport } from '../types.js';
 import { waitAndCollect, type BatchRun } from './batch-job.js';
 import type { AnalyzeDeps } from './deps.js';
 import type { DigestStats, EventRef } from './digest.js';
@@ -228,4 +228,53 @@ export async function writeCheckpoint(
     }),
   );
   return true;
+}
+
+/** What a submitted run read (coverage, counts, suppressions), so the report built at collect time is complete. */
+export interface RunContext {
+  version: typeof STATE_VERSION;
+  sources: SourceReport[];
+  counts: { read: number; kept: number; filtered: number; duplicates: number; skipped: number };
+  suppressed: Report['suppressed'];
+  warnings: string[];
+}
+
+const contextKey = (prefix: string, jobName: string): string => `${prefix}context/${jobName}.json`;
+
+/** Stores a submitted run's context beside its pending job. */
+export async function saveRunContext(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  jobName: string,
+  c: RunContext,
+): Promise<void> {
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: contextKey(prefix, jobName),
+        Body: JSON.stringify(c),
+        ContentType: 'application/json',
+      }),
+    );
+  } catch (err) {
+    throw new AwsError(
+      `Could not store the run's context at s3://${bucket}/${contextKey(prefix, jobName)}`,
+      err,
+    );
+  }
+}
+
+/** Reads and deletes a submitted run's context (undefined when a pre-context version submitted it). */
+export async function takeRunContext(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  jobName: string,
+): Promise<RunContext | undefined> {
+  const key = contextKey(prefix, jobName);
+  const c = await getJson<RunContext>(s3, bucket, key);
+  if (c) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
+  return c?.version === STATE_VERSION ? c : undefined;
 }

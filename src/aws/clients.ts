@@ -83,7 +83,12 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     bedrock: () =>
       cached(
         'bedrock',
-        () => new BedrockClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+        () =>
+          new BedrockClient({
+            ...common,
+            region: opts.region,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
       ),
     // The runtime client defaults to HTTP/2 for bidirectional streaming, which TrailSight never uses; HTTP/1.1
     // is what Converse and InvokeModel need, and avoids HTTP/2 session stalls on long runs.
@@ -98,8 +103,15 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
           }),
       ),
     sns: (region = opts.region) =>
-      cached(`sns:${region}`, () => new SNSClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) })),
+      cached(
+        `sns:${region}`,
+        () => new SNSClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+      ),
     sts: () =>
-      cached('sts', () => new STSClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) })),
+      cached(
+        'sts',
+        () =>
+          new STSClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+      ),
   };
 }

@@ -1,4 +1,8 @@
-import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  type STSClient,
+} from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config } from '../config/types.js';
 import { AwsError, ConfigError, StageError, awsErrorMeta } from '../errors.js';
@@ -25,7 +29,8 @@ export interface AwsAccess {
 }
 
 // STS errors worth another try: the IdP (GitHub) or STS was briefly unavailable or throttled.
-const RETRYABLE = /Throttl|IDPCommunicationError|InvalidIdentityToken|ServiceUnavailable|InternalFailure|RequestTimeout/;
+const RETRYABLE =
+  /Throttl|IDPCommunicationError|InvalidIdentityToken|ServiceUnavailable|InternalFailure|RequestTimeout/;
 const MAX_ATTEMPTS = 6;
 
 /** A session name from the run, reduced to the characters and length STS accepts. */
@@ -43,7 +48,11 @@ export function defaultSessionName(env: NodeJS.ProcessEnv): string {
  */
 export async function resolveAwsAccess(config: Config, deps: AwsAccessDeps): Promise<AwsAccess> {
   const make = deps.makeClients ?? createClientFactory;
-  const base = { region: config.aws.region, env: deps.env, ...(config.aws.profile ? { profile: config.aws.profile } : {}) };
+  const base = {
+    region: config.aws.region,
+    env: deps.env,
+    ...(config.aws.profile ? { profile: config.aws.profile } : {}),
+  };
   let clients: AwsClients;
   let via: AwsAccess['via'];
   if (config.aws.roleToAssume) {
@@ -59,7 +68,10 @@ export async function resolveAwsAccess(config: Config, deps: AwsAccessDeps): Pro
   try {
     identity = await clients.sts().send(new GetCallerIdentityCommand({}));
   } catch (err) {
-    throw new AwsError('Could not check the AWS account with GetCallerIdentity (needed for `allowed-account-ids`)', err);
+    throw new AwsError(
+      'Could not check the AWS account with GetCallerIdentity (needed for `allowed-account-ids`)',
+      err,
+    );
   }
   const account = identity.Account ?? '';
   if (!config.aws.allowedAccountIds.includes(account)) {
@@ -70,7 +82,11 @@ export async function resolveAwsAccess(config: Config, deps: AwsAccessDeps): Pro
   return { clients, via, accountId: account, ...(identity.Arn ? { arn: identity.Arn } : {}) };
 }
 
-async function assumeRoleWithOidc(config: Config, deps: AwsAccessDeps, sts: STSClient): Promise<AwsCredentialIdentity> {
+async function assumeRoleWithOidc(
+  config: Config,
+  deps: AwsAccessDeps,
+  sts: STSClient,
+): Promise<AwsCredentialIdentity> {
   const role = config.aws.roleToAssume ?? '';
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new StageError(
@@ -82,9 +98,13 @@ async function assumeRoleWithOidc(config: Config, deps: AwsAccessDeps, sts: STSC
   try {
     token = await deps.getIdToken(config.aws.audience);
   } catch (err) {
-    throw new StageError('aws', `Could not get a GitHub OIDC token for audience ${config.aws.audience}: ${awsErrorMeta(err).message}`, {
-      cause: err,
-    });
+    throw new StageError(
+      'aws',
+      `Could not get a GitHub OIDC token for audience ${config.aws.audience}: ${awsErrorMeta(err).message}`,
+      {
+        cause: err,
+      },
+    );
   }
   deps.setSecret(token);
   const sessionName = config.aws.roleSessionName ?? defaultSessionName(deps.env);
@@ -105,7 +125,9 @@ async function assumeRoleWithOidc(config: Config, deps: AwsAccessDeps, sts: STSC
       deps.setSecret(c.AccessKeyId);
       deps.setSecret(c.SecretAccessKey);
       deps.setSecret(c.SessionToken);
-      deps.logger.info(`Assumed ${out.AssumedRoleUser?.Arn ?? role} with GitHub OIDC (session ${sessionName})`);
+      deps.logger.info(
+        `Assumed ${out.AssumedRoleUser?.Arn ?? role} with GitHub OIDC (session ${sessionName})`,
+      );
       return {
         accessKeyId: c.AccessKeyId,
         secretAccessKey: c.SecretAccessKey,
@@ -124,7 +146,9 @@ async function assumeRoleWithOidc(config: Config, deps: AwsAccessDeps, sts: STSC
       }
       // Jittered exponential backoff, as STS and GitHub's IdP recommend for transient failures.
       const delay = Math.min(10_000, 2 ** attempt * 250) * (0.5 + Math.random() / 2);
-      deps.logger.warning(`AssumeRoleWithWebIdentity failed (${name}); retrying in ${Math.round(delay)} ms (attempt ${attempt}/${MAX_ATTEMPTS})`);
+      deps.logger.warning(
+        `AssumeRoleWithWebIdentity failed (${name}); retrying in ${Math.round(delay)} ms (attempt ${attempt}/${MAX_ATTEMPTS})`,
+      );
       await deps.clock.sleep(delay);
     }
   }

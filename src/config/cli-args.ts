@@ -24,7 +24,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     return { command: 'version', inputs: {}, format: 'markdown', output: '-' };
   }
   if (first !== 'analyze') {
-    throw new ConfigError([`unknown command ${JSON.stringify(first)}; use \`trailsight analyze [--<input> value]…\` or \`trailsight --help\``]);
+    throw new ConfigError([
+      `unknown command ${JSON.stringify(first)}; use \`trailsight analyze [--<input> value]…\` or \`trailsight --help\``,
+    ]);
   }
   const inputNames = new Set(INPUTS.map((i) => i.name));
   const cliNames = new Set(CLI_FLAGS.map((i) => i.name));
@@ -32,7 +34,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const cli: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
-    if (arg === '--help' || arg === '-h') return { command: 'help', inputs: {}, format: 'markdown', output: '-' };
+    if (arg === '--help' || arg === '-h')
+      return { command: 'help', inputs: {}, format: 'markdown', output: '-' };
     if (!arg.startsWith('--')) {
       problems.push(`unexpected argument ${JSON.stringify(arg)}; flags look like --lookback 24h`);
       continue;

@@ -14,7 +14,17 @@ import {
   parsePatternList,
   parseSeverity,
 } from './parse.js';
-import type { Config, Destination, Engine, FailOn, IssueMode, Redact, RedactKind, RunMode, WindowKind } from './types.js';
+import type {
+  Config,
+  Destination,
+  Engine,
+  FailOn,
+  IssueMode,
+  Redact,
+  RedactKind,
+  RunMode,
+  WindowKind,
+} from './types.js';
 
 export type { Config } from './types.js';
 export { INPUTS, OUTPUTS, CLI_FLAGS, DEFAULT_MODEL_ID } from './inputs.js';
@@ -45,7 +55,8 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   const p = new Problems();
   const known = new Set(INPUTS.map((i) => i.name));
   for (const name of Object.keys(raw)) {
-    if (!known.has(name)) p.add(`\`${name}\` is not an input of TrailSight; see the inputs table in the README`);
+    if (!known.has(name))
+      p.add(`\`${name}\` is not an input of TrailSight; see the inputs table in the README`);
   }
   const get = (name: string): string => {
     const v = raw[name];
@@ -63,21 +74,31 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   let region = 'us-east-1';
   // An offline review of local files with no model needs no region; everything else calls AWS.
   const offline =
-    get('source') === 'file' && get('engine') === 'rules-only' && !parseList(get('report-to')).includes('sns');
+    get('source') === 'file' &&
+    get('engine') === 'rules-only' &&
+    !parseList(get('report-to')).includes('sns');
   if (regionRaw === undefined) {
     if (!offline) p.add('`aws-region`: not set; set the input or AWS_REGION (e.g. us-east-1)');
   } else {
     region = parsePattern('aws-region', regionRaw, 'region', p) ?? region;
   }
-  const roleToAssume = opt('role-to-assume') && parsePattern('role-to-assume', get('role-to-assume'), 'roleArn', p);
+  const roleToAssume =
+    opt('role-to-assume') && parsePattern('role-to-assume', get('role-to-assume'), 'roleArn', p);
   const roleSessionName =
     opt('role-session-name') && parsePattern('role-session-name', get('role-session-name'), 'sessionName', p);
-  const roleDurationSeconds = parseInteger('role-duration-seconds', get('role-duration-seconds'), 900, 43200, p) ?? 3600;
+  const roleDurationSeconds =
+    parseInteger('role-duration-seconds', get('role-duration-seconds'), 900, 43200, p) ?? 3600;
   const audience = get('audience');
-  const allowedAccountIds = parsePatternList('allowed-account-ids', get('allowed-account-ids'), 'accountId', p);
+  const allowedAccountIds = parsePatternList(
+    'allowed-account-ids',
+    get('allowed-account-ids'),
+    'accountId',
+    p,
+  );
 
   // Window
-  const windowKind = parseEnum<WindowKind>('window', get('window'), ['fixed', 'since-last-run'], p) ?? 'fixed';
+  const windowKind =
+    parseEnum<WindowKind>('window', get('window'), ['fixed', 'since-last-run'], p) ?? 'fixed';
   const lookbackMs = parseDuration('lookback', get('lookback'), p) ?? 86_400_000;
   const startRaw = opt('start-time');
   const endRaw = opt('end-time');
@@ -97,7 +118,8 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   const statePrefix = normalisePrefix(get('state-prefix'));
 
   // Source
-  const sourceKind = parseEnum<SourceKind>('source', get('source'), ['lookup', 's3', 'lake', 'file'], p) ?? 'lookup';
+  const sourceKind =
+    parseEnum<SourceKind>('source', get('source'), ['lookup', 's3', 'lake', 'file'], p) ?? 'lookup';
   const regionsRaw = get('regions');
   const regions = regionsRaw
     ? parsePatternList('regions', regionsRaw, 'region', p)
@@ -147,12 +169,14 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   };
 
   // Analysis
-  const engine = parseEnum<Engine>('engine', get('engine'), ['auto', 'batch', 'direct', 'rules-only'], p) ?? 'auto';
+  const engine =
+    parseEnum<Engine>('engine', get('engine'), ['auto', 'batch', 'direct', 'rules-only'], p) ?? 'auto';
   const modelId = parsePattern('model-id', get('model-id'), 'modelId', p) ?? get('model-id');
   const summaryModelId = opt('summary-model-id')
     ? (parsePattern('summary-model-id', get('summary-model-id'), 'modelId', p) ?? modelId)
     : modelId;
-  const batchRoleArn = opt('batch-role-arn') && parsePattern('batch-role-arn', get('batch-role-arn'), 'roleArn', p);
+  const batchRoleArn =
+    opt('batch-role-arn') && parsePattern('batch-role-arn', get('batch-role-arn'), 'roleArn', p);
   const batchBucket = opt('batch-bucket') && parsePattern('batch-bucket', get('batch-bucket'), 'bucket', p);
   const mode = parseEnum<RunMode>('mode', get('mode'), ['run', 'submit', 'collect'], p) ?? 'run';
   const analysis = {
@@ -165,20 +189,26 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     maxCostUsd: parseNumber('max-cost-usd', get('max-cost-usd'), 0, 100_000, p) ?? 5,
     reportLanguage: get('report-language') || 'en',
     batchMinRecords: parseInteger('batch-min-records', get('batch-min-records'), 1, 1_000_000, p) ?? 100,
-    recordTokenBudget: parseInteger('record-token-budget', get('record-token-budget'), 500, 200_000, p) ?? 6000,
+    recordTokenBudget:
+      parseInteger('record-token-budget', get('record-token-budget'), 500, 200_000, p) ?? 6000,
     directConcurrency: parseInteger('direct-concurrency', get('direct-concurrency'), 1, 64, p) ?? 4,
     aiFindingsGate: parseBool('ai-findings-gate', get('ai-findings-gate'), p) ?? true,
     ...(batchRoleArn ? { batchRoleArn } : {}),
     ...(batchBucket ? { batchBucket } : {}),
   };
   if (engine === 'batch' && !opt('batch-role-arn'))
-    p.add('`batch-role-arn`: required with `engine: batch`; set the service role Bedrock assumes (docs/setup)');
+    p.add(
+      '`batch-role-arn`: required with `engine: batch`; set the service role Bedrock assumes (docs/setup)',
+    );
   if (engine === 'batch' && !opt('batch-bucket'))
     p.add('`batch-bucket`: required with `engine: batch`; set the bucket for batch input and output');
   if (mode !== 'run') {
     if (engine === 'direct' || engine === 'rules-only')
-      p.add(`\`mode\`: \`${mode}\` needs batch inference; use \`engine: batch\` or \`auto\`, or \`mode: run\``);
-    if (!opt('state-bucket')) p.add(`\`state-bucket\`: required with \`mode: ${mode}\` to keep the job's context`);
+      p.add(
+        `\`mode\`: \`${mode}\` needs batch inference; use \`engine: batch\` or \`auto\`, or \`mode: run\``,
+      );
+    if (!opt('state-bucket'))
+      p.add(`\`state-bucket\`: required with \`mode: ${mode}\` to keep the job's context`);
     if (mode === 'submit' && (!opt('batch-role-arn') || !opt('batch-bucket')))
       p.add('`mode`: `submit` needs `batch-role-arn` and `batch-bucket`');
   }
@@ -193,11 +223,14 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     }),
   );
   const githubToken = opt('github-token');
-  const snsTopicArn = opt('sns-topic-arn') && parsePattern('sns-topic-arn', get('sns-topic-arn'), 'topicArn', p);
+  const snsTopicArn =
+    opt('sns-topic-arn') && parsePattern('sns-topic-arn', get('sns-topic-arn'), 'topicArn', p);
   if (reportTo.includes('sns') && !opt('sns-topic-arn'))
     p.add('`sns-topic-arn`: required with `report-to: sns`; set the topic to publish to');
   if ((reportTo.includes('issue') || reportTo.includes('pr-comment')) && !githubToken)
-    p.add('`github-token`: required with `report-to: issue` or `pr-comment`; the default `${{ github.token }}` works');
+    p.add(
+      '`github-token`: required with `report-to: issue` or `pr-comment`; the default `${{ github.token }}` works',
+    );
   const reporting = {
     reportTo,
     issueMode: parseEnum<IssueMode>('issue-mode', get('issue-mode'), ['report', 'finding'], p) ?? 'report',
@@ -214,7 +247,12 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   // Gate
   const gate = {
     failOn:
-      parseEnum<FailOn>('fail-on', get('fail-on'), ['none', 'info', 'low', 'medium', 'high', 'critical'], p) ?? 'high',
+      parseEnum<FailOn>(
+        'fail-on',
+        get('fail-on'),
+        ['none', 'info', 'low', 'medium', 'high', 'critical'],
+        p,
+      ) ?? 'high',
     failOnError: parseBool('fail-on-error', get('fail-on-error'), p) ?? true,
   };
 

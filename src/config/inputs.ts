@@ -65,7 +65,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'lookback',
     group: 'Window',
-    description: 'How far back from `end-time` to review: a number and a unit, `m`, `h` or `d` (e.g. `90m`, `24h`, `7d`).',
+    description:
+      'How far back from `end-time` to review: a number and a unit, `m`, `h` or `d` (e.g. `90m`, `24h`, `7d`).',
     default: '24h',
   },
   {
@@ -111,7 +112,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'regions',
     group: 'Source',
-    description: 'Comma- or newline-separated regions to read. Default: `aws-region`. For `s3`, empty means every region in the archive.',
+    description:
+      'Comma- or newline-separated regions to read. Default: `aws-region`. For `s3`, empty means every region in the archive.',
     default: '',
     defaultNote: '`aws-region`',
   },
@@ -136,7 +138,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'organization-id',
     group: 'Source',
-    description: 'Organization id (`o-…`) of an organization trail, whose archive is under `AWSLogs/o-…/ACCOUNT/`.',
+    description:
+      'Organization id (`o-…`) of an organization trail, whose archive is under `AWSLogs/o-…/ACCOUNT/`.',
     default: '',
   },
   {
@@ -170,7 +173,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'include-principals',
     group: 'Filters',
-    description: 'Only these principals: ARNs, user or role names, or globs (`arn:aws:iam::*:role/deploy-*`).',
+    description:
+      'Only these principals: ARNs, user or role names, or globs (`arn:aws:iam::*:role/deploy-*`).',
     default: '',
   },
   {
@@ -179,8 +183,18 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Drop these principals (same forms as `include-principals`).',
     default: '',
   },
-  { name: 'include-events', group: 'Filters', description: 'Only these event names (globs allowed).', default: '' },
-  { name: 'exclude-events', group: 'Filters', description: 'Drop these event names (globs allowed).', default: '' },
+  {
+    name: 'include-events',
+    group: 'Filters',
+    description: 'Only these event names (globs allowed).',
+    default: '',
+  },
+  {
+    name: 'exclude-events',
+    group: 'Filters',
+    description: 'Drop these event names (globs allowed).',
+    default: '',
+  },
   {
     name: 'include-read-only',
     group: 'Filters',
@@ -205,7 +219,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'allowed-regions',
     group: 'Detection',
-    description: 'Regions this account is expected to use; activity in any other region is a finding. Empty: no check.',
+    description:
+      'Regions this account is expected to use; activity in any other region is a finding. Empty: no check.',
     default: '',
   },
   // Analysis
@@ -232,7 +247,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'batch-role-arn',
     group: 'Analysis',
-    description: 'Service role Bedrock assumes to read and write `batch-bucket` (needed for batch inference).',
+    description:
+      'Service role Bedrock assumes to read and write `batch-bucket` (needed for batch inference).',
     default: '',
   },
   {
@@ -241,7 +257,12 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'S3 bucket for batch inference input and output.',
     default: '',
   },
-  { name: 'batch-prefix', group: 'Analysis', description: 'Key prefix in `batch-bucket`.', default: 'trailsight/batch/' },
+  {
+    name: 'batch-prefix',
+    group: 'Analysis',
+    description: 'Key prefix in `batch-bucket`.',
+    default: 'trailsight/batch/',
+  },
   {
     name: 'mode',
     group: 'Analysis',
@@ -258,25 +279,28 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'max-cost-usd',
     group: 'Analysis',
-    description: 'Estimated model cost above which the run does not call the model (rule findings are still reported).',
+    description:
+      'Estimated model cost above which the run does not call the model (rule findings are still reported).',
     default: '5',
   },
   {
     name: 'report-language',
     group: 'Analysis',
-    description: 'Language of the executive summary (e.g. `en`, `fr`, `zh`, `ja`, or a name such as `German`).',
+    description:
+      'Language of the executive summary (e.g. `en`, `fr`, `zh`, `ja`, or a name such as `German`).',
     default: 'en',
   },
   {
     name: 'batch-min-records',
     group: 'Analysis',
-    description: 'Records needed before `engine: auto` picks batch inference (Bedrock requires at least 100 per job).',
+    description:
+      'Records needed before `engine: auto` picks batch inference (Bedrock requires at least 100 per job).',
     default: '100',
   },
   {
     name: 'record-token-budget',
     group: 'Analysis',
-    description: 'Input-token budget of one model record (a digest of one principal\'s activity).',
+    description: "Input-token budget of one model record (a digest of one principal's activity).",
     default: '6000',
   },
   {
@@ -307,7 +331,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'issue-mode',
     group: 'Reporting',
-    description: '`report`: one issue for the run\'s report, updated in place; `finding`: one issue per finding.',
+    description:
+      "`report`: one issue for the run's report, updated in place; `finding`: one issue per finding.",
     default: 'report',
   },
   {
@@ -347,7 +372,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'fail-on',
     group: 'Gate',
-    description: 'Fail the step on a finding at or above this severity: `none`, `low`, `medium`, `high`, `critical`.',
+    description:
+      'Fail the step on a finding at or above this severity: `none`, `low`, `medium`, `high`, `critical`.',
     default: 'high',
   },
   {
@@ -374,7 +400,13 @@ export const CLI_FLAGS: readonly InputSpec[] = [
     default: '-',
     cliOnly: true,
   },
-  { name: 'profile', group: 'AWS access', description: 'AWS profile from your shared config files.', default: '', cliOnly: true },
+  {
+    name: 'profile',
+    group: 'AWS access',
+    description: 'AWS profile from your shared config files.',
+    default: '',
+    cliOnly: true,
+  },
 ];
 
 export interface OutputSpec {

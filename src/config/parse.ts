@@ -36,7 +36,11 @@ export function parseIsoTime(input: string, raw: string, p: Problems): Date | un
   const v = raw.trim();
   const d = new Date(v);
   if (!ISO_RE.test(v) || Number.isNaN(d.getTime())) {
-    p.bad(input, raw, 'use an ISO 8601 time with a zone, e.g. 2026-11-01T00:00:00Z, or a date, e.g. 2026-11-01');
+    p.bad(
+      input,
+      raw,
+      'use an ISO 8601 time with a zone, e.g. 2026-11-01T00:00:00Z, or a date, e.g. 2026-11-01',
+    );
     return undefined;
   }
   return d;
@@ -63,7 +67,12 @@ export function parseBool(input: string, raw: string, p: Problems): boolean | un
 }
 
 /** One of a fixed set of words. */
-export function parseEnum<T extends string>(input: string, raw: string, allowed: readonly T[], p: Problems): T | undefined {
+export function parseEnum<T extends string>(
+  input: string,
+  raw: string,
+  allowed: readonly T[],
+  p: Problems,
+): T | undefined {
   const v = raw.trim().toLowerCase();
   if ((allowed as readonly string[]).includes(v)) return v as T;
   p.bad(input, raw, `use one of: ${allowed.join(', ')}`);
@@ -76,7 +85,13 @@ export function parseSeverity(input: string, raw: string, p: Problems): Severity
 }
 
 /** A whole number within a range. */
-export function parseInteger(input: string, raw: string, min: number, max: number, p: Problems): number | undefined {
+export function parseInteger(
+  input: string,
+  raw: string,
+  min: number,
+  max: number,
+  p: Problems,
+): number | undefined {
   const v = raw.trim();
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
     p.bad(input, raw, `use a whole number from ${min} to ${max}`);
@@ -86,7 +101,13 @@ export function parseInteger(input: string, raw: string, min: number, max: numbe
 }
 
 /** A non-negative decimal number within a range. */
-export function parseNumber(input: string, raw: string, min: number, max: number, p: Problems): number | undefined {
+export function parseNumber(
+  input: string,
+  raw: string,
+  min: number,
+  max: number,
+  p: Problems,
+): number | undefined {
   const v = raw.trim();
   if (!/^\d+(\.\d+)?$/.test(v) || Number(v) < min || Number(v) > max) {
     p.bad(input, raw, `use a number from ${min} to ${max}`);
@@ -129,7 +150,12 @@ export const PATTERNS = {
 } as const;
 
 /** Checks a value against a named AWS identifier pattern. */
-export function parsePattern(input: string, raw: string, kind: keyof typeof PATTERNS, p: Problems): string | undefined {
+export function parsePattern(
+  input: string,
+  raw: string,
+  kind: keyof typeof PATTERNS,
+  p: Problems,
+): string | undefined {
   const v = raw.trim();
   const pat = PATTERNS[kind];
   if (!pat.re.test(v)) {
@@ -140,7 +166,12 @@ export function parsePattern(input: string, raw: string, kind: keyof typeof PATT
 }
 
 /** A list whose every element matches a pattern. */
-export function parsePatternList(input: string, raw: string, kind: keyof typeof PATTERNS, p: Problems): string[] {
+export function parsePatternList(
+  input: string,
+  raw: string,
+  kind: keyof typeof PATTERNS,
+  p: Problems,
+): string[] {
   const out: string[] = [];
   for (const item of parseList(raw)) {
     const v = parsePattern(input, item, kind, p);

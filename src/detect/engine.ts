@@ -4,6 +4,7 @@ import { fingerprint } from '../fingerprint.js';
 import {
   compile,
   globMatcher,
+  namePrefixes,
   requiredNames,
   splitPath,
   stringAt,
@@ -48,8 +49,10 @@ interface Agg {
   principals: Set<string>;
   accounts: Set<string>;
   regions: Set<string>;
-  first: TrailEvent;
-  last: TrailEvent;
+  // Times only, not the events: an event holds its whole raw record, and tens of thousands of findings would keep
+  // that many records alive for nothing but two timestamps.
+  first: { time: string; timeMs: number };
+  last: { time: string; timeMs: number };
   count: number;
   eventIds: string[];
   seenIds: Set<string>;
@@ -115,8 +118,12 @@ const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, m
 /** The streaming rule engine. */
 export class Engine {
   private readonly byName = new Map<string, CompiledRule[]>();
-  private readonly anyName: CompiledRule[] = [];
+  private readonly anyName: { c: CompiledRule; prefixes: string[] | undefined }[] = [];
+  /** Per event name, the rules of `anyName` that can match it (in rule order); bounded below. */
+  private readonly anyNameFor = new Map<string, CompiledRule[]>();
   private readonly aggs = new Map<string, Agg>();
+  /** The same aggregates by the (lower-cased) parts their id is hashed from. */
+  private readonly aggsByText = new Map<string, Agg>();
   readonly warnings: string[] = [];
   readonly rules: readonly CompiledRule[];
 
@@ -128,7 +135,7 @@ export class Engine {
     for (const c of this.rules) {
       const names = requiredNames(c.rule.match);
       if (!names) {
-        this.anyName.push(c);
+        this.anyName.push({ c, prefixes: namePrefixes(c.rule.match) });
         continue;
       }
       for (const n of names) {
@@ -180,24 +187,40 @@ export class Engine {
     const named = this.byName.get(e.name);
     if (!named && this.anyName.length === 0) return [];
     const hits: string[] = [];
-    let service: boolean | undefined;
-    const run = (c: CompiledRule): void => {
-      const r = c.rule;
-      if (!r.includeErrors && isFailed(e)) return;
-      if (!r.includeAwsServices && (service ??= isAwsServiceCall(e))) return;
-      if (!c.match(e, e)) return;
-      if (c.exclude && c.exclude(e, e)) return;
-      if (c.allow.some((m) => m(e.principal))) return;
-      const added = c.threshold
-        ? this.onThreshold(c, e)
-        : c.firstSeen
-          ? this.onFirstSeen(c, e)
-          : this.add(c, e, []);
-      if (added) hits.push(r.id);
-    };
-    if (named) for (const c of named) run(c);
-    for (const c of this.anyName) run(c);
+    // Computed at most once per event, and only when a rule that cares gets that far.
+    const memo: { service?: boolean } = {};
+    if (named) for (const c of named) this.run(c, e, memo, hits);
+    for (const c of this.rulesForAnyName(e.name)) this.run(c, e, memo, hits);
     return hits;
+  }
+
+  // Rules pinned to name globs (`UpdateFunctionCode*`) are skipped for other names without running their predicate;
+  // the list per name is worked out once, since a trail has a few thousand distinct names at most.
+  private rulesForAnyName(name: string): CompiledRule[] {
+    let list = this.anyNameFor.get(name);
+    if (list) return list;
+    list = this.anyName
+      .filter((a) => !a.prefixes || a.prefixes.some((p) => name.startsWith(p)))
+      .map((a) => a.c);
+    if (this.anyNameFor.size >= MAX_GROUPS) this.anyNameFor.clear();
+    this.anyNameFor.set(name, list);
+    return list;
+  }
+
+  // A method rather than a closure per event: millions of events must not allocate a function each.
+  private run(c: CompiledRule, e: TrailEvent, memo: { service?: boolean }, hits: string[]): void {
+    const r = c.rule;
+    if (!r.includeErrors && isFailed(e)) return;
+    if (!r.includeAwsServices && (memo.service ??= isAwsServiceCall(e))) return;
+    if (!c.match(e, e)) return;
+    if (c.exclude && c.exclude(e, e)) return;
+    if (c.allow.some((m) => m(e.principal))) return;
+    const added = c.threshold
+      ? this.onThreshold(c, e)
+      : c.firstSeen
+        ? this.onFirstSeen(c, e)
+        : this.add(c, e, []);
+    if (added) hits.push(r.id);
   }
 
   private onThreshold(c: CompiledRule, e: TrailEvent): boolean {
@@ -234,7 +257,10 @@ export class Engine {
     const f = c.firstSeen as NonNullable<CompiledRule['firstSeen']>;
     const value = stringAt(e, f.value);
     if (value === '') return false;
-    const key = f.key.map((k) => stringAt(e, k)).join('\u0000');
+    const key =
+      f.key.length === 1
+        ? stringAt(e, f.key[0] as string[])
+        : f.key.map((k) => stringAt(e, k)).join('\u0000');
     let values = f.seen.get(key);
     const learning = e.timeMs < f.warmupEndMs;
     if (!values) {
@@ -260,46 +286,20 @@ export class Engine {
   /** Fold one event into its finding (or its suppressed finding); false when suppressed, capped or already counted. */
   private add(c: CompiledRule, e: TrailEvent, extra: readonly string[]): boolean {
     const r = c.rule;
-    const parts = [
-      r.id,
-      r.dedupePrincipal ? e.principal.key : '',
-      e.account,
-      ...extra,
-      ...c.dedupe.map((d) => stringAt(e, d)),
-    ];
-    const id = fingerprint(parts);
-    let agg = this.aggs.get(id);
+    const principal = r.dedupePrincipal ? e.principal.key : '';
+    // Hashing the parts costs more than the rest of add(): look the incident up first by the text the hash is made
+    // of (fingerprint lower-cases each part and ends each with NUL), and hash only for a text not seen before.
+    let text = `${r.id}\u0000${principal}\u0000${e.account}`;
+    for (const x of extra) text += `\u0000${x}`;
+    for (const d of c.dedupe) text += `\u0000${stringAt(e, d)}`;
+    text = text.toLowerCase();
+    let agg = this.aggsByText.get(text);
     if (!agg) {
-      if (c.findings >= MAX_FINDINGS_PER_RULE) {
-        if (!c.capWarned) {
-          c.capWarned = true;
-          this.warnings.push(
-            `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; further distinct incidents of it were not recorded (suppress or tune it).`,
-          );
-        }
-        return false;
-      }
-      c.findings++;
-      agg = {
-        rule: r,
-        id,
-        principals: new Set(),
-        accounts: new Set(),
-        regions: new Set(),
-        first: e,
-        last: e,
-        count: 0,
-        eventIds: [],
-        seenIds: new Set(),
-        omitted: 0,
-        samples: [],
-      };
-      const sup = findSuppression(this.opts.suppressions, r.id, id, e);
-      if (sup) {
-        sup.hits++;
-        agg.suppression = sup;
-      }
-      this.aggs.set(id, agg);
+      const parts = [r.id, principal, e.account, ...extra, ...c.dedupe.map((d) => stringAt(e, d))];
+      const id = fingerprint(parts);
+      agg = this.aggs.get(id) ?? this.open(c, e, id);
+      if (!agg) return false;
+      this.aggsByText.set(text, agg);
     }
     // Threshold bursts re-offer events already counted; the id set (bounded by the evidence kept) skips them.
     const key = `${e.id}\u0000${e.timeMs}`;
@@ -309,12 +309,48 @@ export class Engine {
     if (agg.principals.size < 50) agg.principals.add(e.principal.key);
     agg.accounts.add(e.account);
     agg.regions.add(e.region);
-    if (e.timeMs < agg.first.timeMs) agg.first = e;
-    if (e.timeMs >= agg.last.timeMs) agg.last = e;
+    if (e.timeMs < agg.first.timeMs) agg.first = { time: e.time, timeMs: e.timeMs };
+    if (e.timeMs >= agg.last.timeMs) agg.last = { time: e.time, timeMs: e.timeMs };
     if (agg.eventIds.length < MAX_EVIDENCE_IDS) agg.eventIds.push(e.id);
     else agg.omitted++;
     if (agg.samples.length < MAX_SAMPLES) agg.samples.push(this.sample(c, e));
     return agg.suppression === undefined;
+  }
+
+  /** A new finding for `c`, or undefined when the rule has opened as many as it may. */
+  private open(c: CompiledRule, e: TrailEvent, id: string): Agg | undefined {
+    const r = c.rule;
+    if (c.findings >= MAX_FINDINGS_PER_RULE) {
+      if (!c.capWarned) {
+        c.capWarned = true;
+        this.warnings.push(
+          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; further distinct incidents of it were not recorded (suppress or tune it).`,
+        );
+      }
+      return undefined;
+    }
+    c.findings++;
+    const agg: Agg = {
+      rule: r,
+      id,
+      principals: new Set(),
+      accounts: new Set(),
+      regions: new Set(),
+      first: { time: e.time, timeMs: e.timeMs },
+      last: { time: e.time, timeMs: e.timeMs },
+      count: 0,
+      eventIds: [],
+      seenIds: new Set(),
+      omitted: 0,
+      samples: [],
+    };
+    const sup = findSuppression(this.opts.suppressions, r.id, id, e);
+    if (sup) {
+      sup.hits++;
+      agg.suppression = sup;
+    }
+    this.aggs.set(id, agg);
+    return agg;
   }
 
   private sample(c: CompiledRule, e: TrailEvent): EvidenceSample {

@@ -65,10 +65,59 @@ export function valuesAt(root: unknown, segs: readonly string[]): unknown[] {
   return out;
 }
 
+/**
+ * True when `test` holds for a value at the path: the walk of `valuesAt`, in the same order, but stopping at the first
+ * hit and allocating no array (predicates run on every event, so this is the hot loop of the engine).
+ */
+export function anyAt<X>(
+  v: unknown,
+  segs: readonly string[],
+  i: number,
+  test: (v: unknown, x: X) => boolean,
+  x: X,
+): boolean {
+  if (v === undefined || v === null) return v === null && i === segs.length && test(null, x);
+  if (Array.isArray(v)) {
+    for (const el of v) if (anyAt(el, segs, i, test, x)) return true;
+    return false;
+  }
+  if (i === segs.length) return test(v, x);
+  if (typeof v === 'string') {
+    const parsed = parseEmbedded(v);
+    return parsed !== undefined && anyAt(parsed, segs, i, test, x);
+  }
+  if (typeof v !== 'object') return false;
+  const seg = segs[i] as string;
+  const o = v as Record<string, unknown>;
+  if (seg === '*') {
+    for (const val of Object.values(o)) if (anyAt(val, segs, i + 1, test, x)) return true;
+    return false;
+  }
+  return anyAt(o[seg], segs, i + 1, test, x);
+}
+
+const firstBox: { v: unknown } = { v: undefined };
+const takeFirst = (v: unknown, box: { v: unknown }): boolean => {
+  if (v === null) return false;
+  box.v = v;
+  return true;
+};
+
 /** The first value at a path rendered as a string (for dedupe keys and evidence), or ''. */
 export function stringAt(root: unknown, segs: readonly string[]): string {
-  const v = valuesAt(root, segs).find((x) => x !== null && x !== undefined);
-  if (v === undefined) return '';
+  // Fast path for a plain property of the event (`account`, `region`, `principal.key`): no walk at all.
+  if (segs.length === 1 && typeof root === 'object' && root !== null && !Array.isArray(root)) {
+    const v = (root as Record<string, unknown>)[segs[0] as string];
+    if (typeof v === 'string') return v;
+  }
+  return slowStringAt(root, segs);
+}
+
+function slowStringAt(root: unknown, segs: readonly string[]): string {
+  firstBox.v = undefined;
+  if (!anyAt(root, segs, 0, takeFirst, firstBox)) return '';
+  const v = firstBox.v;
+  firstBox.v = undefined;
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
@@ -185,6 +234,8 @@ export function compile(cond: Condition, params: Params = {}): Predicate {
   return compileField(cond, params);
 }
 
+const present = (v: unknown): boolean => v !== null && v !== '';
+
 function compileField(c: FieldCondition, params: Params): Predicate {
   const segs = splitPath(c.field);
   const ic = c.ignoreCase === true;
@@ -193,11 +244,11 @@ function compileField(c: FieldCondition, params: Params): Predicate {
   let test: ((v: unknown, e: unknown) => boolean) | undefined;
   if (c.exists !== undefined) {
     const want = c.exists;
-    return (r) => valuesAt(r, segs).some((v) => v !== null && v !== '') === want;
+    return (r) => anyAt(r, segs, 0, present, undefined) === want;
   }
   if (c.some !== undefined) {
     const inner = compile(c.some, params);
-    return (r, e) => valuesAt(r, segs).some((el) => inner(el, e));
+    return (r, e) => anyAt(r, segs, 0, inner, e);
   }
   if (c.equals !== undefined) {
     const want = c.equals;
@@ -283,10 +334,7 @@ function compileField(c: FieldCondition, params: Params): Predicate {
   }
   if (!test) throw new Error(`condition on ${c.field} has no operator`);
   const t = test;
-  return (r, e) => {
-    for (const v of valuesAt(r, segs)) if (t(v, e)) return true;
-    return false;
-  };
+  return (r, e) => anyAt(r, segs, 0, t, e);
 }
 
 /** Event names a condition can only match (for indexing rules by event name), or undefined when it can match any. */
@@ -312,4 +360,42 @@ export function requiredNames(cond: Condition): Set<string> | undefined {
   if (typeof cond.equals === 'string') return new Set([cond.equals]);
   if (Array.isArray(cond.in)) return new Set(cond.in.map(String));
   return undefined;
+}
+
+/**
+ * Literal prefixes one of which an event name must start with for the condition to match (`name` globs such as
+ * `UpdateFunctionCode*`, which Lambda suffixes with an API version), or undefined when the condition can match any
+ * name. Lets the engine skip such rules for every other event without running them.
+ */
+export function namePrefixes(cond: Condition): string[] | undefined {
+  if ('all' in cond) {
+    for (const c of cond.all) {
+      const p = namePrefixes(c);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if ('any' in cond) {
+    const out: string[] = [];
+    for (const c of cond.any) {
+      const p = namePrefixes(c);
+      if (!p) return undefined;
+      out.push(...p);
+    }
+    return out;
+  }
+  if ('not' in cond) return undefined;
+  if (cond.field !== 'name' || cond.ignoreCase) return undefined;
+  // An exact name is a prefix too (a stricter test than needed, which is all this promises).
+  if (typeof cond.equals === 'string') return [cond.equals];
+  if (Array.isArray(cond.in)) return cond.in.map(String);
+  if (cond.glob === undefined) return undefined;
+  const out: string[] = [];
+  for (const g of typeof cond.glob === 'string' ? [cond.glob] : cond.glob) {
+    const star = g.search(/[*?]/);
+    // Only the literal head counts; a glob that starts with a wildcard pins nothing.
+    if (star === 0) return undefined;
+    out.push(star === -1 ? g : g.slice(0, star));
+  }
+  return out;
 }

@@ -2,43 +2,142 @@
 import type { ActivityStats, CountEntry, PrincipalActivity, TrailEvent } from '../types.js';
 
 /**
+ * Counters with the smallest one at hand: a binary min-heap ordered by (count, insertion order), plus an index from
+ * key to heap slot. Increments and evictions cost O(log k) instead of a scan of every counter, and the evicted key is
+ * the same one a scan in insertion order would pick (the oldest of the smallest), so results do not change.
+ */
+export class CounterHeap {
+  private readonly heap: HeapEntry[] = [];
+  // Entries carry their own heap slot, so a sift moves objects without touching the Map.
+  private readonly byKey = new Map<string, HeapEntry>();
+  private nextSeq = 0;
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** The count of `key`, or undefined when it is not tracked. */
+  get(key: string): number | undefined {
+    return this.byKey.get(key)?.count;
+  }
+
+  /** Add `n` to a tracked key; false when the key is not tracked. */
+  increment(key: string, n: number): boolean {
+    const en = this.byKey.get(key);
+    if (en === undefined) return false;
+    en.count += n;
+    this.down(en.pos);
+    return true;
+  }
+
+  /** Track a new key (the caller checks it is not tracked yet). */
+  insert(key: string, count: number): void {
+    const en: HeapEntry = { key, count, seq: this.nextSeq++, pos: this.heap.length };
+    this.heap.push(en);
+    this.byKey.set(key, en);
+    this.up(en.pos);
+  }
+
+  /** The smallest counter (oldest first among equals), or undefined when empty. */
+  peekMin(): { key: string; count: number } | undefined {
+    return this.heap[0];
+  }
+
+  /** Replace the smallest counter by a new key: one sift instead of a removal and an insertion. */
+  replaceMin(key: string, count: number): void {
+    const en = this.heap[0];
+    if (en === undefined) return;
+    this.byKey.delete(en.key);
+    en.key = key;
+    en.count = count;
+    en.seq = this.nextSeq++;
+    this.byKey.set(key, en);
+    this.down(0);
+  }
+
+  /** Every (key, count), in no particular order. */
+  entries(): [string, number][] {
+    return this.heap.map((en) => [en.key, en.count]);
+  }
+
+  private static less(a: HeapEntry, b: HeapEntry): boolean {
+    return a.count < b.count || (a.count === b.count && a.seq < b.seq);
+  }
+
+  private place(en: HeapEntry, i: number): void {
+    this.heap[i] = en;
+    en.pos = i;
+  }
+
+  private up(i: number): void {
+    const en = this.heap[i] as HeapEntry;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = this.heap[parent] as HeapEntry;
+      if (!CounterHeap.less(en, p)) break;
+      this.place(p, i);
+      i = parent;
+    }
+    this.place(en, i);
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const en = heap[i] as HeapEntry;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let m = heap[l] as HeapEntry;
+      let mi = l;
+      if (r < n && CounterHeap.less(heap[r] as HeapEntry, m)) {
+        m = heap[r] as HeapEntry;
+        mi = r;
+      }
+      if (!CounterHeap.less(m, en)) break;
+      this.place(m, i);
+      i = mi;
+    }
+    this.place(en, i);
+  }
+}
+
+interface HeapEntry {
+  key: string;
+  count: number;
+  /** Insertion order, to break ties the way a scan in insertion order does. */
+  seq: number;
+  pos: number;
+}
+
+/**
  * Space-Saving (Metwally et al.): at most `k` counters; a new key evicts the smallest counter and inherits its count,
  * so every key whose true count exceeds total/k is kept and counts are overestimated by at most the evicted minimum.
  * Exact while fewer than `k` distinct keys have been seen.
  */
 export class TopK {
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new CounterHeap();
   truncated = false;
   constructor(private readonly k: number) {}
 
   /** Count one occurrence of `key`. */
   add(key: string, n = 1): void {
-    const c = this.counts.get(key);
-    if (c !== undefined) {
-      this.counts.set(key, c + n);
-      return;
-    }
+    if (this.counts.increment(key, n)) return;
     if (this.counts.size < this.k) {
-      this.counts.set(key, n);
+      this.counts.insert(key, n);
       return;
     }
-    // Eviction scans for the minimum: O(k), but only on a miss once full; fine for k≈1000 at our volumes.
-    let minKey = '';
-    let min = Infinity;
-    for (const [key2, v] of this.counts) {
-      if (v < min) {
-        min = v;
-        minKey = key2;
-      }
-    }
-    this.counts.delete(minKey);
-    this.counts.set(key, min + n);
     this.truncated = true;
+    const min = this.counts.peekMin();
+    if (!min) return; // k = 0: nothing is ever kept
+    this.counts.replaceMin(key, min.count + n);
   }
 
   /** The `n` largest counters, largest first (ties by key, so output is deterministic). */
   top(n: number): CountEntry[] {
-    return [...this.counts]
+    return this.counts
+      .entries()
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, n)
       .map(([key, count]) => ({ key, count }));
@@ -95,6 +194,8 @@ export class StatsCollector {
   private readonly accounts: TopK;
   private readonly perPrincipal = new Map<string, PrincipalAcc>();
   private perPrincipalTruncated = false;
+  // Events per tracked principal, smallest at hand: evicting the quietest must not scan thousands of principals.
+  private readonly principalEvents = new CounterHeap();
   private readonly logins = { success: 0, failure: 0, withMfa: 0, withoutMfa: 0, root: 0 };
   private readonly rw = { read: 0, write: 0, unknown: 0 };
   private readonly errs = { total: 0, accessDenied: 0 };
@@ -165,15 +266,17 @@ export class StatsCollector {
 
   private observePrincipal(e: TrailEvent, denied: boolean): void {
     let p = this.perPrincipal.get(e.principal.key);
-    if (!p) {
+    if (p) this.principalEvents.increment(e.principal.key, 1);
+    else {
       if (this.perPrincipal.size >= this.o.maxPrincipals) {
         // Keep the busiest: drop the quietest principal seen so far (rare; only with thousands of principals).
         this.perPrincipalTruncated = true;
-        let minKey: string | undefined;
-        let min = Infinity;
-        for (const [k, v] of this.perPrincipal) if (v.events < min) [min, minKey] = [v.events, k];
-        if (minKey !== undefined) this.perPrincipal.delete(minKey);
-      }
+        const min = this.principalEvents.peekMin();
+        if (min !== undefined) {
+          this.perPrincipal.delete(min.key);
+          this.principalEvents.replaceMin(e.principal.key, 1);
+        } else this.principalEvents.insert(e.principal.key, 1);
+      } else this.principalEvents.insert(e.principal.key, 1);
       p = {
         type: e.principal.type,
         events: 0,

@@ -69,7 +69,8 @@ export const COMPUTE_RULES: RuleInput[] = [
     tags: ['ec2', 'credential-access'],
     includeErrors: true,
     match: names('GetPasswordData'),
-    dedupe: [rp('instanceId')],
+    // One principal sweeping many instances is one incident; the instance ids stay in the evidence.
+    dedupe: [],
     details: [rp('instanceId')],
   },
   {
