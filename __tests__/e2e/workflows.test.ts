@@ -207,7 +207,7 @@ describe('submit then collect for large windows (docs/examples/submit-collect.ym
       'batch-role-arn': 'arn:aws:iam::123456789012:role/trailsight-bedrock-batch',
       'batch-bucket': 'twin-batch',
       // A small window: smaller records so it makes the 100 a Bedrock batch job needs (a real day's window does).
-      'record-token-budget': '1000',
+      'record-token-budget': '500',
       'report-to': 'summary, issue',
     };
     const submit = await runAction({
