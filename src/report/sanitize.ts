@@ -160,13 +160,21 @@ export function codeBlock(text: string, lang = ''): string {
   return `${fence}${lang}\n${body}\n${fence}`;
 }
 
-/** Untrusted text for plain-text destinations (SNS, email, terminal): controls stripped, URLs outside AWS defanged. */
+// A tag opener (`<img`, `</script`, `<!--`, `<?`): plain text reaches subscribers that show it as HTML (e-mail
+// clients, chat and HTTP hooks), so it becomes `‹` (U+2039, which no normalisation turns back into `<`).
+const TAG_OPEN = /<(?=[A-Za-z/!?])/g;
+
+/**
+ * Untrusted text for plain-text destinations (SNS, email, terminal): controls stripped, URLs outside AWS
+ * defanged, no HTML tag can open.
+ */
 export function plainText(text: string, opts: { multiline?: boolean } = {}): string {
   let clean = stripControl(text);
   if (!opts.multiline) clean = clean.replace(/\s+/g, ' ').trim();
   return splitUrls(clean)
     .map((p) => (p.url && !isAllowedUrl(p.text) ? defangUrl(p.text) : p.text))
-    .join('');
+    .join('')
+    .replace(TAG_OPEN, '\u2039');
 }
 
 /** ASCII only, printable, one line: for SNS subjects and similar headers. */
