@@ -24,7 +24,7 @@ import {
   type PublishDeps,
   type PublishResult,
 } from './publish/index.js';
-import { describeError } from './errors.js';
+import { describeError, StageError } from './errors.js';
 import type { AnalysisOutcome, Clock, Logger, Report, SourceReport } from './types.js';
 
 export interface PipelineDeps {
@@ -87,9 +87,17 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
     clock,
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  for await (const event of stream.events) {
-    const ruleIds = detector.observe(event);
-    collector.observe(event, ruleIds);
+  try {
+    for await (const event of stream.events) {
+      const ruleIds = detector.observe(event);
+      collector.observe(event, ruleIds);
+    }
+  } catch (err) {
+    // A source that could read nothing at all still gets a report (status `failed`) that says why, on disk and
+    // at every destination; only other failures end the run here.
+    if (!(err instanceof StageError && err.stage === 'sources')) throw err;
+    errors.push(err.message);
+    logger.error(err.message);
   }
   const counts = stream.counts();
   const detected = detector.finish();
@@ -116,6 +124,9 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
     logger.error(`AI analysis failed; the report carries the rule findings only: ${describeError(err)}`);
     analysis = failedAnalysis(config, describeError(err));
   }
+  const aiKept = detector.suppressAi(analysis.aiFindings);
+  analysis = { ...analysis, aiFindings: aiKept.kept };
+  const suppressed = [...detected.suppressed, ...aiKept.suppressed];
   const sources = stream.reports();
   const job = analysis.jobs.find((j) => j.jobName);
   if (analysis.status === 'pending' && job?.jobName && config.window.stateBucket) {
@@ -139,7 +150,7 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
     sources,
     counts,
     ruleFindings: detected.findings,
-    suppressed: detected.suppressed,
+    suppressed,
     stats: detected.stats,
     analysis,
     warnings,
@@ -214,11 +225,17 @@ async function collectRuns(config: Config, deps: PipelineDeps): Promise<RunResul
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
   logger.info(`Collect: ${collected.length} finished job(s), ${stillRunning.length} still running`);
+  // Suppressions (as configured now) apply to the model's findings too.
+  const detector = collected.length ? await createDetector(config, { logger, clock: deps.clock }) : undefined;
   const results: PipelineResult[] = [];
   for (const [i, c] of collected.entries()) {
     const ctx = await takeRunContext(deps.clients.s3(), bucket, config.window.statePrefix, c.pending.jobName);
     const warnings = [...(ctx?.warnings ?? [])];
     if (!ctx) warnings.push('The submitting run stored no coverage details; source counts are unknown.');
+    const aiKept = detector?.suppressAi(c.outcome.aiFindings) ?? {
+      kept: c.outcome.aiFindings,
+      suppressed: [],
+    };
     const result = await finishReport(
       config,
       deps,
@@ -227,9 +244,9 @@ async function collectRuns(config: Config, deps: PipelineDeps): Promise<RunResul
         sources: ctx?.sources ?? [],
         counts: ctx?.counts ?? { read: 0, kept: 0, filtered: 0, duplicates: 0, skipped: 0 },
         ruleFindings: c.ruleFindings,
-        suppressed: ctx?.suppressed ?? [],
+        suppressed: [...(ctx?.suppressed ?? []), ...aiKept.suppressed],
         stats: c.stats,
-        analysis: c.outcome,
+        analysis: { ...c.outcome, aiFindings: aiKept.kept },
         warnings,
         errors: [],
       },

@@ -15,7 +15,7 @@ import {
   type Suppression,
 } from './schema.js';
 import { StatsCollector } from './stats.js';
-import { compileSuppressions } from './suppress.js';
+import { compileSuppressions, findAiSuppression } from './suppress.js';
 
 export type { Rule, RuleInput, Condition, FieldCondition, Suppression } from './schema.js';
 export { StatsCollector, TopK } from './stats.js';
@@ -47,6 +47,11 @@ export interface Detector {
   observe(e: TrailEvent): readonly string[];
   /** Findings, suppressed findings, statistics and warnings of everything observed. */
   finish(): DetectResult;
+  /**
+   * Applies the suppressions to model findings, so a principal or account suppressed for the rules is not
+   * raised again by the model. Only suppressions without `match:` whose `rule` is absent or matches `ai` apply.
+   */
+  suppressAi(findings: readonly Finding[]): { kept: Finding[]; suppressed: SuppressedFinding[] };
 }
 
 /** The built-in pack, validated (defaults applied). Throws if a built-in rule is malformed, which a test guards. */
@@ -162,6 +167,20 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
         warnings: [...warnings, ...engine.warnings, ...unused],
         rulesLoaded: active.length,
       };
+    },
+    suppressAi(findings) {
+      const kept: Finding[] = [];
+      const hidden: SuppressedFinding[] = [];
+      for (const f of findings) {
+        const sup = findAiSuppression(suppressions, f);
+        if (!sup) {
+          kept.push(f);
+          continue;
+        }
+        sup.hits++;
+        hidden.push({ findingId: f.id, title: f.title, reason: sup.reason, suppression: sup.label });
+      }
+      return { kept, suppressed: hidden };
     },
   };
 }

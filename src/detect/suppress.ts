@@ -14,6 +14,11 @@ export interface ActiveSuppression {
   findingId?: string;
   matchesRule(ruleId: string): boolean;
   matchesEvent(e: TrailEvent): boolean;
+  /**
+   * For model findings, which carry no events: set only on suppressions without `match:` conditions whose
+   * `rule` is absent or matches `ai`; tests the finding's principal and accounts.
+   */
+  matchesAiFinding?: (f: { principal?: string; accounts: readonly string[] }) => boolean;
 }
 
 /** True when a principal glob matches the principal's key, ARN, user name or session issuer name. */
@@ -50,8 +55,28 @@ export function compileSuppressions(
     };
     if (s.expires !== undefined) out.expires = s.expires;
     if (s.id !== undefined) out.findingId = s.id;
+    if (!match && (rule === undefined || rule('ai'))) {
+      out.matchesAiFinding = (f) =>
+        (principal === undefined ||
+          (f.principal !== undefined &&
+            principal({ type: '', key: f.principal, ...(f.principal.startsWith('arn:') ? { arn: f.principal } : {}) }))) &&
+        (s.account === undefined || f.accounts.includes(s.account));
+    }
     return out;
   });
+}
+
+/** The first live suppression that hides a model finding (by its principal and accounts), if any. */
+export function findAiSuppression(
+  sups: readonly ActiveSuppression[],
+  f: { id: string; principal?: string; accounts: readonly string[] },
+): ActiveSuppression | undefined {
+  for (const s of sups) {
+    if (s.expired || !s.matchesAiFinding) continue;
+    if (s.findingId !== undefined && s.findingId !== f.id) continue;
+    if (s.matchesAiFinding(f)) return s;
+  }
+  return undefined;
 }
 
 /** The first live suppression that hides this (rule, finding, event), if any. */
