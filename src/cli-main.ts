@@ -125,6 +125,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       await writeFile(args.output, body);
       logger.info(`Report written to ${args.output}`);
     }
+    // A window that could not be read at all is a failed run, even though its report was written.
+    if (reports.some((r) => r.status === 'failed')) return EXIT.failed;
     return result.gate.failed ? EXIT.gate : EXIT.ok;
   } catch (err) {
     logger.error(describeError(err));
