@@ -217,6 +217,21 @@ describe('batch engine against the twin', () => {
     expect(clock.slept).toHaveLength(0);
   });
 
+  it('stops the job it started when its status can no longer be read, and says so', async () => {
+    t.twin.ctx.batchStepMs = 50;
+    // Access denied is not retried by the SDK: five failed polls in a row end the wait.
+    await t.fault({ operation: 'GetModelInvocationJob', kind: 'access-denied', times: 5 });
+    const { outcome, ruleFindings } = await run(mid);
+    expect(outcome.status).toBe('failed');
+    expect([...outcome.warnings].join('\n')).toMatch(
+      /Could not read the status of batch job .* \(stopped it: this run cannot read its results\)/,
+    );
+    expectSound(outcome, mid, ruleFindings);
+    const [job] = await t.jobs();
+    expect(['Stopping', 'Stopped']).toContain((job as { status?: string } | undefined)?.status);
+    t.twin.ctx.batchStepMs = 1;
+  });
+
   it('on cancellation in mode run, stops the job this run started', async () => {
     t.twin.ctx.batchStepMs = 50;
     const controller = new AbortController();

@@ -247,8 +247,15 @@ export async function waitAndCollect(
       state = await bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }));
       consecutiveErrors = 0;
     } catch (err) {
-      if (++consecutiveErrors >= 5)
-        throw new AwsError(`Could not read the status of batch job ${job.jobName}`, err);
+      if (++consecutiveErrors >= 5) {
+        // This run can no longer read the job's results; a job it started would otherwise run (and bill) on
+        // unread. A job submitted for a later collect is left to that collect.
+        const stopped = startedHere && opts.mode === 'run' ? await stopQuietly(jobArn, deps) : false;
+        throw new AwsError(
+          `Could not read the status of batch job ${job.jobName}${stopped ? ' (stopped it: this run cannot read its results)' : ''}`,
+          err,
+        );
+      }
       logger.debug(`GetModelInvocationJob failed (${describeError(err)}); polling again`);
     }
     if (state) {
@@ -283,6 +290,20 @@ export async function waitAndCollect(
   }
   await collectOutputs(items, run, jobArn, opts, deps);
   return run;
+}
+
+/** Stops a job, reporting instead of throwing when that fails too. */
+async function stopQuietly(jobArn: string, deps: AnalyzeDeps): Promise<boolean> {
+  try {
+    await deps.clients.bedrock().send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
+    deps.logger.warning(`Stopped batch job ${jobArn}: its status could not be read`);
+    return true;
+  } catch (err) {
+    deps.logger.error(
+      `Could not stop batch job ${jobArn} either; stop it in the Bedrock console: ${describeError(err)}`,
+    );
+    return false;
+  }
 }
 
 async function cancel(
