@@ -29,15 +29,23 @@ function aiFinding(id: string, principal: string, account = '123456789012'): Fin
 async function detectorWith(yaml: string) {
   const p = join(dir, `s${Math.random().toString(36).slice(2)}.yml`);
   writeFileSync(p, yaml);
-  return createDetector(testConfig({ suppressionsFiles: [p] }), { logger: silentLogger, clock: fixedClock() });
+  return createDetector(testConfig({ suppressionsFiles: [p] }), {
+    logger: silentLogger,
+    clock: fixedClock(),
+  });
 }
 
 describe('suppressions applied to model findings', () => {
   const ci = 'arn:aws:iam::123456789012:role/ci-deployer';
-  const findings = [aiFinding('ts-aaaaaaaaaaaaaaaa', ci), aiFinding('ts-bbbbbbbbbbbbbbbb', 'arn:aws:iam::123456789012:user/alice')];
+  const findings = [
+    aiFinding('ts-aaaaaaaaaaaaaaaa', ci),
+    aiFinding('ts-bbbbbbbbbbbbbbbb', 'arn:aws:iam::123456789012:user/alice'),
+  ];
 
   it('a principal suppression hides the model findings of that principal, listed with its reason', async () => {
-    const d = await detectorWith(`- principal: "arn:aws:iam::*:role/ci-*"\n  reason: CI deploys change IAM by design\n`);
+    const d = await detectorWith(
+      `- principal: "arn:aws:iam::*:role/ci-*"\n  reason: CI deploys change IAM by design\n`,
+    );
     const { kept, suppressed } = d.suppressAi(findings);
     expect(kept.map((f) => f.principal)).toEqual(['arn:aws:iam::123456789012:user/alice']);
     expect(suppressed).toHaveLength(1);

@@ -59,7 +59,11 @@ export function compileSuppressions(
       out.matchesAiFinding = (f) =>
         (principal === undefined ||
           (f.principal !== undefined &&
-            principal({ type: '', key: f.principal, ...(f.principal.startsWith('arn:') ? { arn: f.principal } : {}) }))) &&
+            principal({
+              type: '',
+              key: f.principal,
+              ...(f.principal.startsWith('arn:') ? { arn: f.principal } : {}),
+            }))) &&
         (s.account === undefined || f.accounts.includes(s.account));
     }
     return out;
