@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { createDetector, type Detector } from '../../src/detect/index.js';
+import { MAX_FINDINGS_PER_RULE } from '../../src/detect/engine.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Config } from '../../src/config/types.js';
 import { ev, fixedClock, silentLogger, testConfig } from './helpers.js';
@@ -189,6 +190,25 @@ describe('threshold rules', () => {
     expect(f?.evidence.eventIds).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
   });
 
+  it('applies suppressions that match event fields to the burst it holds', async () => {
+    const p = file(`
+- rule: TS-AUTH-002
+  principal: "arn:aws:iam::*:user/carol"
+  reason: carol's password manager retries
+`);
+    const d = await detector(testConfig({ suppressionsFiles: [p] }));
+    for (let i = 0; i < 6; i++) d.observe(failedLogin(`q${i}`, i, 'carol', '198.51.100.9'));
+    for (let i = 0; i < 5; i++) d.observe(failedLogin(`r${i}`, i, 'erin', '198.51.100.77'));
+    const res = d.finish();
+    expect(res.findings.filter((f) => f.ruleId === 'TS-AUTH-002').map((f) => f.principal)).toEqual([
+      'arn:aws:iam::111122223333:user/erin',
+    ]);
+    const hidden = res.suppressed.filter((s) => s.ruleId === 'TS-AUTH-002');
+    expect(hidden).toEqual([
+      expect.objectContaining({ reason: "carol's password manager retries", suppression: `${p}:2` }),
+    ]);
+  });
+
   it('does not fire when the failures are spread wider than the window', async () => {
     const d = await detector();
     for (let i = 0; i < 10; i++) d.observe(failedLogin(`s${i}`, i * 3, 'dave', '198.51.100.10'));
@@ -204,6 +224,27 @@ describe('threshold rules', () => {
     expect(spray).toHaveLength(1);
     expect(spray[0]?.count).toBe(5);
     expect(spray[0]?.principal).toMatch(/and 4 more$/);
+  });
+});
+
+describe('findings per rule', () => {
+  it('counts incidents beyond the per-rule cap together in one overflow finding, losing no event', async () => {
+    const d = await detector();
+    const trails = MAX_FINDINGS_PER_RULE + 30;
+    for (let i = 0; i < trails; i++) {
+      const e = stopLogging(`t${i}`, i % 50, { requestParameters: { name: `trail-${i}` } });
+      d.observe(e);
+      if (i >= MAX_FINDINGS_PER_RULE) d.observe({ ...e, id: `t${i}-again` });
+    }
+    const res = d.finish();
+    const f = res.findings.filter((x) => x.ruleId === 'TS-LOG-001');
+    expect(f).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
+    const over = f.filter((x) => x.title.endsWith('(further incidents)'));
+    expect(over).toHaveLength(1);
+    expect(over[0]?.count).toBe(60);
+    expect(over[0]?.description).toContain('30 further distinct incident(s)');
+    expect(f.reduce((a, x) => a + x.count, 0)).toBe(trails + 30);
+    expect(res.warnings.join('\n')).toContain(`Rule TS-LOG-001 opened ${MAX_FINDINGS_PER_RULE} findings`);
   });
 });
 

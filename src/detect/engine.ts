@@ -17,12 +17,40 @@ import { findSuppression, principalMatcher, type ActiveSuppression } from './sup
 /** Evidence kept per finding: enough to investigate, bounded whatever the volume. */
 export const MAX_EVIDENCE_IDS = 20;
 export const MAX_SAMPLES = 3;
-/** Findings per rule before the rule stops opening new ones (a runaway dedupe key must not exhaust memory). */
-export const MAX_FINDINGS_PER_RULE = 1000;
+/**
+ * Findings per rule; further distinct incidents of the rule are counted together in one overflow finding, so a
+ * runaway rule (or a million-event window) neither exhausts memory nor buries the report, and no event is lost.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
 /** Groups tracked per threshold rule and keys per first-seen rule (least recently used are forgotten). */
 export const MAX_GROUPS = 20_000;
+/** Distinct incidents an overflow finding tells apart (by id); beyond it the figure reads as "at least". */
+const MAX_OVERFLOW_IDS = 10_000;
 /** Values remembered per first-seen key. */
 export const MAX_VALUES_PER_KEY = 500;
+
+/**
+ * What a finding needs of one event, taken out of it. Threshold rules hold the last `count` matches of up to
+ * MAX_GROUPS groups; holding the events themselves would keep their whole raw records alive (hundreds of MB under
+ * load) for a handful of fields.
+ */
+interface Hit {
+  id: string;
+  time: string;
+  timeMs: number;
+  principal: string;
+  account: string;
+  region: string;
+  /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
+  dedupe: readonly string[];
+  /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
+  event?: TrailEvent;
+  /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
+  sample?: EvidenceSample;
+  suppressions?: readonly ActiveSuppression[];
+}
+
+const NONE: readonly never[] = [];
 
 interface CompiledRule {
   rule: Rule;
@@ -31,7 +59,7 @@ interface CompiledRule {
   dedupe: string[][];
   details: { name: string; segs: string[] }[];
   allow: ((p: Principal) => boolean)[];
-  threshold?: { count: number; windowMs: number; groupBy: string[][]; groups: Map<string, TrailEvent[]> };
+  threshold?: { count: number; windowMs: number; groupBy: string[][]; groups: Map<string, Hit[]> };
   firstSeen?: {
     value: string[];
     key: string[][];
@@ -40,7 +68,8 @@ interface CompiledRule {
     seen: Map<string, Map<string, boolean>>;
   };
   findings: number;
-  capWarned: boolean;
+  /** Overflow findings of this rule once it has opened MAX_FINDINGS_PER_RULE, one per suppression (or none). */
+  overflow: Map<ActiveSuppression | undefined, Agg>;
 }
 
 interface Agg {
@@ -59,6 +88,13 @@ interface Agg {
   omitted: number;
   samples: EvidenceSample[];
   suppression?: ActiveSuppression;
+  /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
+  overflow?: { incidents: Set<string> };
+}
+
+function overflowDescription(incidents: number, r: Rule): string {
+  const n = incidents >= MAX_OVERFLOW_IDS ? `at least ${incidents}` : String(incidents);
+  return `This rule opened ${MAX_FINDINGS_PER_RULE} findings in this window; the events of ${n} further distinct incident(s) are counted together in this one. ${r.description}`;
 }
 
 /** Options that come from the configuration rather than from the rules. */
@@ -159,7 +195,7 @@ export class Engine {
         .filter((a) => !a.rules || a.rules.some((g) => globMatcher(g, true)(rule.id)))
         .map((a) => principalMatcher(a.principal)),
       findings: 0,
-      capWarned: false,
+      overflow: new Map(),
     };
     if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
     if (rule.threshold) {
@@ -240,16 +276,16 @@ export class Engine {
     t.groups.set(key, q);
     // Keep the last `count` matching events in time order (sources may interleave regions slightly out of order).
     let i = q.length;
-    while (i > 0 && (q[i - 1] as TrailEvent).timeMs > e.timeMs) i--;
-    q.splice(i, 0, e);
+    while (i > 0 && (q[i - 1] as Hit).timeMs > e.timeMs) i--;
+    q.splice(i, 0, this.hit(c, e));
     if (q.length > t.count) q.shift();
     if (q.length < t.count) return false;
-    const first = q[0] as TrailEvent;
-    const last = q[q.length - 1] as TrailEvent;
+    const first = q[0] as Hit;
+    const last = q[q.length - 1] as Hit;
     if (last.timeMs - first.timeMs > t.windowMs) return false;
     // Over the threshold: the whole burst is evidence; events already counted are skipped by id.
     let added = false;
-    for (const ev of q) added = this.add(c, ev, keyParts) || added;
+    for (const h of q) added = this.addHit(c, h, keyParts, true) || added;
     return added;
   }
 
@@ -285,71 +321,117 @@ export class Engine {
 
   /** Fold one event into its finding (or its suppressed finding); false when suppressed, capped or already counted. */
   private add(c: CompiledRule, e: TrailEvent, extra: readonly string[]): boolean {
+    const h: Hit = {
+      id: e.id,
+      time: e.time,
+      timeMs: e.timeMs,
+      principal: e.principal.key,
+      account: e.account,
+      region: e.region,
+      dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
+      event: e,
+    };
+    return this.addHit(c, h, extra, false);
+  }
+
+  /** What a held (threshold) hit needs once its event is gone. */
+  private hit(c: CompiledRule, e: TrailEvent): Hit {
+    const sups = this.opts.suppressions.filter(
+      (s) => !s.expired && s.matchesRule(c.rule.id) && s.matchesEvent(e),
+    );
+    return {
+      id: e.id,
+      time: e.time,
+      timeMs: e.timeMs,
+      principal: e.principal.key,
+      account: e.account,
+      region: e.region,
+      dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
+      sample: this.sample(c, e),
+      suppressions: sups.length === 0 ? NONE : sups,
+    };
+  }
+
+  /** `reoffered`: threshold bursts offer events already counted again; an id set (bounded) skips them. */
+  private addHit(c: CompiledRule, h: Hit, extra: readonly string[], reoffered: boolean): boolean {
     const r = c.rule;
-    const principal = r.dedupePrincipal ? e.principal.key : '';
+    const principal = r.dedupePrincipal ? h.principal : '';
     // Hashing the parts costs more than the rest of add(): look the incident up first by the text the hash is made
     // of (fingerprint lower-cases each part and ends each with NUL), and hash only for a text not seen before.
-    let text = `${r.id}\u0000${principal}\u0000${e.account}`;
+    let text = `${r.id}\u0000${principal}\u0000${h.account}`;
     for (const x of extra) text += `\u0000${x}`;
-    for (const d of c.dedupe) text += `\u0000${stringAt(e, d)}`;
+    for (const d of h.dedupe) text += `\u0000${d}`;
     text = text.toLowerCase();
     let agg = this.aggsByText.get(text);
     if (!agg) {
-      const parts = [r.id, principal, e.account, ...extra, ...c.dedupe.map((d) => stringAt(e, d))];
-      const id = fingerprint(parts);
-      agg = this.aggs.get(id) ?? this.open(c, e, id);
-      if (!agg) return false;
-      this.aggsByText.set(text, agg);
+      const id = fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
+      agg = this.aggs.get(id) ?? this.open(c, h, id);
+      // Overflow incidents are not remembered by text: that map would grow with them.
+      if (agg.overflow) {
+        if (agg.overflow.incidents.size < MAX_OVERFLOW_IDS) agg.overflow.incidents.add(id);
+      } else this.aggsByText.set(text, agg);
     }
-    // Threshold bursts re-offer events already counted; the id set (bounded by the evidence kept) skips them.
-    const key = `${e.id}\u0000${e.timeMs}`;
-    if (agg.seenIds.has(key)) return false;
-    if (agg.seenIds.size < 1000) agg.seenIds.add(key);
+    if (reoffered) {
+      const key = `${h.id}\u0000${h.timeMs}`;
+      if (agg.seenIds.has(key)) return false;
+      if (agg.seenIds.size < 1000) agg.seenIds.add(key);
+    }
     agg.count++;
-    if (agg.principals.size < 50) agg.principals.add(e.principal.key);
-    agg.accounts.add(e.account);
-    agg.regions.add(e.region);
-    if (e.timeMs < agg.first.timeMs) agg.first = { time: e.time, timeMs: e.timeMs };
-    if (e.timeMs >= agg.last.timeMs) agg.last = { time: e.time, timeMs: e.timeMs };
-    if (agg.eventIds.length < MAX_EVIDENCE_IDS) agg.eventIds.push(e.id);
+    if (agg.principals.size < 50) agg.principals.add(h.principal);
+    agg.accounts.add(h.account);
+    agg.regions.add(h.region);
+    if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
+    if (h.timeMs >= agg.last.timeMs) agg.last = { time: h.time, timeMs: h.timeMs };
+    if (agg.eventIds.length < MAX_EVIDENCE_IDS) agg.eventIds.push(h.id);
     else agg.omitted++;
-    if (agg.samples.length < MAX_SAMPLES) agg.samples.push(this.sample(c, e));
+    if (agg.samples.length < MAX_SAMPLES) agg.samples.push(h.sample ?? this.sample(c, h.event as TrailEvent));
     return agg.suppression === undefined;
   }
 
-  /** A new finding for `c`, or undefined when the rule has opened as many as it may. */
-  private open(c: CompiledRule, e: TrailEvent, id: string): Agg | undefined {
+  /** A new finding for `c`, or the rule's overflow finding once it has opened as many as it may. */
+  private open(c: CompiledRule, h: Hit, id: string): Agg {
     const r = c.rule;
+    const sup = h.event
+      ? findSuppression(this.opts.suppressions, r.id, id, h.event)
+      : h.suppressions?.find((s) => s.findingId === undefined || s.findingId === id);
     if (c.findings >= MAX_FINDINGS_PER_RULE) {
-      if (!c.capWarned) {
-        c.capWarned = true;
+      const existing = c.overflow.get(sup);
+      if (existing) return existing;
+      if (c.overflow.size === 0)
         this.warnings.push(
-          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; further distinct incidents of it were not recorded (suppress or tune it).`,
+          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct incidents are counted together in one "further incidents" finding (suppress or tune the rule to see them one by one).`,
         );
-      }
-      return undefined;
+      const overflowId = fingerprint([r.id, 'further incidents', sup?.label ?? '']);
+      const agg = this.newAgg(r, overflowId, h, sup);
+      agg.overflow = { incidents: new Set() };
+      c.overflow.set(sup, agg);
+      return agg;
     }
     c.findings++;
+    const agg = this.newAgg(r, id, h, sup);
+    this.aggs.set(id, agg);
+    return agg;
+  }
+
+  private newAgg(r: Rule, id: string, h: Hit, sup: ActiveSuppression | undefined): Agg {
     const agg: Agg = {
       rule: r,
       id,
       principals: new Set(),
       accounts: new Set(),
       regions: new Set(),
-      first: { time: e.time, timeMs: e.timeMs },
-      last: { time: e.time, timeMs: e.timeMs },
+      first: { time: h.time, timeMs: h.timeMs },
+      last: { time: h.time, timeMs: h.timeMs },
       count: 0,
       eventIds: [],
       seenIds: new Set(),
       omitted: 0,
       samples: [],
     };
-    const sup = findSuppression(this.opts.suppressions, r.id, id, e);
     if (sup) {
       sup.hits++;
       agg.suppression = sup;
     }
-    this.aggs.set(id, agg);
     return agg;
   }
 
@@ -381,14 +463,15 @@ export class Engine {
   result(): { findings: Finding[]; suppressed: { agg: Agg; finding: Finding }[] } {
     const findings: Finding[] = [];
     const suppressed: { agg: Agg; finding: Finding }[] = [];
-    for (const agg of this.aggs.values()) {
+    const overflow = this.rules.flatMap((c) => [...c.overflow.values()]);
+    for (const agg of [...this.aggs.values(), ...overflow]) {
       const r = agg.rule;
       const principals = [...agg.principals];
       const f: Finding = {
         id: agg.id,
         origin: 'rule',
         ruleId: r.id,
-        title: r.title,
+        title: agg.overflow ? `${r.title} (further incidents)` : r.title,
         severity: r.severity,
         technique: r.technique,
         accounts: [...agg.accounts].sort(),
@@ -397,7 +480,7 @@ export class Engine {
         lastSeen: agg.last.time,
         count: agg.count,
         evidence: { eventIds: agg.eventIds, samples: agg.samples },
-        description: r.description,
+        description: agg.overflow ? overflowDescription(agg.overflow.incidents.size, r) : r.description,
         remediation: r.remediation,
       };
       if (principals.length === 1) f.principal = principals[0] as string;
