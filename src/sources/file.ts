@@ -7,7 +7,7 @@ import type { Logger, TrailEvent } from '../types.js';
 import { maybeGunzip } from './bytes.js';
 import { TruncatedInputError, readRecords, type RecordFormat } from './json-records.js';
 import { mergeConcurrent } from './merge.js';
-import { Scope, toEvents, type TimeWindow } from './scope.js';
+import { OUTSIDE_WINDOW, Scope, toEvents, type TimeWindow } from './scope.js';
 
 const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
 
@@ -80,6 +80,15 @@ export async function* readEventFile(
     for await (const batch of readRecords(maybeGunzip(stream), formatOf(file), (r, n) => scope.skip(r, n))) {
       const events = toEvents(batch, scope, win);
       if (events.length > 0) yield events;
+    }
+    // A file that held bytes but not one CloudTrail record (not JSON, wrong shape) is a file not read, never an
+    // empty window: a review must not call a window clean because its only file was unreadable.
+    const skipped = Object.entries(scope.report.skipped);
+    if (scope.report.eventsRead === 0 && skipped.length > 0 && !skipped.some(([k]) => k === OUTSIDE_WINDOW)) {
+      scope.fail(
+        `${file}: no CloudTrail record could be read (${skipped.map(([k, n]) => `${k}: ${n}`).join(', ')}); expected CloudTrail JSON ({"Records": […]} or an array), JSON Lines, or their .gz`,
+      );
+      logger.warning(`events-file ${file}: no CloudTrail record could be read`);
     }
     scope.done = true;
   } catch (err) {

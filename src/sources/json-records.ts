@@ -286,13 +286,22 @@ export class RecordSplitter {
 async function* splitStream(
   first: Buffer[],
   rest: AsyncIterator<Buffer>,
-  skip: SkipFn,
+  outerSkip: SkipFn,
   maxRecord: number,
+  /** The bytes are known not to be one valid JSON document (a salvage after JSON.parse failed). */
+  invalid = false,
 ): AsyncGenerator<unknown[]> {
+  let counted = 0;
+  const skip: SkipFn = (reason, n) => {
+    counted++;
+    outerSkip(reason, n);
+  };
+  let slices = 0;
   const splitter = new RecordSplitter(maxRecord, skip);
   const handle = (buf: Buffer): unknown[] => {
     const batch: unknown[] = [];
     for (const slice of splitter.push(buf)) {
+      slices++;
       const v = parseSlice(slice, skip);
       if (v !== undefined) {
         keyBytes(v, slice);
@@ -312,6 +321,8 @@ async function* splitStream(
   if (!splitter.started()) skip('invalid-json');
   else if (!splitter.complete())
     throw new TruncatedInputError('the JSON document ends before it is complete');
+  // Balanced brackets around no record at all (binary junk, a document without `Records`) must not pass as empty.
+  else if (counted === 0 && (invalid || slices === 0)) skip(invalid ? 'invalid-json' : 'no-records');
 }
 
 /** True when a small document is JSON Lines in disguise (a `.json` file with one record per line). */
@@ -383,7 +394,7 @@ export async function* readRecords(
       return;
     }
     // Salvage every complete record before the damage (a truncated or corrupted file).
-    yield* splitStream([buf], emptyIterator(), skip, maxRecord);
+    yield* splitStream([buf], emptyIterator(), skip, maxRecord, true);
     return;
   }
   const recs = recordsOf(doc, skip);
