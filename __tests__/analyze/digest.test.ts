@@ -109,6 +109,28 @@ describe('digests of real and synthetic CloudTrail volume', () => {
     );
   });
 
+  it('caps lines and calls over all principals too, so memory is bounded whatever the volume, and counts the rest', () => {
+    const { set, flagged } = digest(synthetic, {
+      maxFlaggedTotal: 40,
+      maxNotableTotal: 30,
+      maxCallsTotal: 25,
+    });
+    const listed = set.records.flatMap((r) => [...r.events.values()]);
+    expect(listed.filter((e) => e.reason === 'rule')).toHaveLength(40);
+    expect(listed.filter((e) => e.reason === 'error' || e.reason === 'write')).toHaveLength(30);
+    expect(flagged.length).toBeGreaterThan(40);
+    // Every event is still accounted for: listed, folded into a call's line (or "other calls"), or counted as omitted.
+    expect(set.stats.eventsCovered).toBe(synthetic.length);
+    expect(listed.length + set.stats.eventsFolded + set.stats.eventsOmitted).toBe(synthetic.length);
+    expect(set.warnings.join(' ')).toMatch(/30 notable and 40 rule-flagged lines in all/);
+    // Call lines (`service:Name xN …`), one per call tracked: no more than the cap, the rest in "other calls".
+    const lines = set.records.flatMap((r) => r.text.split('\n'));
+    const callLines = lines.filter((l) => /^[a-z0-9-]+:\w+ x\d+ /.test(l));
+    expect(callLines.length).toBeGreaterThan(0);
+    expect(callLines.length).toBeLessThanOrEqual(25);
+    expect(lines.some((l) => l.startsWith('"(other calls)" x'))).toBe(true);
+  });
+
   it('splits a principal too large for one record, repeating its header', () => {
     const { set } = digest(synthetic.slice(0, 5000), {});
     const small = (collect(synthetic.slice(0, 5000)).collector as DigestBuilder).finish(600);

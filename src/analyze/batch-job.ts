@@ -58,22 +58,33 @@ const TERMINAL = new Set(['Completed', 'PartiallyCompleted', 'Failed', 'Stopped'
 const FAILED_BEFORE = new Set(['Failed', 'Stopped', 'Expired']);
 
 /** The JSONL a job reads, one `{recordId, modelInput}` per line. */
-export function batchJsonl(items: readonly { prompt: BuiltPrompt }[], format: BatchRecordFormat): string {
-  return (
-    items
-      .map(({ prompt }) =>
-        JSON.stringify({
-          recordId: prompt.recordId,
-          modelInput: format === 'converse' ? converseBody(prompt) : messagesBody(prompt),
-        }),
-      )
-      .join('\n') + '\n'
-  );
-}
-
-/** Idempotency key of a job: the hash of everything that determines its output. */
-export function inputHash(modelId: string, format: BatchRecordFormat, jsonl: string): string {
-  return createHash('sha256').update(`${modelId}\n${format}\n`).update(jsonl).digest('hex');
+/**
+ * The job's JSONL input as one Buffer, and the hash of the model, format and that input (the job's name and
+ * idempotency token). Each line is serialised twice (once to hash and measure, once to write) so that neither an
+ * array of lines nor a string of the whole input is ever held: a million-event window makes tens of MB of input.
+ */
+export function batchInput(
+  items: readonly { prompt: BuiltPrompt }[],
+  format: BatchRecordFormat,
+  modelId: string,
+): { body: Buffer; hash: string } {
+  const line = (prompt: BuiltPrompt): string =>
+    `${JSON.stringify({
+      recordId: prompt.recordId,
+      modelInput: format === 'converse' ? converseBody(prompt) : messagesBody(prompt),
+    })}\n`;
+  const hash = createHash('sha256').update(`${modelId}\n${format}\n`);
+  let size = 0;
+  for (const { prompt } of items) {
+    const l = line(prompt);
+    hash.update(l);
+    size += Buffer.byteLength(l);
+  }
+  const body = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const { prompt } of items) at += body.write(line(prompt), at);
+  if (at !== size) throw new Error(`batch input: wrote ${at} of ${size} bytes`);
+  return { body, hash: hash.digest('hex') };
 }
 
 /** Text of a batch output line's model answer, in either record format. */
@@ -110,8 +121,8 @@ export async function runBatch(
   const { logger, clock } = deps;
   const bedrock = deps.clients.bedrock();
   const s3 = deps.clients.s3();
-  const jsonl = batchJsonl(items, opts.format);
-  const hash = inputHash(opts.modelId, opts.format, jsonl);
+  let input: { body: Buffer; hash: string } | undefined = batchInput(items, opts.format, opts.modelId);
+  const hash = input.hash;
   const short = hash.slice(0, 20);
   const baseName = `trailsight-${short}`;
   const keyBase = `${opts.prefix}${short}/`;
@@ -159,6 +170,7 @@ export async function runBatch(
   let startedHere = false;
   let jobArn: string;
   if (reusable) {
+    input = undefined;
     jobArn = reusable.jobArn;
     job.jobName = reusable.jobName;
     logger.info(
@@ -174,12 +186,14 @@ export async function runBatch(
         new PutObjectCommand({
           Bucket: opts.bucket,
           Key: inputKey,
-          Body: jsonl,
+          Body: input.body,
           ContentType: 'application/jsonl',
         }),
       );
     } catch (err) {
       throw new AwsError(`Could not write the batch input to ${inputUri}`, err);
+    } finally {
+      input = undefined; // uploaded (or not): tens of MB not to hold while the job runs
     }
     try {
       const created = await bedrock.send(

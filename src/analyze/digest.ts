@@ -15,6 +15,12 @@ export interface DigestLimits {
   maxNotablePerPrincipal: number;
   /** Verbatim lines kept per principal for rule-flagged events (these are the evidence: set high). */
   maxFlaggedPerPrincipal: number;
+  /** Verbatim rule-flagged lines kept over all principals: what memory holds whatever the volume. */
+  maxFlaggedTotal: number;
+  /** Unflagged notable lines kept over all principals. */
+  maxNotableTotal: number;
+  /** Distinct calls tracked over all principals; further new calls fold into their principal's "other calls". */
+  maxCallsTotal: number;
   /** Unflagged notable lines of the same call per principal; further repeats fold into the call's count. */
   maxNotablePerCall: number;
   /** Of those, lines for failed calls (an error storm needs a couple of examples, not all of them). */
@@ -32,6 +38,9 @@ export interface DigestLimits {
 export const DEFAULT_DIGEST_LIMITS: DigestLimits = {
   maxNotablePerPrincipal: 150,
   maxFlaggedPerPrincipal: 5000,
+  maxFlaggedTotal: 20_000,
+  maxNotableTotal: 15_000,
+  maxCallsTotal: 25_000,
   maxNotablePerCall: 3,
   maxErrorsPerCall: 2,
   maxCallsPerPrincipal: 150,
@@ -100,23 +109,33 @@ export interface DigestCollector {
   observe(e: TrailEvent, ruleIds: readonly string[]): void;
 }
 
+/** Up to `cap` distinct values with their counts; plain arrays, since tens of thousands of these live at once. */
 class Distinct {
-  readonly counts = new Map<string, number>();
+  private readonly values: string[] = [];
+  private readonly counts: number[] = [];
   overflow = 0;
   constructor(private readonly cap: number) {}
   add(v: string | undefined): void {
     if (v === undefined || v === '') return;
-    const c = this.counts.get(v);
-    if (c !== undefined) this.counts.set(v, c + 1);
-    else if (this.counts.size < this.cap) this.counts.set(v, 1);
-    else this.overflow++;
+    const i = this.values.indexOf(v);
+    if (i >= 0) this.counts[i] = (this.counts[i] as number) + 1;
+    else if (this.values.length < this.cap) {
+      this.values.push(v);
+      this.counts.push(1);
+    } else this.overflow++;
+  }
+  has(v: string): boolean {
+    return this.values.includes(v);
   }
   /** Most frequent value first (ties by value, so output is deterministic). */
   sorted(): string[] {
-    return [...this.counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+    return this.values
+      .map((v, i) => [v, this.counts[i] as number] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([k]) => k);
   }
   get size(): number {
-    return this.counts.size;
+    return this.values.length;
   }
 }
 
@@ -259,6 +278,9 @@ export class DigestBuilder implements DigestCollector {
   private readonly rareCandidates = new Map<string, { group: Group; ref: EventRef }[]>();
   private observed = 0;
   private flaggedObserved = 0;
+  private flaggedKept = 0;
+  private notableKept = 0;
+  private callsKept = 0;
   private promoted = false;
 
   constructor(readonly limits: DigestLimits = DEFAULT_DIGEST_LIMITS) {}
@@ -279,7 +301,8 @@ export class DigestBuilder implements DigestCollector {
     const callKey = `${e.service}:${e.name}`;
     let fold = g.calls.get(callKey);
     if (!fold) {
-      if (g.calls.size < this.limits.maxCallsPerPrincipal) {
+      if (g.calls.size < this.limits.maxCallsPerPrincipal && this.callsKept < this.limits.maxCallsTotal) {
+        this.callsKept++;
         fold = newFold(callKey, this.limits, e.timeMs);
         g.calls.set(callKey, fold);
       } else fold = g.other;
@@ -299,8 +322,12 @@ export class DigestBuilder implements DigestCollector {
           : undefined;
 
     if (reason === 'rule') {
-      if (g.flagged.length < this.limits.maxFlaggedPerPrincipal) {
-        g.flagged.push(this.ref(e, ruleIds, reason));
+      if (
+        g.flagged.length < this.limits.maxFlaggedPerPrincipal &&
+        this.flaggedKept < this.limits.maxFlaggedTotal
+      ) {
+        this.flaggedKept++;
+        g.flagged.push(this.ref(e, ruleIds, reason, g));
         fold.verbatim++;
       } else g.omitted++;
     } else if (
@@ -308,8 +335,12 @@ export class DigestBuilder implements DigestCollector {
       fold.verbatim < this.limits.maxNotablePerCall &&
       (reason !== 'error' || fold.errorLines < this.limits.maxErrorsPerCall)
     ) {
-      if (g.notable.length < this.limits.maxNotablePerPrincipal) {
-        g.notable.push(this.ref(e, ruleIds, reason));
+      if (
+        g.notable.length < this.limits.maxNotablePerPrincipal &&
+        this.notableKept < this.limits.maxNotableTotal
+      ) {
+        this.notableKept++;
+        g.notable.push(this.ref(e, ruleIds, reason, g));
         fold.verbatim++;
         if (reason === 'error') fold.errorLines++;
       } else g.omitted++;
@@ -317,14 +348,14 @@ export class DigestBuilder implements DigestCollector {
       // Possibly rare: keep until the call proves common (bounded: at most rareMax per call, window-wide).
       if (seen <= this.limits.rareMax) {
         const list = this.rareCandidates.get(callKey) ?? [];
-        list.push({ group: g, ref: this.ref(e, ruleIds, 'rare') });
+        list.push({ group: g, ref: this.ref(e, ruleIds, 'rare', g) });
         this.rareCandidates.set(callKey, list);
       }
     }
     if (seen > this.limits.rareMax) this.rareCandidates.delete(callKey);
   }
 
-  private ref(e: TrailEvent, ruleIds: readonly string[], reason: NotableReason): EventRef {
+  private ref(e: TrailEvent, ruleIds: readonly string[], reason: NotableReason, g: Group): EventRef {
     const r: EventRef = {
       id: e.id,
       time: e.time,
@@ -333,12 +364,13 @@ export class DigestBuilder implements DigestCollector {
       name: e.name,
       region: e.region,
       account: e.account,
-      principal: e.principal.key,
+      // The group's copy of the same text: one string per principal, not one per kept event.
+      principal: g.principal === e.principal.key ? g.principal : e.principal.key,
       ruleIds: [...ruleIds],
       reason,
     };
     if (e.sourceIp) r.sourceIp = e.sourceIp;
-    if (e.userAgent) r.userAgent = e.userAgent;
+    if (e.userAgent) r.userAgent = e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent;
     if (e.errorCode) r.errorCode = e.errorCode;
     const d = renderDetails(e.raw);
     if (d) r.details = d;
@@ -428,7 +460,7 @@ export class DigestBuilder implements DigestCollector {
     const warnings: string[] = [];
     if (omitted > 0) {
       warnings.push(
-        `${omitted} notable event(s) were counted in their call's summary line but not listed individually (per-principal digest cap).`,
+        `${omitted} notable event(s) were counted in their call's summary line but not listed individually (digest caps: ${this.limits.maxNotablePerPrincipal} notable and ${this.limits.maxFlaggedPerPrincipal} rule-flagged lines per principal; ${this.limits.maxNotableTotal} notable and ${this.limits.maxFlaggedTotal} rule-flagged lines in all).`,
       );
     }
     if (this.groups.has('\u0000overflow')) {
@@ -537,7 +569,7 @@ function renderGroup(g: Group, budget: number): { chunks: Chunk[]; verbatim: num
         .map((v) => safeValue(v, 30))
         .join(',')}`;
     // User agents are counted, not shown, on summary lines: they are long and carry no event id to cite.
-    const uas = f.uas.size + f.uas.overflow - (mainUa && f.uas.counts.has(mainUa) ? 1 : 0);
+    const uas = f.uas.size + f.uas.overflow - (mainUa && f.uas.has(mainUa) ? 1 : 0);
     if (uas > 0) line += ` other-ua=${uas}`;
     if (f.errors.size) {
       line += ` err=${[...f.errors.entries()]
@@ -630,6 +662,12 @@ function pack(chunks: Chunk[], budget: number): DigestRecord[] {
 }
 
 /** A collector for this run's analysis settings. */
-export function createDigestCollector(_config: Config, limits?: Partial<DigestLimits>): DigestCollector {
+/** Rules-only runs send nothing to a model, so they keep nothing for one: the collector only counts. */
+class NoDigests implements DigestCollector {
+  observe(): void {}
+}
+
+export function createDigestCollector(config: Config, limits?: Partial<DigestLimits>): DigestCollector {
+  if (config.analysis.engine === 'rules-only') return new NoDigests();
   return new DigestBuilder({ ...DEFAULT_DIGEST_LIMITS, ...limits });
 }

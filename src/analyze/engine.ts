@@ -99,6 +99,22 @@ export async function analyze(
 ): Promise<AnalysisOutcome> {
   const a = config.analysis;
   const { logger } = deps;
+  const templ = (note?: string) => templateSummary(input.ruleFindings, input.stats, input.window, note);
+  const base = {
+    aiFindings: [] as Finding[],
+    jobs: [] as JobRecord[],
+    dropped: { unverifiedEvidence: 0, invalid: 0 },
+  };
+  if (a.engine === 'rules-only')
+    return {
+      engine: 'rules-only',
+      status: 'completed',
+      summary: templ(),
+      usage: emptyUsage(),
+      digests: { records: 0, eventsCovered: 0, eventsFolded: 0, eventsOmitted: 0 },
+      warnings: [],
+      ...base,
+    };
   const builder = asBuilder(input.collector);
   const dataBudget = Math.max(
     MIN_DATA_TOKENS,
@@ -106,16 +122,8 @@ export async function analyze(
   );
   const first = builder.finish(dataBudget);
   const warnings = [...first.warnings];
-  const base = {
-    aiFindings: [] as Finding[],
-    jobs: [] as JobRecord[],
-    dropped: { unverifiedEvidence: 0, invalid: 0 },
-  };
-  const templ = (note?: string) => templateSummary(input.ruleFindings, input.stats, input.window, note);
-
-  if (a.engine === 'rules-only' || first.records.length === 0) {
-    if (a.engine !== 'rules-only')
-      warnings.push('No events to analyse in this window; the model was not called.');
+  if (first.records.length === 0) {
+    warnings.push('No events to analyse in this window; the model was not called.');
     return {
       engine: 'rules-only',
       status: 'completed',
