@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveAwsAccess } from './aws/credentials.js';
@@ -8,7 +8,6 @@ import type { Config } from './config/types.js';
 import { ConfigError, describeError } from './errors.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { createGitHubApi } from './publish/github.js';
-import { renderMarkdown } from './report/index.js';
 import { realClock, type Logger } from './types.js';
 import { VERSION } from './version.js';
 
@@ -111,15 +110,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const body =
       args.format === 'json'
         ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
-        : result.results
-            .map((r) =>
-              renderMarkdown(r.report, {
-                maxChars: Number.MAX_SAFE_INTEGER,
-                redaction: r.redaction,
-                destination: 'file',
-              }),
-            )
-            .join('\n---\n\n') || `${result.gate.message}\n`;
+        : // The Markdown copy beside each report is this very rendering (no size limit, same redaction): reuse it.
+          (await Promise.all(result.results.map((r) => readFile(r.files.markdownPath, 'utf8')))).join(
+            '\n---\n\n',
+          ) || `${result.gate.message}\n`;
     if (args.output === '-') process.stdout.write(body);
     else {
       await writeFile(args.output, body);

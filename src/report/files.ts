@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../types.js';
+import { writeJsonFile } from './json-file.js';
 import { renderMarkdown } from './markdown.js';
 import type { Redaction } from './redact.js';
 
@@ -21,7 +22,7 @@ export async function writeReportFiles(
   const jsonPath = resolve(reportPath);
   const markdownPath = resolve(markdownPathFor(reportPath));
   await mkdir(dirname(jsonPath), { recursive: true });
-  await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  await writeJsonFile(jsonPath, report);
   const md = renderMarkdown(report, {
     maxChars: Number.POSITIVE_INFINITY,
     redaction: opts.redaction,

@@ -40,15 +40,43 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions): string {
   const n = r.findings.length;
   const measure = MEASURE[opts.destination];
   const p = pieces(r, opts);
-  const out = (plan: Plan): string => render(r, plan, opts, p);
+  // The last rendering is kept: the plan that fits is usually the one just measured, and rendering a report of
+  // thousands of findings twice costs as much memory and time as rendering it once more.
+  let last: { plan: Plan; text: string } | undefined;
+  const out = (plan: Plan): string => {
+    if (
+      last &&
+      last.plan.stats === plan.stats &&
+      last.plan.detailed === plan.detailed &&
+      last.plan.rows === plan.rows
+    )
+      return last.text;
+    last = undefined; // let the previous rendering go before making the next
+    last = { plan, text: render(r, plan, opts, p) };
+    return last.text;
+  };
   const fits = (plan: Plan): boolean => measure(out(plan)) <= opts.maxChars;
+  // A piece's length never exceeds its measured size, so more pieces than fit by length alone are never tried:
+  // with thousands of findings this spares joining (and collecting) strings many times the limit.
+  const fitByLength = (parts: readonly string[], room: number): number => {
+    let used = 0;
+    for (let k = 0; k < parts.length; k++) {
+      used += (parts[k] as string).length;
+      if (used > room) return k;
+    }
+    return parts.length;
+  };
+  const rowsLen = p.rows.reduce((a, x) => a + x.length, 0);
+  const maxDetailed = fitByLength(p.sections, opts.maxChars - rowsLen);
   const full: Plan = { stats: true, detailed: n, rows: n };
-  if (fits(full)) return out(full);
+  if (maxDetailed === n && fits(full)) return out(full);
   const noStats: Plan = { ...full, stats: false };
-  if (fits(noStats)) return out(noStats);
-  const detailed = largest(n, (k) => fits({ stats: false, detailed: k, rows: n }));
+  if (maxDetailed === n && fits(noStats)) return out(noStats);
+  const detailed = largest(Math.max(0, maxDetailed), (k) => fits({ stats: false, detailed: k, rows: n }));
   if (detailed !== undefined) return out({ stats: false, detailed, rows: n });
-  const rows = largest(n, (k) => fits({ stats: false, detailed: 0, rows: k }));
+  const rows = largest(fitByLength(p.rows, opts.maxChars), (k) =>
+    fits({ stats: false, detailed: 0, rows: k }),
+  );
   if (rows !== undefined) return out({ stats: false, detailed: 0, rows });
   return hardCut(out({ stats: false, detailed: 0, rows: 0 }), opts);
 }
