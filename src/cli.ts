@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { describeError } from './errors.js';
 import { EXIT, main } from './cli-main.js';
+import { applyMemoryPolicy } from './memory.js';
+
+applyMemoryPolicy();
 
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(`error: unhandled rejection: ${describeError(reason)}\n`);

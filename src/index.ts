@@ -1,6 +1,9 @@
 import * as core from '@actions/core';
 import { describeError } from './errors.js';
 import { run } from './main.js';
+import { applyMemoryPolicy } from './memory.js';
+
+applyMemoryPolicy();
 
 // A promise nobody awaited must still fail the step, with its reason, instead of vanishing.
 process.on('unhandledRejection', (reason) => {
