@@ -38,15 +38,15 @@ export interface DigestLimits {
 export const DEFAULT_DIGEST_LIMITS: DigestLimits = {
   maxNotablePerPrincipal: 150,
   maxFlaggedPerPrincipal: 5000,
-  maxFlaggedTotal: 20_000,
-  maxNotableTotal: 15_000,
-  maxCallsTotal: 25_000,
+  maxFlaggedTotal: 12_000,
+  maxNotableTotal: 8_000,
+  maxCallsTotal: 15_000,
   maxNotablePerCall: 3,
   maxErrorsPerCall: 2,
   maxCallsPerPrincipal: 150,
   maxDistinct: 5,
   rareMax: 2,
-  maxGroups: 5000,
+  maxGroups: 3000,
 };
 
 /** Why an event is kept verbatim. */
@@ -282,6 +282,7 @@ export class DigestBuilder implements DigestCollector {
   private notableKept = 0;
   private callsKept = 0;
   private promoted = false;
+  private released = false;
 
   constructor(readonly limits: DigestLimits = DEFAULT_DIGEST_LIMITS) {}
 
@@ -420,7 +421,19 @@ export class DigestBuilder implements DigestCollector {
    * too large for one record is split, its header repeated). Deterministic for the same events, so a re-run
    * produces the same batch input and finds the same job.
    */
+  /**
+   * Lets go of everything observed once the records are final (their verbatim events stay alive through the
+   * records). Memory for what follows (a batch job's wait, the report) then holds the records, not the folds.
+   */
+  release(): void {
+    this.released = true;
+    this.groups.clear();
+    this.callCounts.clear();
+    this.rareCandidates.clear();
+  }
+
   finish(dataTokenBudget: number): DigestSet {
+    if (this.released) throw new Error('DigestBuilder.finish after release()');
     // Calls that stayed rare: their events become verbatim lines (once; finish may run again with another budget).
     if (!this.promoted) {
       for (const list of this.rareCandidates.values()) {

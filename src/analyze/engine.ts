@@ -153,6 +153,7 @@ export async function analyze(
   }
 
   const choice = chooseEngine(config, builder, first, dataBudget);
+  builder.release();
   warnings.push(...choice.warnings);
   const { set, engine } = choice;
   const ctx = { ruleFindings: input.ruleFindings, stats: input.stats, window: input.window };
