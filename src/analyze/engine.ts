@@ -105,16 +105,18 @@ export async function analyze(
     jobs: [] as JobRecord[],
     dropped: { unverifiedEvidence: 0, invalid: 0 },
   };
+  // No model call: the rule findings and a summary written from them.
+  const rulesOnly = (digests: AnalysisOutcome['digests'], warnings: string[]): AnalysisOutcome => ({
+    engine: 'rules-only',
+    status: 'completed',
+    summary: templ(),
+    usage: emptyUsage(),
+    digests,
+    warnings,
+    ...base,
+  });
   if (a.engine === 'rules-only')
-    return {
-      engine: 'rules-only',
-      status: 'completed',
-      summary: templ(),
-      usage: emptyUsage(),
-      digests: { records: 0, eventsCovered: 0, eventsFolded: 0, eventsOmitted: 0 },
-      warnings: [],
-      ...base,
-    };
+    return rulesOnly({ records: 0, eventsCovered: 0, eventsFolded: 0, eventsOmitted: 0 }, []);
   const builder = asBuilder(input.collector);
   const dataBudget = Math.max(
     MIN_DATA_TOKENS,
@@ -124,15 +126,7 @@ export async function analyze(
   const warnings = [...first.warnings];
   if (first.records.length === 0) {
     warnings.push('No events to analyse in this window; the model was not called.');
-    return {
-      engine: 'rules-only',
-      status: 'completed',
-      summary: templ(),
-      usage: emptyUsage(),
-      digests: first.stats,
-      warnings,
-      ...base,
-    };
+    return rulesOnly(first.stats, warnings);
   }
 
   if (a.mode === 'collect') {

@@ -12,7 +12,7 @@ import {
   type Predicate,
 } from './match.js';
 import type { AllowlistEntry, Rule } from './schema.js';
-import { findSuppression, principalMatcher, type ActiveSuppression } from './suppress.js';
+import { pickSuppression, principalMatcher, suppressionsFor, type ActiveSuppression } from './suppress.js';
 
 /** Evidence kept per finding: enough to investigate, bounded whatever the volume. */
 export const MAX_EVIDENCE_IDS = 20;
@@ -277,7 +277,7 @@ export class Engine {
     // Keep the last `count` matching events in time order (sources may interleave regions slightly out of order).
     let i = q.length;
     while (i > 0 && (q[i - 1] as Hit).timeMs > e.timeMs) i--;
-    q.splice(i, 0, this.hit(c, e));
+    q.splice(i, 0, this.hit(c, e, true));
     if (q.length > t.count) q.shift();
     if (q.length < t.count) return false;
     const first = q[0] as Hit;
@@ -321,6 +321,15 @@ export class Engine {
 
   /** Fold one event into its finding (or its suppressed finding); false when suppressed, capped or already counted. */
   private add(c: CompiledRule, e: TrailEvent, extra: readonly string[]): boolean {
+    return this.addHit(c, this.hit(c, e, false), extra, false);
+  }
+
+  /**
+   * What a finding needs of one event. A `held` hit (a threshold rule's queue) outlives its event, so it takes the
+   * sample and the suppressions the event met now; otherwise the event rides along and both are worked out only
+   * when a finding needs them.
+   */
+  private hit(c: CompiledRule, e: TrailEvent, held: boolean): Hit {
     const h: Hit = {
       id: e.id,
       time: e.time,
@@ -329,27 +338,14 @@ export class Engine {
       account: e.account,
       region: e.region,
       dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
-      event: e,
     };
-    return this.addHit(c, h, extra, false);
-  }
-
-  /** What a held (threshold) hit needs once its event is gone. */
-  private hit(c: CompiledRule, e: TrailEvent): Hit {
-    const sups = this.opts.suppressions.filter(
-      (s) => !s.expired && s.matchesRule(c.rule.id) && s.matchesEvent(e),
-    );
-    return {
-      id: e.id,
-      time: e.time,
-      timeMs: e.timeMs,
-      principal: e.principal.key,
-      account: e.account,
-      region: e.region,
-      dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
-      sample: this.sample(c, e),
-      suppressions: sups.length === 0 ? NONE : sups,
-    };
+    if (!held) h.event = e;
+    else {
+      h.sample = this.sample(c, e);
+      const met = suppressionsFor(this.opts.suppressions, c.rule.id, e);
+      h.suppressions = met.length === 0 ? NONE : met;
+    }
+    return h;
   }
 
   /** `reoffered`: threshold bursts offer events already counted again; an id set (bounded) skips them. */
@@ -391,9 +387,10 @@ export class Engine {
   /** A new finding for `c`, or the rule's overflow finding once it has opened as many as it may. */
   private open(c: CompiledRule, h: Hit, id: string): Agg {
     const r = c.rule;
-    const sup = h.event
-      ? findSuppression(this.opts.suppressions, r.id, id, h.event)
-      : h.suppressions?.find((s) => s.findingId === undefined || s.findingId === id);
+    const sup = pickSuppression(
+      h.suppressions ?? suppressionsFor(this.opts.suppressions, r.id, h.event as TrailEvent),
+      id,
+    );
     if (c.findings >= MAX_FINDINGS_PER_RULE) {
       const existing = c.overflow.get(sup);
       if (existing) return existing;

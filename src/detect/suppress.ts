@@ -83,17 +83,19 @@ export function findAiSuppression(
   return undefined;
 }
 
-/** The first live suppression that hides this (rule, finding, event), if any. */
-export function findSuppression(
+/** The live suppressions whose rule and event conditions this event meets (finding ids are checked later). */
+export function suppressionsFor(
   sups: readonly ActiveSuppression[],
   ruleId: string,
-  findingId: string,
   e: TrailEvent,
+): ActiveSuppression[] {
+  return sups.filter((s) => !s.expired && s.matchesRule(ruleId) && s.matchesEvent(e));
+}
+
+/** Of the suppressions an event met, the first that also hides this finding, if any. */
+export function pickSuppression(
+  met: readonly ActiveSuppression[],
+  findingId: string,
 ): ActiveSuppression | undefined {
-  for (const s of sups) {
-    if (s.expired) continue;
-    if (s.findingId !== undefined && s.findingId !== findingId) continue;
-    if (s.matchesRule(ruleId) && s.matchesEvent(e)) return s;
-  }
-  return undefined;
+  return met.find((s) => s.findingId === undefined || s.findingId === findingId);
 }
