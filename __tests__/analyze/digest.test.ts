@@ -144,4 +144,21 @@ describe('digests of real and synthetic CloudTrail volume', () => {
     const b = digest(synthetic.slice(0, 3000)).set.records.map((r) => r.text);
     expect(a).toEqual(b);
   });
+
+  it('does not depend on the order events arrive in (sources read files concurrently)', () => {
+    // Real records (several identity types per key, many IPs and user agents, error storms) in three orders.
+    const events = [...real, ...synthetic.slice(0, 3000)];
+    const texts = (order: readonly TrailEvent[]) => digest(order).set.records.map((r) => r.text);
+    const expected = texts(events);
+    // A fixed, seeded shuffle and the reverse order.
+    let seed = 20261123;
+    const rand = (): number =>
+      ((seed = Math.imul(seed ^ (seed >>> 15), 2246822507) >>> 0) % 1_000_003) / 1_000_003;
+    const shuffled = events
+      .map((e) => [rand(), e] as const)
+      .sort((x, y) => x[0] - y[0])
+      .map(([, e]) => e);
+    expect(texts(shuffled)).toEqual(expected);
+    expect(texts([...events].reverse())).toEqual(expected);
+  });
 });

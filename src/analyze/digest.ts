@@ -109,20 +109,50 @@ export interface DigestCollector {
   observe(e: TrailEvent, ruleIds: readonly string[]): void;
 }
 
-/** Up to `cap` distinct values with their counts; plain arrays, since tens of thousands of these live at once. */
+/**
+ * Up to `cap` distinct values with their counts; plain arrays, since tens of thousands of these live at once.
+ * Past the cap, which values are kept must not depend on the order events arrive in: the kept ones are those
+ * with the smallest hashes (a bottom-k sample), so their counts are exact and `overflow` counts every other one.
+ */
 class Distinct {
   private readonly values: string[] = [];
   private readonly counts: number[] = [];
+  private readonly hashes: number[] = [];
   overflow = 0;
   constructor(private readonly cap: number) {}
   add(v: string | undefined): void {
     if (v === undefined || v === '') return;
     const i = this.values.indexOf(v);
-    if (i >= 0) this.counts[i] = (this.counts[i] as number) + 1;
-    else if (this.values.length < this.cap) {
+    if (i >= 0) {
+      this.counts[i] = (this.counts[i] as number) + 1;
+      return;
+    }
+    const h = fnv1a(v);
+    if (this.values.length < this.cap) {
       this.values.push(v);
       this.counts.push(1);
-    } else this.overflow++;
+      this.hashes.push(h);
+      return;
+    }
+    let worst = 0;
+    for (let k = 1; k < this.hashes.length; k++)
+      if (
+        ranksAfter(
+          this.hashes[k] as number,
+          this.values[k] as string,
+          this.hashes[worst] as number,
+          this.values[worst] as string,
+        )
+      )
+        worst = k;
+    if (this.cap === 0 || !ranksAfter(this.hashes[worst] as number, this.values[worst] as string, h, v)) {
+      this.overflow++;
+      return;
+    }
+    this.overflow += this.counts[worst] as number;
+    this.values[worst] = v;
+    this.counts[worst] = 1;
+    this.hashes[worst] = h;
   }
   has(v: string): boolean {
     return this.values.includes(v);
@@ -146,6 +176,8 @@ interface CallFold {
   verbatim: number;
   /** Unflagged failed calls kept verbatim. */
   errorLines: number;
+  /** The unflagged notable lines kept for this call (also in their group's `notable`). */
+  lines: EventRef[];
   firstMs: number;
   lastMs: number;
   ips: Distinct;
@@ -248,6 +280,7 @@ function newFold(key: string, limits: DigestLimits, ms: number): CallFold {
     count: 0,
     verbatim: 0,
     errorLines: 0,
+    lines: [],
     firstMs: ms,
     lastMs: ms,
     ips: new Distinct(limits.maxDistinct),
@@ -267,6 +300,23 @@ function addToFold(f: CallFold, e: TrailEvent): void {
   f.uas.add(e.userAgent);
   if (e.errorCode) f.errors.set(e.errorCode, (f.errors.get(e.errorCode) ?? 0) + 1);
   if (isWrite(e)) f.writes++;
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units: cheap, stable across runs and platforms. */
+function fnv1a(v: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Whether (hash a, value a) ranks after (hash b, value b) in a Distinct's bottom-k order. */
+function ranksAfter(ha: number, a: string, hb: number, b: string): boolean {
+  return ha > hb || (ha === hb && a > b);
+}
+
+/** Whether `a` comes after `b` (time, then id): the order that picks which notable events a call keeps. */
+function later(a: { timeMs: number; id: string }, b: { timeMs: number; id: string }): boolean {
+  return a.timeMs > b.timeMs || (a.timeMs === b.timeMs && a.id > b.id);
 }
 
 /** The collector's implementation; `finish` packs what was observed into records. */
@@ -289,6 +339,9 @@ export class DigestBuilder implements DigestCollector {
   observe(e: TrailEvent, ruleIds: readonly string[]): void {
     this.observed++;
     const g = this.groupFor(e);
+    // One principal key can come with several identity types (a federated user's records): show the same one
+    // whatever order the events arrive in.
+    if (e.principal.type < g.type && g.type !== 'mixed') g.type = e.principal.type;
     g.events++;
     if (e.timeMs < g.firstMs) g.firstMs = e.timeMs;
     if (e.timeMs > g.lastMs) g.lastMs = e.timeMs;
@@ -331,21 +384,9 @@ export class DigestBuilder implements DigestCollector {
         g.flagged.push(this.ref(e, ruleIds, reason, g));
         fold.verbatim++;
       } else g.omitted++;
-    } else if (
-      reason !== undefined &&
-      fold.verbatim < this.limits.maxNotablePerCall &&
-      (reason !== 'error' || fold.errorLines < this.limits.maxErrorsPerCall)
-    ) {
-      if (
-        g.notable.length < this.limits.maxNotablePerPrincipal &&
-        this.notableKept < this.limits.maxNotableTotal
-      ) {
-        this.notableKept++;
-        g.notable.push(this.ref(e, ruleIds, reason, g));
-        fold.verbatim++;
-        if (reason === 'error') fold.errorLines++;
-      } else g.omitted++;
-    } else if (reason === undefined) {
+    } else if (reason !== undefined) {
+      this.notableLine(g, fold, e, ruleIds, reason);
+    } else {
       // Possibly rare: keep until the call proves common (bounded: at most rareMax per call, window-wide).
       if (seen <= this.limits.rareMax) {
         const list = this.rareCandidates.get(callKey) ?? [];
@@ -354,6 +395,46 @@ export class DigestBuilder implements DigestCollector {
       }
     }
     if (seen > this.limits.rareMax) this.rareCandidates.delete(callKey);
+  }
+
+  /**
+   * Keeps an unflagged notable event (an error or a write) as a line of its call, up to maxNotablePerCall lines of
+   * which at most maxErrorsPerCall errors. Which events those are must not depend on the order they arrive in
+   * (sources read files concurrently, and the batch job's input hash must be the same on a re-run): the earliest
+   * by time, then id. A full call trades its latest line for an earlier event that may take its place.
+   */
+  private notableLine(
+    g: Group,
+    fold: CallFold,
+    e: TrailEvent,
+    ruleIds: readonly string[],
+    reason: 'error' | 'write',
+  ): void {
+    const isError = reason === 'error';
+    const errorsFull = fold.errorLines >= this.limits.maxErrorsPerCall;
+    if (fold.lines.length < this.limits.maxNotablePerCall && !(isError && errorsFull)) {
+      if (
+        g.notable.length < this.limits.maxNotablePerPrincipal &&
+        this.notableKept < this.limits.maxNotableTotal
+      ) {
+        this.notableKept++;
+        const r = this.ref(e, ruleIds, reason, g);
+        g.notable.push(r);
+        fold.lines.push(r);
+        fold.verbatim++;
+        if (isError) fold.errorLines++;
+      } else g.omitted++;
+      return;
+    }
+    // An error may only replace an error while the error lines are at their cap.
+    let latest: EventRef | undefined;
+    for (const l of fold.lines)
+      if ((!isError || !errorsFull || l.reason === 'error') && (!latest || later(l, latest))) latest = l;
+    if (!latest || !later(latest, e)) return;
+    const r = this.ref(e, ruleIds, reason, g);
+    fold.lines[fold.lines.indexOf(latest)] = r;
+    g.notable[g.notable.indexOf(latest)] = r;
+    fold.errorLines += (isError ? 1 : 0) - (latest.reason === 'error' ? 1 : 0);
   }
 
   private ref(e: TrailEvent, ruleIds: readonly string[], reason: NotableReason, g: Group): EventRef {
@@ -586,7 +667,7 @@ function renderGroup(g: Group, budget: number): { chunks: Chunk[]; verbatim: num
     if (uas > 0) line += ` other-ua=${uas}`;
     if (f.errors.size) {
       line += ` err=${[...f.errors.entries()]
-        .sort((a, b) => b[1] - a[1])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, 3)
         .map(([k, n]) => `${safeValue(k, 40)}x${n}`)
         .join(',')}`;
