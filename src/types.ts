@@ -12,19 +12,19 @@ export function severityRank(s: Severity): number {
 export interface Principal {
   /** userIdentity.type: Root, IAMUser, AssumedRole, FederatedUser, AWSAccount, AWSService, IdentityCenterUser, Unknown … */
   type: string;
-  arn?: string;
-  principalId?: string;
-  accountId?: string;
-  userName?: string;
-  accessKeyId?: string;
+  arn?: string | undefined;
+  principalId?: string | undefined;
+  accountId?: string | undefined;
+  userName?: string | undefined;
+  accessKeyId?: string | undefined;
   /** For AssumedRole / FederatedUser: the role or user that issued the session. */
-  sessionIssuerArn?: string;
-  sessionIssuerName?: string;
-  sessionIssuerType?: string;
+  sessionIssuerArn?: string | undefined;
+  sessionIssuerName?: string | undefined;
+  sessionIssuerType?: string | undefined;
   /** sessionContext.attributes.mfaAuthenticated, when the record carries it. */
-  mfaAuthenticated?: boolean;
+  mfaAuthenticated?: boolean | undefined;
   /** userIdentity.invokedBy: set when an AWS service made the call on the principal's behalf. */
-  invokedBy?: string;
+  invokedBy?: string | undefined;
   /**
    * A stable, human-readable key for grouping: the session issuer ARN for roles (so every session of a
    * role groups together), the user ARN for users, `root@<account>` for root, the service for AWSService.
@@ -55,12 +55,12 @@ export interface TrailEvent {
   /** recipientAccountId, else the principal's account. */
   account: string;
   principal: Principal;
-  sourceIp?: string;
-  userAgent?: string;
-  errorCode?: string;
-  errorMessage?: string;
-  readOnly?: boolean;
-  eventType?: string;
+  sourceIp?: string | undefined;
+  userAgent?: string | undefined;
+  errorCode?: string | undefined;
+  errorMessage?: string | undefined;
+  readOnly?: boolean | undefined;
+  eventType?: string | undefined;
   resources: TrailResource[];
   raw: Record<string, unknown>;
 }

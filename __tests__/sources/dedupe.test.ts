@@ -26,6 +26,5 @@ describe('Deduplicator', () => {
     expect(d.first(a)).toBe(true);
     expect(d.first(b)).toBe(false);
     expect(d.first(event({ eventID: '1', eventName: 'Other' }))).toBe(true);
-    expect(Deduplicator.keyOf(a)).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   });
 });

@@ -34,7 +34,7 @@ export async function* maybeGunzip(src: AsyncIterable<Buffer | Uint8Array | stri
     return;
   }
   const input = Readable.from(rest, { objectMode: false });
-  const gz = createGunzip();
+  const gz = createGunzip({ chunkSize: 128 * 1024 });
   input.on('error', (err) => gz.destroy(err));
   input.pipe(gz);
   try {

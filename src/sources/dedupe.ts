@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { TrailEvent } from '../types.js';
-import { contentKeys } from './json-records.js';
+import { DIGEST_WORDS, digestOf } from './content-hash.js';
 
 /**
  * A set of 96-bit digests in one typed array (open addressing, linear probing): 12 bytes a slot, outside the
  * garbage-collected heap, where a Set of base64 strings costs 70-80 bytes an entry and is traced by every GC.
- * 96 of MD5's 128 bits leave a collision among a billion events at odds of about 1 in 10^11.
+ * 96 bits leave a collision among a billion events at odds of about 1 in 10^11.
  */
 class DigestSet {
   private table = new Uint32Array(3 * 1024);
@@ -13,11 +12,8 @@ class DigestSet {
   private zeroSeen = false;
   size = 0;
 
-  /** Adds the digest (the first 12 bytes of `key`); false when it was already there. */
-  add(key: Buffer): boolean {
-    const a = key.readUInt32LE(0);
-    const b = key.readUInt32LE(4);
-    const c = key.readUInt32LE(8);
+  /** Adds the digest (a, b, c); false when it was already there. */
+  add(a: number, b: number, c: number): boolean {
     if (a === 0 && b === 0 && c === 0) {
       // All-zero slots mean "empty"; the one all-zero digest is remembered on the side.
       if (this.zeroSeen) return false;
@@ -68,26 +64,24 @@ class DigestSet {
  * several different calls), and a security review must never lose a distinct event to a shared placeholder id.
  * The same event delivered twice (overlapping archive files, a file given twice) is byte-for-byte the same record,
  * so it has the same digest and is dropped once. Records read from bytes (files, archive objects) are keyed by a
- * digest of their own bytes, taken while parsing; the others by a digest of their compact re-serialisation. Both
+ * digest of their own bytes, taken while parsing; the others by a digest of their compact serialisation. Both
  * agree for compact JSON (what CloudTrail writes); the same record written once compact and once pretty-printed
  * is kept twice: a double count, never a loss. Memory: 12 bytes a slot, at most three quarters full, off the
  * garbage-collected heap: a window of 1M events holds 24 MB.
  */
 export class Deduplicator {
   private readonly seen = new DigestSet();
-  private readonly scratch = Buffer.alloc(18);
   duplicates = 0;
 
-  /** The digest that identifies one event's content (base64 MD5). */
-  static keyOf(e: TrailEvent): string {
-    return contentKeys.get(e.raw) ?? createHash('md5').update(JSON.stringify(e.raw)).digest('base64');
-  }
-
-  /** True the first time an event is seen; false (and counted) for every later copy. */
-  first(e: TrailEvent): boolean {
-    this.scratch.fill(0);
-    this.scratch.write(Deduplicator.keyOf(e), 'base64');
-    if (this.seen.add(this.scratch)) return true;
+  /**
+   * True the first time an event is seen; false (and counted) for every later copy. `digests` is the table of
+   * the batch the event came in (see content-hash.ts) and `index` its place there; without one, the digest is
+   * taken of the record's compact serialisation.
+   */
+  first(e: TrailEvent, digests?: Uint32Array, index = 0): boolean {
+    const t = digests ?? digestOf(Buffer.from(JSON.stringify(e.raw)));
+    const at = digests ? index * DIGEST_WORDS : 0;
+    if (this.seen.add(t[at] as number, t[at + 1] as number, t[at + 2] as number)) return true;
     this.duplicates++;
     return false;
   }

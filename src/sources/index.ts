@@ -2,6 +2,7 @@ import type { AwsClients } from '../aws/clients.js';
 import type { Config } from '../config/types.js';
 import { StageError } from '../errors.js';
 import type { Clock, Logger, SourceReport, TrailEvent } from '../types.js';
+import { digestsOf } from './content-hash.js';
 import { Deduplicator } from './dedupe.js';
 import { fileSource } from './file.js';
 import { createEventFilter } from './filters.js';
@@ -103,7 +104,9 @@ export function openEventStream(config: Config, deps: SourceDeps): EventStream {
     let ended = false;
     try {
       outer: for await (const batch of batches) {
-        for (const e of batch) {
+        const digests = digestsOf(batch);
+        for (let i = 0; i < batch.length; i++) {
+          const e = batch[i] as TrailEvent;
           if (max > 0 && counts.read >= max) {
             wasTruncated = true;
             break outer;
@@ -113,7 +116,7 @@ export function openEventStream(config: Config, deps: SourceDeps): EventStream {
             counts.filtered++;
             continue;
           }
-          if (!dedupe.first(e)) {
+          if (!dedupe.first(e, digests, i)) {
             counts.duplicates++;
             continue;
           }

@@ -5,19 +5,35 @@
  */
 
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { DIGEST_WORDS, digestInto, digestsOf, setDigests, viewOf } from './content-hash.js';
 
 export type RecordFormat = 'json' | 'jsonl';
 
 /**
- * Content keys of records read from bytes: a digest of the record's own bytes, taken while the bytes are at hand,
- * so de-duplication need not serialise the record again (that costs as much as parsing it).
+ * Digests of records read from bytes are taken while the bytes are at hand (a digest of the record's own bytes),
+ * so de-duplication need not serialise the record again (that costs as much as parsing it). A batch's digests are
+ * collected here and registered against the batch it yields.
  */
-export const contentKeys = new WeakMap<object, string>();
+class DigestTable {
+  private words: number[] = [];
+  private readonly scratch = new Uint32Array(DIGEST_WORDS);
 
-function keyBytes(obj: unknown, bytes: Buffer): void {
-  if (obj && typeof obj === 'object')
-    contentKeys.set(obj, `${createHash('md5').update(bytes).digest('base64')}`);
+  /** The digest of `bytes` for the next record. */
+  add(bytes: Uint8Array): void {
+    const at = this.words.length;
+    this.words.push(0, 0, 0);
+    digestInto(viewOf(bytes), 0, bytes.byteLength, this.scratch, 0);
+    this.words[at] = this.scratch[0] as number;
+    this.words[at + 1] = this.scratch[1] as number;
+    this.words[at + 2] = this.scratch[2] as number;
+  }
+
+  /** Registers the digests taken so far against `batch` (one per record, same order) and starts over. */
+  attach(batch: readonly unknown[]): void {
+    if (batch.length > 0 && this.words.length === batch.length * DIGEST_WORDS)
+      setDigests(batch, Uint32Array.from(this.words));
+    this.words = [];
+  }
 }
 
 /** Called once per record (or file) that could not be read, with a `skipped` reason. */
@@ -94,6 +110,7 @@ async function* readJsonLines(
   let partLen = 0;
   let oversized = false;
   const out: unknown[] = [];
+  const digests = new DigestTable();
   const line = (buf: Buffer): void => {
     // Blank lines (and a trailing CR) are not records.
     let end = buf.length;
@@ -102,15 +119,26 @@ async function* readJsonLines(
     const bytes = end === buf.length ? buf : buf.subarray(0, end);
     const v = parseSlice(bytes, skip);
     if (v === undefined) return;
-    keyBytes(v, bytes);
     if (
       v &&
       typeof v === 'object' &&
       !Array.isArray(v) &&
       Array.isArray((v as { Records?: unknown }).Records)
     ) {
-      for (const r of (v as { Records: unknown[] }).Records) out.push(r);
-    } else out.push(v);
+      // A whole document on one line: each record is keyed by its compact form, as records from an API are.
+      for (const r of (v as { Records: unknown[] }).Records) {
+        out.push(r);
+        digests.add(Buffer.from(JSON.stringify(r) ?? 'null'));
+      }
+    } else {
+      out.push(v);
+      digests.add(bytes);
+    }
+  };
+  const flush = (): unknown[] => {
+    const batch = out.splice(0, out.length);
+    digests.attach(batch);
+    return batch;
   };
   for await (const chunk of chunks) {
     let from = 0;
@@ -132,11 +160,11 @@ async function* readJsonLines(
         parts = [];
       }
     }
-    if (out.length > 0) yield out.splice(0, out.length);
+    if (out.length > 0) yield flush();
   }
   if (oversized) skip('record-too-large');
   else if (parts.length > 0) line(Buffer.concat(parts));
-  if (out.length > 0) yield out;
+  if (out.length > 0) yield flush();
 }
 
 const Q = 0x22;
@@ -298,16 +326,18 @@ async function* splitStream(
   };
   let slices = 0;
   const splitter = new RecordSplitter(maxRecord, skip);
+  const digests = new DigestTable();
   const handle = (buf: Buffer): unknown[] => {
     const batch: unknown[] = [];
     for (const slice of splitter.push(buf)) {
       slices++;
       const v = parseSlice(slice, skip);
       if (v !== undefined) {
-        keyBytes(v, slice);
+        digests.add(slice);
         batch.push(v);
       }
     }
+    digests.attach(batch);
     return batch;
   };
   for (const b of first) {
@@ -379,8 +409,13 @@ export async function* readRecords(
   if (heldLen === 0) return;
   const buf = held.length === 1 ? (held[0] as Buffer) : Buffer.concat(held, heldLen);
   const fast = splitTrailFile(buf, skip);
-  if (fast) {
-    if (fast.length > 0) yield fast;
+  let r = fast.next();
+  for (; !r.done; r = fast.next()) yield r.value;
+  if (r.value === undefined) return;
+  if (r.value > 0) {
+    // Part of a trail-shaped file was read; the general scanner reads the rest (its UTF-8 is counted already).
+    const quiet: SkipFn = (reason, n) => (reason === 'invalid-utf8-replaced' ? undefined : skip(reason, n));
+    yield* dropRecords(splitStream([buf], emptyIterator(), quiet, maxRecord), r.value);
     return;
   }
   const text = decode(buf, skip);
@@ -404,44 +439,75 @@ export async function* readRecords(
 const FILE_HEAD = Buffer.from('{"Records":[{"eventVersion":');
 const SEP = Buffer.from('},{"eventVersion":');
 
+/** Records per batch on the fast path: small batches are used and dropped before the young heap fills. */
+const FAST_BATCH = 256;
+
 /**
  * Fast path for files as CloudTrail writes them (compact, `eventVersion` first in every record): cut the records
- * apart at `},{"eventVersion":`, parse each and key it by its bytes. A cut inside a record would leave both halves
- * unbalanced, so any piece that does not parse as an object sends the whole file to the general path instead.
+ * apart at `},{"eventVersion":`, parse each and take its digest from its bytes, and yield them a small batch at a
+ * time. The separator cannot occur inside a string (its quote would be escaped there), so a cut in the wrong place
+ * can only be inside a nested object, and the piece before such a cut is unbalanced and does not parse. Every
+ * piece that parses before the first one that does not is therefore a whole record. Returns undefined when the
+ * file was read to its end, or the number of records already yielded when the rest needs the general path.
  */
-function splitTrailFile(buf: Buffer, skip: SkipFn): unknown[] | undefined {
+function* splitTrailFile(buf: Buffer, skip: SkipFn): Generator<unknown[], number | undefined> {
   if (
     buf.length < FILE_HEAD.length + 3 ||
     buf.compare(FILE_HEAD, 0, FILE_HEAD.length, 0, FILE_HEAD.length) !== 0
   )
-    return undefined;
+    return 0;
   let end = buf.length;
   while (end > 0 && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d || buf[end - 1] === 0x20)) end--;
-  if (buf[end - 1] !== RBRACE || buf[end - 2] !== RBRACK) return undefined;
+  if (buf[end - 1] !== RBRACE || buf[end - 2] !== RBRACK) return 0;
   end -= 2;
-  const out: unknown[] = [];
-  const keys: string[] = [];
+  const view = viewOf(buf);
+  let yielded = 0;
+  let batch: unknown[] = [];
+  let table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
   let start = FILE_HEAD.length - SEP.length + 2;
   for (;;) {
     const at = buf.indexOf(SEP, start);
     const stop = at < 0 || at >= end ? end : at + 1;
-    const piece = buf.subarray(start, stop);
     let v: unknown;
     try {
-      v = JSON.parse(piece.toString('utf8'));
+      v = JSON.parse(buf.toString('utf8', start, stop));
     } catch {
-      return undefined;
+      return yielded;
     }
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
-    out.push(v);
-    keys.push(`${createHash('md5').update(piece).digest('base64')}`);
-    if (stop === end) break;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return yielded;
+    if (yielded === 0 && batch.length === 0 && !isAscii(buf)) decode(buf, skip);
+    digestInto(view, start, stop, table, batch.length * DIGEST_WORDS);
+    batch.push(v);
+    if (batch.length === FAST_BATCH || stop === end) {
+      setDigests(batch, batch.length === FAST_BATCH ? table : table.subarray(0, batch.length * DIGEST_WORDS));
+      yielded += batch.length;
+      yield batch;
+      batch = [];
+      table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
+    }
+    if (stop === end) return undefined;
     start = at + 2;
   }
-  // Only now that every piece parsed: count bad UTF-8 and register the keys.
-  if (!isAscii(buf)) decode(buf, skip);
-  out.forEach((v, i) => contentKeys.set(v as object, keys[i] as string));
-  return out;
+}
+
+/** Drops the first `n` records of a stream of batches (with their digests). */
+async function* dropRecords(batches: AsyncIterable<unknown[]>, n: number): AsyncGenerator<unknown[]> {
+  let left = n;
+  for await (const b of batches) {
+    if (left >= b.length) {
+      left -= b.length;
+      continue;
+    }
+    if (left === 0) {
+      yield b;
+      continue;
+    }
+    const rest = b.slice(left);
+    const d = digestsOf(b);
+    if (d) setDigests(rest, d.slice(left * DIGEST_WORDS));
+    left = 0;
+    yield rest;
+  }
 }
 
 function emptyIterator(): AsyncIterator<Buffer> {

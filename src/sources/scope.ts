@@ -1,4 +1,5 @@
 import type { SourceKind, SourceReport, TrailEvent } from '../types.js';
+import { DIGEST_WORDS, digestsOf, setDigests } from './content-hash.js';
 import { normalizeRecord } from './normalize.js';
 
 /** The half-open window [startMs, endMs) every source keeps to. */
@@ -45,7 +46,11 @@ export class Scope {
 /** Normalises a batch of raw records into in-window events, counting every record it drops on the scope. */
 export function toEvents(records: readonly unknown[], scope: Scope, win: TimeWindow): TrailEvent[] {
   const out: TrailEvent[] = [];
-  for (const rec of records) {
+  // The records' content digests (when read from bytes) follow the events that are kept, in the same order.
+  const digests = digestsOf(records);
+  const kept = digests ? new Uint32Array(digests.length) : undefined;
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i];
     const r = normalizeRecord(rec);
     if (!r.event) {
       scope.skip(r.reason);
@@ -56,8 +61,16 @@ export function toEvents(records: readonly unknown[], scope: Scope, win: TimeWin
       scope.skip(OUTSIDE_WINDOW);
       continue;
     }
+    if (kept && digests) {
+      const from = i * DIGEST_WORDS;
+      const to = out.length * DIGEST_WORDS;
+      kept[to] = digests[from] as number;
+      kept[to + 1] = digests[from + 1] as number;
+      kept[to + 2] = digests[from + 2] as number;
+    }
     out.push(r.event);
   }
+  if (kept && out.length > 0) setDigests(out, kept.subarray(0, out.length * DIGEST_WORDS));
   scope.report.eventsRead += out.length;
   return out;
 }

@@ -1,0 +1,138 @@
+/**
+ * The fast path for trail files as CloudTrail writes them, and the content digests de-duplication keys on:
+ * small batches, every record once, the same digest whatever path read the record.
+ */
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { DIGEST_WORDS, digestOf, digestsOf } from '../../src/sources/content-hash.js';
+import { readRecords } from '../../src/sources/json-records.js';
+import { parseEventTime } from '../../src/sources/normalize.js';
+
+const hex = (d: Uint32Array): string => [...d].map((w) => w.toString(16).padStart(8, '0')).join('');
+
+/** A compact record with `eventVersion` first, as CloudTrail writes them. */
+function record(i: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    eventVersion: '1.08',
+    userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::123456789012:user/u${i % 7}` },
+    eventTime: '2024-03-01T00:00:00Z',
+    eventSource: 'iam.amazonaws.com',
+    eventName: 'GetUser',
+    eventID: `id-${i}`,
+    ...extra,
+  };
+}
+
+async function readAll(
+  bytes: Buffer,
+  chunk = 64 * 1024,
+): Promise<{ records: unknown[]; digests: string[]; batches: number[]; skipped: string[] }> {
+  const chunks = async function* (): AsyncGenerator<Buffer> {
+    for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
+  };
+  const records: unknown[] = [];
+  const digests: string[] = [];
+  const batches: number[] = [];
+  const skipped: string[] = [];
+  for await (const batch of readRecords(chunks(), 'json', (r) => skipped.push(r))) {
+    const table = digestsOf(batch);
+    expect(table?.length).toBe(batch.length * DIGEST_WORDS);
+    batch.forEach((_r, i) =>
+      digests.push(hex((table as Uint32Array).subarray(i * DIGEST_WORDS, (i + 1) * DIGEST_WORDS))),
+    );
+    records.push(...batch);
+    batches.push(batch.length);
+  }
+  return { records, digests, batches, skipped };
+}
+
+describe('content digest', () => {
+  // Expected values computed with murmurhash3js-revisited 3.0.0 (x86.hash128, seed 0), of which we keep 96 bits.
+  it.each([
+    ['a', 'a794933c5556b01b5556b01b'],
+    ['The quick brown fox jumps over the lazy dog', '2f1583c3ecee2c675d7bf66c'],
+    ['{"eventVersion":"1.08","eventID":"x"}', 'a929c4a5e7b52802ca832a3d'],
+  ])('%j hashes as MurmurHash3 x86_128 does', (text, expected) => {
+    expect(hex(digestOf(Buffer.from(text)))).toBe(expected);
+  });
+
+  it('covers every tail length and tells one changed byte apart', () => {
+    const seen = new Set<string>();
+    for (let n = 0; n < 64; n++) {
+      const b = Buffer.from('x'.repeat(n) + 'y');
+      seen.add(hex(digestOf(b)));
+      const flipped = Buffer.from(b);
+      flipped[n] = 0x7a;
+      seen.add(hex(digestOf(flipped)));
+    }
+    expect(seen.size).toBe(128);
+  });
+});
+
+describe('trail files on the fast path', () => {
+  it('reads every record once, in order, in small batches, keyed as its compact form is', async () => {
+    const recs = Array.from({ length: 700 }, (_, i) => record(i));
+    const { records, digests, batches, skipped } = await readAll(
+      Buffer.from(JSON.stringify({ Records: recs })),
+    );
+    expect(records).toEqual(recs);
+    expect(skipped).toEqual([]);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(256);
+    // A record read from a file and the same record from an API (keyed by its compact serialisation) agree.
+    expect(digests).toEqual(recs.map((r) => hex(digestOf(Buffer.from(JSON.stringify(r))))));
+  });
+
+  it('a record that nests the separator midway sends the rest to the general path without losing or repeating one', async () => {
+    const recs = Array.from({ length: 700 }, (_, i) =>
+      record(
+        i,
+        i === 300
+          ? { requestParameters: { items: [{ a: 1 }, { eventVersion: 'nested', b: '},{"eventVersion":' }] } }
+          : {},
+      ),
+    );
+    const text = JSON.stringify({ Records: recs });
+    expect(text.split('},{"eventVersion":').length - 1).toBe(700);
+    const { records, digests, skipped } = await readAll(Buffer.from(text), 1 << 20);
+    expect(records).toEqual(recs);
+    expect(skipped).toEqual([]);
+    expect(digests).toEqual(recs.map((r) => hex(digestOf(Buffer.from(JSON.stringify(r))))));
+  });
+
+  it('bytes that are not UTF-8 are counted once for the file, also when the general path takes over', async () => {
+    const recs = Array.from({ length: 300 }, (_, i) =>
+      record(i, i === 280 ? { requestParameters: { l: [{ a: 1 }, { eventVersion: 'x' }] } } : {}),
+    );
+    const text = Buffer.from(JSON.stringify({ Records: recs }));
+    const at = text.indexOf('u3"');
+    text[at] = 0xff;
+    const { records, skipped } = await readAll(text, 1 << 20);
+    expect(records).toHaveLength(300);
+    expect(skipped).toEqual(['invalid-utf8-replaced']);
+  });
+});
+
+describe('parseEventTime', () => {
+  it('reads CloudTrail times as Date.parse does, and rejects what it rejects', () => {
+    const d2 = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        d2,
+        d2,
+        d2,
+        d2,
+        d2,
+        fc.option(fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'))),
+        (y, mo, d, h, mi, s, ms) => {
+          const t = `${y}-${mo}-${d}T${h}:${mi}:${s}${ms === null ? '' : `.${ms}`}Z`;
+          const expected = Date.parse(t);
+          const got = parseEventTime(t);
+          if (Number.isNaN(expected)) expect(got).toBeNaN();
+          else expect(got).toBe(expected);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
