@@ -1,5 +1,6 @@
 /** Activity statistics on real records, and the bounded top-k sketch. */
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { StatsCollector, TopK } from '../../src/detect/stats.js';
 import { ev, loadDataset } from './helpers.js';
 
@@ -65,5 +66,43 @@ describe('TopK (Space-Saving)', () => {
     const r = s.result();
     expect(r.approximate).toBe(true);
     expect(r.topSourceIps.length).toBe(5);
+  });
+
+  it('keeps exactly the counters of the plain algorithm (scan for the oldest smallest), however keys arrive', () => {
+    // The reference: Space-Saving with a linear scan, evicting the oldest of the smallest counters.
+    const reference = (k: number, keys: string[]): Map<string, number> => {
+      const counts = new Map<string, { n: number; seq: number }>();
+      let seq = 0;
+      for (const key of keys) {
+        const c = counts.get(key);
+        if (c) c.n++;
+        else if (counts.size < k) counts.set(key, { n: 1, seq: seq++ });
+        else {
+          let min: [string, { n: number; seq: number }] | undefined;
+          for (const e of counts)
+            if (!min || e[1].n < min[1].n || (e[1].n === min[1].n && e[1].seq < min[1].seq)) min = e;
+          if (!min) continue;
+          counts.delete(min[0]);
+          counts.set(key, { n: min[1].n + 1, seq: seq++ });
+        }
+      }
+      return new Map([...counts].map(([key, c]) => [key, c.n]));
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(
+          fc.integer({ min: 0, max: 30 }).map((i) => `k${i}`),
+          { maxLength: 300 },
+        ),
+        (k, keys) => {
+          const t = new TopK(k);
+          for (const key of keys) t.add(key);
+          const got = new Map(t.top(k).map((e) => [e.key, e.count]));
+          expect(got).toEqual(reference(k, keys));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -89,7 +89,7 @@ interface Agg {
   samples: EvidenceSample[];
   suppression?: ActiveSuppression;
   /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
-  overflow?: { incidents: Set<string> };
+  overflow?: { incidents: Set<number> };
 }
 
 function overflowDescription(incidents: number, r: Rule): string {
@@ -147,6 +147,18 @@ export function needsMissingParam(rule: Rule, params: Params): boolean {
 /** A failed call: an error code, or (console sign-in events) an error message without one. */
 export function isFailed(e: TrailEvent): boolean {
   return e.errorCode !== undefined || e.errorMessage !== undefined;
+}
+
+/** A 53-bit hash of a string (two FNV-1a lanes): tells incidents apart without keeping their text. */
+export function textHash(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -360,12 +372,12 @@ export class Engine {
     text = text.toLowerCase();
     let agg = this.aggsByText.get(text);
     if (!agg) {
-      const id = fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
-      agg = this.aggs.get(id) ?? this.open(c, h, id);
-      // Overflow incidents are not remembered by text: that map would grow with them.
-      if (agg.overflow) {
-        if (agg.overflow.incidents.size < MAX_OVERFLOW_IDS) agg.overflow.incidents.add(id);
-      } else this.aggsByText.set(text, agg);
+      if (c.findings >= MAX_FINDINGS_PER_RULE) agg = this.overflowIncident(c, h, text, principal, extra);
+      else {
+        const id = fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
+        agg = this.aggs.get(id) ?? this.open(c, h, id);
+        this.aggsByText.set(text, agg);
+      }
     }
     if (reoffered) {
       const key = `${h.id}\u0000${h.timeMs}`;
@@ -384,29 +396,49 @@ export class Engine {
     return agg.suppression === undefined;
   }
 
-  /** A new finding for `c`, or the rule's overflow finding once it has opened as many as it may. */
+  /** A new finding for `c` (which has opened fewer than MAX_FINDINGS_PER_RULE). */
   private open(c: CompiledRule, h: Hit, id: string): Agg {
-    const r = c.rule;
     const sup = pickSuppression(
-      h.suppressions ?? suppressionsFor(this.opts.suppressions, r.id, h.event as TrailEvent),
+      h.suppressions ?? suppressionsFor(this.opts.suppressions, c.rule.id, h.event as TrailEvent),
       id,
     );
-    if (c.findings >= MAX_FINDINGS_PER_RULE) {
-      const existing = c.overflow.get(sup);
-      if (existing) return existing;
+    c.findings++;
+    const agg = this.newAgg(c.rule, id, h, sup);
+    this.aggs.set(id, agg);
+    return agg;
+  }
+
+  /**
+   * An incident of a rule that has opened as many findings as it may: counted in the rule's overflow finding (one
+   * per suppression that hides it, or none). Every finding the rule opened is known by its text, so a text not seen
+   * is a new incident; incidents are told apart by a hash of their text, not remembered by it (that map would grow
+   * with them), and the finding id (a SHA-256) is worked out only when a suppression names finding ids.
+   */
+  private overflowIncident(
+    c: CompiledRule,
+    h: Hit,
+    text: string,
+    principal: string,
+    extra: readonly string[],
+  ): Agg {
+    const r = c.rule;
+    const met = h.suppressions ?? suppressionsFor(this.opts.suppressions, r.id, h.event as TrailEvent);
+    const id = met.some((s) => s.findingId !== undefined)
+      ? fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe])
+      : '';
+    const sup = pickSuppression(met, id);
+    let agg = c.overflow.get(sup);
+    if (!agg) {
       if (c.overflow.size === 0)
         this.warnings.push(
           `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct incidents are counted together in one "further incidents" finding (suppress or tune the rule to see them one by one).`,
         );
-      const overflowId = fingerprint([r.id, 'further incidents', sup?.label ?? '']);
-      const agg = this.newAgg(r, overflowId, h, sup);
+      agg = this.newAgg(r, fingerprint([r.id, 'further incidents', sup?.label ?? '']), h, sup);
       agg.overflow = { incidents: new Set() };
       c.overflow.set(sup, agg);
-      return agg;
     }
-    c.findings++;
-    const agg = this.newAgg(r, id, h, sup);
-    this.aggs.set(id, agg);
+    const incidents = (agg.overflow as NonNullable<Agg['overflow']>).incidents;
+    if (incidents.size < MAX_OVERFLOW_IDS) incidents.add(textHash(text));
     return agg;
   }
 

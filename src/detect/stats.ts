@@ -4,13 +4,16 @@ import type { ActivityStats, CountEntry, PrincipalActivity, TrailEvent } from '.
 /**
  * Counters with the smallest one at hand: a binary min-heap ordered by (count, insertion order), plus an index from
  * key to heap slot. Increments and evictions cost O(log k) instead of a scan of every counter, and the evicted key is
- * the same one a scan in insertion order would pick (the oldest of the smallest), so results do not change.
+ * the same one a scan in insertion order would pick (the oldest of the smallest), so results do not change. The heap
+ * is only put in order when the smallest is first asked for: tables that never fill (regions, accounts, most event
+ * names) never pay for it.
  */
 export class CounterHeap {
   private readonly heap: HeapEntry[] = [];
   // Entries carry their own heap slot, so a sift moves objects without touching the Map.
   private readonly byKey = new Map<string, HeapEntry>();
   private nextSeq = 0;
+  private ordered = false;
 
   get size(): number {
     return this.heap.length;
@@ -25,34 +28,50 @@ export class CounterHeap {
   increment(key: string, n: number): boolean {
     const en = this.byKey.get(key);
     if (en === undefined) return false;
-    en.count += n;
-    this.down(en.pos);
+    this.bump(en, n);
     return true;
   }
 
+  /** Add `n` to a counter already at hand (as returned by insert or replaceMin). */
+  bump(en: HeapEntry, n: number): void {
+    en.count += n;
+    if (this.ordered) this.down(en.pos);
+  }
+
   /** Track a new key (the caller checks it is not tracked yet). */
-  insert(key: string, count: number): void {
+  insert(key: string, count: number): HeapEntry {
     const en: HeapEntry = { key, count, seq: this.nextSeq++, pos: this.heap.length };
     this.heap.push(en);
     this.byKey.set(key, en);
-    this.up(en.pos);
+    if (this.ordered) this.up(en.pos);
+    return en;
   }
 
   /** The smallest counter (oldest first among equals), or undefined when empty. */
   peekMin(): { key: string; count: number } | undefined {
+    this.order();
     return this.heap[0];
   }
 
   /** Replace the smallest counter by a new key: one sift instead of a removal and an insertion. */
-  replaceMin(key: string, count: number): void {
+  replaceMin(key: string, count: number): HeapEntry | undefined {
+    this.order();
     const en = this.heap[0];
-    if (en === undefined) return;
+    if (en === undefined) return undefined;
     this.byKey.delete(en.key);
     en.key = key;
     en.count = count;
     en.seq = this.nextSeq++;
     this.byKey.set(key, en);
     this.down(0);
+    return en;
+  }
+
+  // Bottom-up heap construction, once; from then on every change keeps the order.
+  private order(): void {
+    if (this.ordered) return;
+    this.ordered = true;
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
   /** Every (key, count), in no particular order. */
@@ -103,7 +122,7 @@ export class CounterHeap {
   }
 }
 
-interface HeapEntry {
+export interface HeapEntry {
   key: string;
   count: number;
   /** Insertion order, to break ties the way a scan in insertion order does. */
@@ -150,6 +169,8 @@ export class TopK {
 
 interface PrincipalAcc {
   type: string;
+  /** This principal's counter in `principalEvents`. */
+  counter: HeapEntry;
   events: number;
   errors: number;
   accessDenied: number;
@@ -265,20 +286,23 @@ export class StatsCollector {
   }
 
   private observePrincipal(e: TrailEvent, denied: boolean): void {
-    let p = this.perPrincipal.get(e.principal.key);
-    if (p) this.principalEvents.increment(e.principal.key, 1);
+    const key = e.principal.key;
+    let p = this.perPrincipal.get(key);
+    if (p) this.principalEvents.bump(p.counter, 1);
     else {
+      let counter: HeapEntry | undefined;
       if (this.perPrincipal.size >= this.o.maxPrincipals) {
         // Keep the busiest: drop the quietest principal seen so far (rare; only with thousands of principals).
         this.perPrincipalTruncated = true;
         const min = this.principalEvents.peekMin();
         if (min !== undefined) {
           this.perPrincipal.delete(min.key);
-          this.principalEvents.replaceMin(e.principal.key, 1);
-        } else this.principalEvents.insert(e.principal.key, 1);
-      } else this.principalEvents.insert(e.principal.key, 1);
+          counter = this.principalEvents.replaceMin(key, 1);
+        }
+      }
       p = {
         type: e.principal.type,
+        counter: counter ?? this.principalEvents.insert(key, 1),
         events: 0,
         errors: 0,
         accessDenied: 0,
@@ -287,7 +311,7 @@ export class StatsCollector {
         regions: new Set(),
         ips: new Set(),
       };
-      this.perPrincipal.set(e.principal.key, p);
+      this.perPrincipal.set(key, p);
     }
     p.events++;
     if (e.errorCode) p.errors++;
