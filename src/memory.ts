@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * How far V8 lets the heap grow past what was live after each full collection, in percent. Node's default lets a
@@ -20,4 +21,27 @@ export function applyMemoryPolicy(percent = HEAP_GROWING_PERCENT): boolean {
   } catch {
     return false;
   }
+}
+
+let gc: (() => void) | null | undefined;
+
+/**
+ * A full collection, where the runtime allows one to be asked for. Called between stages (the end of reading,
+ * before the model input is built): the read phase leaves much garbage, and a stage that allocates on top of it
+ * grows the heap past the read phase's own peak instead of reusing the space. Best effort: a runtime that does
+ * not allow it only loses the tuning.
+ */
+export function collectGarbage(): boolean {
+  if (gc === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      const fn: unknown = runInNewContext('gc');
+      gc = typeof fn === 'function' ? (fn as () => void) : null;
+    } catch {
+      gc = null;
+    }
+  }
+  if (!gc) return false;
+  gc();
+  return true;
 }

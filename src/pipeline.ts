@@ -25,6 +25,7 @@ import {
   type PublishResult,
 } from './publish/index.js';
 import { describeError, StageError } from './errors.js';
+import { collectGarbage } from './memory.js';
 import type { AnalysisOutcome, Clock, Logger, Report, SourceReport } from './types.js';
 
 export interface PipelineDeps {
@@ -101,6 +102,9 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
   }
   const counts = stream.counts();
   const detected = detector.finish();
+  // Reading leaves hundreds of MB of short-lived garbage; analysis allocates on top of it (records, prompts, the
+  // batch input), which would grow the heap past the read's own peak rather than reuse the space.
+  collectGarbage();
   warnings.push(...detected.warnings);
   logger.info(
     `Read ${counts.read} events (${counts.kept} kept, ${counts.filtered} filtered, ${counts.duplicates} duplicates, ${counts.skipped} skipped); ${detected.findings.length} rule findings from ${detected.rulesLoaded} rules`,

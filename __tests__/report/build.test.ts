@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../schemas/report.schema.json' with { type: 'json' };
-import { FULL_REDACTION, writeReportFiles } from '../../src/report/index.js';
+import { FULL_REDACTION, renderMarkdown, writeReportFiles } from '../../src/report/index.js';
 import { EVERY_SEVERITY, makeFinding, makeReport } from './fixtures.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -98,4 +98,21 @@ describe('writeReportFiles', () => {
     expect(md).not.toContain('123456789012');
     expect(md).not.toContain('198.51.100.23');
   });
+
+  it.each([0, 1, 300])(
+    'the Markdown copy of %i finding(s), written piece by piece, is the one-string rendering byte for byte',
+    async (n) => {
+      const dir = await mkdtemp(join(tmpdir(), 'trailsight-report-'));
+      const sev = ['critical', 'high', 'medium', 'low'] as const;
+      const report = makeReport(Array.from({ length: n }, (_, i) => makeFinding(sev[i % 4] ?? 'low', i + 1)));
+      const files = await writeReportFiles(report, join(dir, 'r.json'), { redaction: FULL_REDACTION });
+      const expected = renderMarkdown(report, {
+        maxChars: Number.POSITIVE_INFINITY,
+        redaction: FULL_REDACTION,
+        destination: 'file',
+      });
+      expect(expected.length).toBeGreaterThan(n * 200);
+      expect(await readFile(files.markdownPath, 'utf8')).toBe(expected);
+    },
+  );
 });

@@ -112,7 +112,12 @@ function jobIdOf(arn: string): string {
   return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
-/** Submits (or finds) the job for these records and, unless `mode: submit`, waits for it and reads its output. */
+/**
+ * Submits (or finds) the job for these records and, unless `mode: submit`, waits for it and reads its output.
+ * Once the input is built, the records' and prompts' texts are emptied: they are most of the memory a run holds
+ * while a job runs (tens of MB for a big window), and nothing after needs them (answers are checked against each
+ * record's events).
+ */
 export async function runBatch(
   items: readonly { record: DigestRecord; prompt: BuiltPrompt }[],
   opts: BatchOptions,
@@ -122,6 +127,11 @@ export async function runBatch(
   const bedrock = deps.clients.bedrock();
   const s3 = deps.clients.s3();
   let input: { body: Buffer; hash: string } | undefined = batchInput(items, opts.format, opts.modelId);
+  for (const { record, prompt } of items) {
+    record.text = '';
+    prompt.system = '';
+    prompt.user = '';
+  }
   const hash = input.hash;
   const short = hash.slice(0, 20);
   const baseName = `trailsight-${short}`;

@@ -115,57 +115,58 @@ export interface DigestCollector {
  * with the smallest hashes (a bottom-k sample), so their counts are exact and `overflow` counts every other one.
  */
 class Distinct {
-  private readonly values: string[] = [];
-  private readonly counts: number[] = [];
-  private readonly hashes: number[] = [];
+  // Entries as (value, count, hash) triples in one array, made on the first value: tens of thousands of these
+  // live while a window is read, and three arrays each (or one made up front) cost several times the memory.
+  private items: (string | number)[] | undefined;
   overflow = 0;
   constructor(private readonly cap: number) {}
+  private value(i: number): string {
+    return (this.items as (string | number)[])[i * 3] as string;
+  }
+  private hash(i: number): number {
+    return (this.items as (string | number)[])[i * 3 + 2] as number;
+  }
   add(v: string | undefined): void {
     if (v === undefined || v === '') return;
-    const i = this.values.indexOf(v);
-    if (i >= 0) {
-      this.counts[i] = (this.counts[i] as number) + 1;
-      return;
+    const items = (this.items ??= []);
+    const n = items.length / 3;
+    for (let i = 0; i < n; i++) {
+      if (items[i * 3] === v) {
+        items[i * 3 + 1] = (items[i * 3 + 1] as number) + 1;
+        return;
+      }
     }
     const h = fnv1a(v);
-    if (this.values.length < this.cap) {
-      this.values.push(v);
-      this.counts.push(1);
-      this.hashes.push(h);
+    if (n < this.cap) {
+      items.push(v, 1, h);
       return;
     }
     let worst = 0;
-    for (let k = 1; k < this.hashes.length; k++)
-      if (
-        ranksAfter(
-          this.hashes[k] as number,
-          this.values[k] as string,
-          this.hashes[worst] as number,
-          this.values[worst] as string,
-        )
-      )
-        worst = k;
-    if (this.cap === 0 || !ranksAfter(this.hashes[worst] as number, this.values[worst] as string, h, v)) {
+    for (let k = 1; k < n; k++)
+      if (ranksAfter(this.hash(k), this.value(k), this.hash(worst), this.value(worst))) worst = k;
+    if (this.cap === 0 || !ranksAfter(this.hash(worst), this.value(worst), h, v)) {
       this.overflow++;
       return;
     }
-    this.overflow += this.counts[worst] as number;
-    this.values[worst] = v;
-    this.counts[worst] = 1;
-    this.hashes[worst] = h;
+    this.overflow += items[worst * 3 + 1] as number;
+    items[worst * 3] = v;
+    items[worst * 3 + 1] = 1;
+    items[worst * 3 + 2] = h;
   }
   has(v: string): boolean {
-    return this.values.includes(v);
+    const items = this.items ?? [];
+    for (let i = 0; i < items.length; i += 3) if (items[i] === v) return true;
+    return false;
   }
   /** Most frequent value first (ties by value, so output is deterministic). */
   sorted(): string[] {
-    return this.values
-      .map((v, i) => [v, this.counts[i] as number] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([k]) => k);
+    const out: (readonly [string, number])[] = [];
+    const items = this.items ?? [];
+    for (let i = 0; i < items.length; i += 3) out.push([items[i] as string, items[i + 1] as number]);
+    return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
   }
   get size(): number {
-    return this.values.length;
+    return (this.items?.length ?? 0) / 3;
   }
 }
 

@@ -488,6 +488,21 @@ export class Engine {
     return s;
   }
 
+  /**
+   * Forgets what the pass kept to find incidents (threshold queues, first-seen values, findings by text): call it
+   * once the result is taken, since a run holds the detector until its report is written.
+   */
+  release(): void {
+    for (const c of this.rules) {
+      c.threshold?.groups.clear();
+      c.firstSeen?.seen.clear();
+      c.overflow.clear();
+    }
+    this.aggs.clear();
+    this.aggsByText.clear();
+    this.anyNameFor.clear();
+  }
+
   /** Findings (most severe first) and the suppressed ones. */
   result(): { findings: Finding[]; suppressed: { agg: Agg; finding: Finding }[] } {
     const findings: Finding[] = [];

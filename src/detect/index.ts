@@ -135,6 +135,8 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
     window: { startMs: config.window.start.getTime(), endMs: config.window.end.getTime() },
   });
   const stats = new StatsCollector();
+  // The result, once taken: finish() forgets the pass's working state, so it answers later calls from here.
+  let finished: DetectResult | undefined;
   deps.logger.debug(
     `detect: ${active.length} rules active (${builtin.length} built-in, ${rules.length - builtin.length} from rules files, ${disabled.size} disabled), ${suppressions.length} suppressions`,
   );
@@ -145,6 +147,7 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
       return engine.observe(e);
     },
     finish() {
+      if (finished) return finished;
       const { findings, suppressed } = engine.result();
       const out: SuppressedFinding[] = suppressed.map(({ agg, finding }) => {
         const sup = Engine.suppressionOf(agg);
@@ -160,13 +163,15 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
       const unused = suppressions
         .filter((s) => !s.expired && s.hits === 0)
         .map((s) => `Suppression at ${s.label} ("${s.reason}") matched no finding in this window.`);
-      return {
+      finished = {
         findings,
         suppressed: out,
         stats: stats.result(),
         warnings: [...warnings, ...engine.warnings, ...unused],
         rulesLoaded: active.length,
       };
+      engine.release();
+      return finished;
     },
     suppressAi(findings) {
       const kept: Finding[] = [];

@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../types.js';
 import { writeJsonFile } from './json-file.js';
-import { renderMarkdown } from './markdown.js';
+import { markdownFileChunks } from './markdown.js';
 import type { Redaction } from './redact.js';
 
 /** `report.json` → `report.md`; any other name gets `.md` appended. */
@@ -23,11 +23,20 @@ export async function writeReportFiles(
   const markdownPath = resolve(markdownPathFor(reportPath));
   await mkdir(dirname(jsonPath), { recursive: true });
   await writeJsonFile(jsonPath, report);
-  const md = renderMarkdown(report, {
-    maxChars: Number.POSITIVE_INFINITY,
-    redaction: opts.redaction,
-    destination: 'file',
-  });
-  await writeFile(markdownPath, md, 'utf8');
+  // Written piece by piece: the Markdown of thousands of findings runs to tens of MB as one string.
+  const fh = await open(markdownPath, 'w');
+  try {
+    let pending = '';
+    for (const chunk of markdownFileChunks(report, opts.redaction)) {
+      pending += chunk;
+      if (pending.length >= 64 * 1024) {
+        await fh.write(pending, null, 'utf8');
+        pending = '';
+      }
+    }
+    if (pending) await fh.write(pending, null, 'utf8');
+  } finally {
+    await fh.close();
+  }
   return { jsonPath, markdownPath };
 }

@@ -115,31 +115,74 @@ interface Pieces {
 }
 
 function pieces(r: Report, opts: MarkdownOptions): Pieces {
+  return { ...basePieces(r, opts), sections: [...sectionsOf(r, opts)] };
+}
+
+/** Every piece but the findings' sections. */
+function basePieces(r: Report, opts: MarkdownOptions): Omit<Pieces, 'sections'> {
   const h = opts.destination === 'file' ? '#' : '##';
-  const fold = r.findings.length > DETAIL.foldAfter;
   return {
     head: [`${h} ${VERDICT_ICON[r.verdict]} TrailSight: ${headline(r)}`, verdictLine(r), severityCounts(r)],
     rows: r.findings.map(findingRow),
-    sections: r.findings.map((f, i) => findingSection(f, i + 1, fold, `${h}##`)),
     summary: executiveSummary(r, `${h}#`),
     stats: statistics(r, `${h}#`),
     tail: [coverage(r, `${h}#`), footer(r)],
   };
 }
 
-function render(r: Report, plan: Plan, opts: MarkdownOptions, p: Pieces = pieces(r, opts)): string {
+/** The findings' detail sections, built one at a time. */
+function* sectionsOf(r: Report, opts: MarkdownOptions): Generator<string> {
   const h = opts.destination === 'file' ? '#' : '##';
-  const parts: string[] = [...p.head];
-  parts.push(omissionNote(r, plan, opts));
-  if (r.findings.length > 0) {
-    parts.push(`${h}# Findings`);
-    parts.push(findingsTable(p.rows.slice(0, plan.rows), r.findings.length - plan.rows));
-    parts.push(...p.sections.slice(0, plan.detailed));
+  const fold = r.findings.length > DETAIL.foldAfter;
+  for (let i = 0; i < r.findings.length; i++)
+    yield findingSection(r.findings[i] as Finding, i + 1, fold, `${h}##`);
+}
+
+function render(r: Report, plan: Plan, opts: MarkdownOptions, p: Pieces = pieces(r, opts)): string {
+  return [...parts(r, plan, opts, p, p.sections.slice(0, plan.detailed))].join('\n\n') + '\n';
+}
+
+/** The non-empty parts of a rendering in order (joined by a blank line); `sections` are the detailed findings. */
+function* parts(
+  r: Report,
+  plan: Plan,
+  opts: MarkdownOptions,
+  p: Omit<Pieces, 'sections'>,
+  sections: Iterable<string>,
+): Generator<string> {
+  const h = opts.destination === 'file' ? '#' : '##';
+  const all = function* (): Generator<string> {
+    yield* p.head;
+    yield omissionNote(r, plan, opts);
+    if (r.findings.length > 0) {
+      yield `${h}# Findings`;
+      yield findingsTable(p.rows.slice(0, plan.rows), r.findings.length - plan.rows);
+      yield* sections;
+    }
+    yield p.summary;
+    if (plan.stats) yield* p.stats;
+    yield* p.tail;
+  };
+  for (const x of all()) if (x !== '') yield x;
+}
+
+/**
+ * The whole report as Markdown for the report file (no size limit), piece by piece: the same text as
+ * `renderMarkdown(report, {maxChars: Infinity, destination: 'file'})`, but each finding's section is built as it is
+ * written, so thousands of findings never become one string of tens of MB.
+ */
+export function* markdownFileChunks(report: Report, redaction: Redaction): Generator<string> {
+  const opts: MarkdownOptions = { maxChars: Number.POSITIVE_INFINITY, redaction, destination: 'file' };
+  const r = redactReport(report, redaction);
+  const n = r.findings.length;
+  const p = basePieces(r, opts);
+  const sections = sectionsOf(r, opts);
+  let first = true;
+  for (const x of parts(r, { stats: true, detailed: n, rows: n }, opts, p, sections)) {
+    yield first ? x : `\n\n${x}`;
+    first = false;
   }
-  parts.push(p.summary);
-  if (plan.stats) parts.push(...p.stats);
-  parts.push(...p.tail);
-  return parts.filter((x) => x !== '').join('\n\n') + '\n';
+  yield '\n';
 }
 
 /** One finding as an issue body (issue-mode `finding`): its detail plus the window and run it was seen in. */
