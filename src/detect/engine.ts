@@ -149,8 +149,8 @@ export function isFailed(e: TrailEvent): boolean {
   return e.errorCode !== undefined || e.errorMessage !== undefined;
 }
 
-/** A 53-bit hash of a string (two FNV-1a lanes): tells incidents apart without keeping their text. */
-export function textHash(s: string): number {
+/** A 53-bit hash of a string (an FNV-1a lane and a multiply-xorshift lane): tells incidents apart without keeping their text. */
+function textHash(s: string): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < s.length; i++) {
@@ -159,6 +159,11 @@ export function textHash(s: string): number {
     b = Math.imul(b ^ ch, 0x5bd1e995) ^ (b >>> 15);
   }
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
+/** The finding id of one incident: the same parts, in the same order, that addHit's lookup text is made of. */
+function incidentId(r: Rule, principal: string, h: Hit, extra: readonly string[]): string {
+  return fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
 }
 
 const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -374,7 +379,7 @@ export class Engine {
     if (!agg) {
       if (c.findings >= MAX_FINDINGS_PER_RULE) agg = this.overflowIncident(c, h, text, principal, extra);
       else {
-        const id = fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
+        const id = incidentId(r, principal, h, extra);
         agg = this.aggs.get(id) ?? this.open(c, h, id);
         this.aggsByText.set(text, agg);
       }
@@ -423,9 +428,7 @@ export class Engine {
   ): Agg {
     const r = c.rule;
     const met = h.suppressions ?? suppressionsFor(this.opts.suppressions, r.id, h.event as TrailEvent);
-    const id = met.some((s) => s.findingId !== undefined)
-      ? fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe])
-      : '';
+    const id = met.some((s) => s.findingId !== undefined) ? incidentId(r, principal, h, extra) : '';
     const sup = pickSuppression(met, id);
     let agg = c.overflow.get(sup);
     if (!agg) {

@@ -120,7 +120,7 @@ function pieces(r: Report, opts: MarkdownOptions): Pieces {
 
 /** Every piece but the findings' sections. */
 function basePieces(r: Report, opts: MarkdownOptions): Omit<Pieces, 'sections'> {
-  const h = opts.destination === 'file' ? '#' : '##';
+  const h = headingPrefix(opts);
   return {
     head: [`${h} ${VERDICT_ICON[r.verdict]} TrailSight: ${headline(r)}`, verdictLine(r), severityCounts(r)],
     rows: r.findings.map(findingRow),
@@ -130,16 +130,31 @@ function basePieces(r: Report, opts: MarkdownOptions): Omit<Pieces, 'sections'> 
   };
 }
 
+/** The report file's title is a top-level heading; in the other destinations it sits one level down. */
+function headingPrefix(opts: MarkdownOptions): string {
+  return opts.destination === 'file' ? '#' : '##';
+}
+
 /** The findings' detail sections, built one at a time. */
 function* sectionsOf(r: Report, opts: MarkdownOptions): Generator<string> {
-  const h = opts.destination === 'file' ? '#' : '##';
+  const h = headingPrefix(opts);
   const fold = r.findings.length > DETAIL.foldAfter;
   for (let i = 0; i < r.findings.length; i++)
     yield findingSection(r.findings[i] as Finding, i + 1, fold, `${h}##`);
 }
 
 function render(r: Report, plan: Plan, opts: MarkdownOptions, p: Pieces = pieces(r, opts)): string {
-  return [...parts(r, plan, opts, p, p.sections.slice(0, plan.detailed))].join('\n\n') + '\n';
+  return [...joined(parts(r, plan, opts, p, p.sections.slice(0, plan.detailed)))].join('');
+}
+
+/** Parts separated by a blank line, ending with a newline, as pieces to write or join. */
+function* joined(xs: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const x of xs) {
+    yield first ? x : `\n\n${x}`;
+    first = false;
+  }
+  yield '\n';
 }
 
 /** The non-empty parts of a rendering in order (joined by a blank line); `sections` are the detailed findings. */
@@ -150,7 +165,7 @@ function* parts(
   p: Omit<Pieces, 'sections'>,
   sections: Iterable<string>,
 ): Generator<string> {
-  const h = opts.destination === 'file' ? '#' : '##';
+  const h = headingPrefix(opts);
   const all = function* (): Generator<string> {
     yield* p.head;
     yield omissionNote(r, plan, opts);
@@ -175,14 +190,9 @@ export function* markdownFileChunks(report: Report, redaction: Redaction): Gener
   const opts: MarkdownOptions = { maxChars: Number.POSITIVE_INFINITY, redaction, destination: 'file' };
   const r = redactReport(report, redaction);
   const n = r.findings.length;
-  const p = basePieces(r, opts);
-  const sections = sectionsOf(r, opts);
-  let first = true;
-  for (const x of parts(r, { stats: true, detailed: n, rows: n }, opts, p, sections)) {
-    yield first ? x : `\n\n${x}`;
-    first = false;
-  }
-  yield '\n';
+  yield* joined(
+    parts(r, { stats: true, detailed: n, rows: n }, opts, basePieces(r, opts), sectionsOf(r, opts)),
+  );
 }
 
 /** One finding as an issue body (issue-mode `finding`): its detail plus the window and run it was seen in. */

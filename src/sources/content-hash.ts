@@ -41,6 +41,14 @@ function fmix(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/**
+ * The bytes a record is keyed by when it did not come from bytes (an API page, a record inside a one-line
+ * document): its compact serialisation, which is what CloudTrail writes, so both ways of keying agree.
+ */
+export function compactBytes(record: unknown): Buffer {
+  return Buffer.from(JSON.stringify(record) ?? 'null');
+}
+
 /** A DataView over exactly `buf`'s bytes. */
 export function viewOf(buf: Uint8Array): DataView {
   return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);

@@ -1,5 +1,5 @@
 import type { TrailEvent } from '../types.js';
-import { DIGEST_WORDS, digestOf } from './content-hash.js';
+import { compactBytes, DIGEST_WORDS, digestOf } from './content-hash.js';
 
 /**
  * A set of 96-bit digests in one typed array (open addressing, linear probing): 12 bytes a slot, outside the
@@ -79,7 +79,7 @@ export class Deduplicator {
    * taken of the record's compact serialisation.
    */
   first(e: TrailEvent, digests?: Uint32Array, index = 0): boolean {
-    const t = digests ?? digestOf(Buffer.from(JSON.stringify(e.raw)));
+    const t = digests ?? digestOf(compactBytes(e.raw));
     const at = digests ? index * DIGEST_WORDS : 0;
     if (this.seen.add(t[at] as number, t[at + 1] as number, t[at + 2] as number)) return true;
     this.duplicates++;

@@ -5,7 +5,7 @@
  */
 
 import { isAscii } from 'node:buffer';
-import { DIGEST_WORDS, digestInto, digestsOf, setDigests, viewOf } from './content-hash.js';
+import { compactBytes, DIGEST_WORDS, digestInto, digestsOf, setDigests, viewOf } from './content-hash.js';
 
 export type RecordFormat = 'json' | 'jsonl';
 
@@ -128,7 +128,7 @@ async function* readJsonLines(
       // A whole document on one line: each record is keyed by its compact form, as records from an API are.
       for (const r of (v as { Records: unknown[] }).Records) {
         out.push(r);
-        digests.add(Buffer.from(JSON.stringify(r) ?? 'null'));
+        digests.add(compactBytes(r));
       }
     } else {
       out.push(v);
