@@ -273,10 +273,52 @@ describe('first-seen rules', () => {
     expect(f[0]).toMatchObject({ count: 2, regions: ['ap-south-1'], evidence: { eventIds: ['a2', 'a3'] } });
   });
 
-  it('does not flag a principal first seen after the warm-up', async () => {
+  it('flags nothing of a principal first seen after the warm-up: it has no baseline', async () => {
     const d = await detector(testConfig({}, window));
     expect(d.observe(call('n1', 20, 'ap-south-1'))).not.toContain('TS-NEW-001');
-    expect(d.observe(call('n2', 21, 'sa-east-1'))).toContain('TS-NEW-001');
+    expect(d.observe(call('n2', 21, 'sa-east-1'))).not.toContain('TS-NEW-001');
+    expect(d.finish().findings.filter((x) => x.ruleId === 'TS-NEW-001')).toEqual([]);
+  });
+
+  it('finds the same incidents whatever order the events arrive in (sources read files concurrently)', async () => {
+    const events = [
+      call('w1', 1, 'us-east-1'),
+      call('w2', 2, 'eu-west-1'),
+      call('a1', 13, 'ap-south-1'),
+      call('a2', 14, 'sa-east-1'),
+      call('a3', 15, 'ap-south-1'),
+      call('a4', 16, 'eu-west-1'),
+    ];
+    const late = (id: string, hour: number, region: string): ReturnType<typeof ev> =>
+      ev({
+        eventID: id,
+        eventTime: new Date(Date.parse('2026-05-01T00:00:00Z') + hour * 3_600_000).toISOString(),
+        eventName: 'RunInstances',
+        eventSource: 'ec2.amazonaws.com',
+        awsRegion: region,
+        readOnly: false,
+        userIdentity: {
+          type: 'IAMUser',
+          arn: 'arn:aws:iam::123456789012:user/late',
+          accountId: '123456789012',
+        },
+      });
+    events.push(late('l1', 18, 'us-east-1'), late('l2', 19, 'ca-central-1'));
+    const incidents = async (order: number[]): Promise<string[]> => {
+      const d = await detector(testConfig({}, window));
+      for (const i of order) d.observe(events[i] as ReturnType<typeof ev>);
+      return d
+        .finish()
+        .findings.filter((x) => x.ruleId === 'TS-NEW-001')
+        .map((x) => `${x.id} ${x.count} ${[...x.evidence.eventIds].sort().join(',')}`)
+        .sort();
+    };
+    const forward = await incidents([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(forward).toHaveLength(2);
+    // Any order within each half of the window: concurrent reads interleave files minutes apart, never half a
+    // window apart (a warm-up event arriving after a later use of its value would still change the result).
+    expect(await incidents([7, 6, 1, 0, 5, 3, 2, 4])).toEqual(forward);
+    expect(await incidents([1, 0, 4, 3, 2, 7, 5, 6])).toEqual(forward);
   });
 });
 

@@ -64,8 +64,11 @@ interface CompiledRule {
     value: string[];
     key: string[][];
     warmupEndMs: number;
-    /** key -> value -> flagged (true once it appeared after the warm-up). */
-    seen: Map<string, Map<string, boolean>>;
+    /**
+     * key -> whether it was active during the warm-up, and value -> flagged (true when it first appeared after the
+     * warm-up for a key with warm-up history).
+     */
+    seen: Map<string, { history: boolean; values: Map<string, boolean> }>;
   };
   findings: number;
   /** Overflow findings of this rule once it has opened MAX_FINDINGS_PER_RULE, one per suppression (or none). */
@@ -314,24 +317,24 @@ export class Engine {
       f.key.length === 1
         ? stringAt(e, f.key[0] as string[])
         : f.key.map((k) => stringAt(e, k)).join('\u0000');
-    let values = f.seen.get(key);
     const learning = e.timeMs < f.warmupEndMs;
-    if (!values) {
+    let entry = f.seen.get(key);
+    if (!entry) {
       if (f.seen.size >= MAX_GROUPS) {
         const oldest = f.seen.keys().next().value;
         if (oldest !== undefined) f.seen.delete(oldest);
       }
-      values = new Map();
-      f.seen.set(key, values);
-      // A key first seen after the warm-up has no history to compare with: learn, don't flag everything it does.
-      values.set(value, false);
-      return false;
-    }
-    const flagged = values.get(value);
+      entry = { history: learning, values: new Map() };
+      f.seen.set(key, entry);
+    } else if (learning) entry.history = true;
+    // A key with no warm-up history has no baseline: what it does is learned, never flagged. (Flagging its second
+    // value would make the finding depend on which of its events the sources happened to deliver first.)
+    const flagged = entry.values.get(value);
     if (flagged === undefined) {
-      if (values.size >= MAX_VALUES_PER_KEY) return false;
-      values.set(value, !learning);
-      return learning ? false : this.add(c, e, [value]);
+      if (entry.values.size >= MAX_VALUES_PER_KEY) return false;
+      const isNew = !learning && entry.history;
+      entry.values.set(value, isNew);
+      return isNew ? this.add(c, e, [value]) : false;
     }
     return flagged ? this.add(c, e, [value]) : false;
   }
