@@ -78,7 +78,7 @@ export function buildDemoEvents(now: Date, fixturesDir = '__fixtures__/datasets'
   // Panther's scenario gives several records the placeholder id "1": fresh ids keep them distinct.
   const root = freshIds(panther.map((r) => remapAccount(r, String(r.recipientAccountId ?? ''))));
 
-  // Background: 130 workload roles each making a few ordinary reads, shaped like real successful read-only
+  // Background: 220 workload roles each making a few ordinary reads, shaped like real successful read-only
   // calls from the datasets (one shape per event name; secret and credential reads left out, they are not
   // ordinary).
   const background: RawRecord[] = [];
@@ -98,7 +98,7 @@ export function buildDemoEvents(now: Date, fixturesDir = '__fixtures__/datasets'
     }
   }
   const shapes = [...byName.values()];
-  for (let i = 0; i < 130; i++) {
+  for (let i = 0; i < 220; i++) {
     const role = `app-${String(i).padStart(3, '0')}-runtime`;
     const calls = 2 + Math.floor(random() * 4);
     for (let c = 0; c < calls; c++) {
