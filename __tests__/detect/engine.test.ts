@@ -215,6 +215,52 @@ describe('threshold rules', () => {
     expect(d.finish().findings.filter((f) => f.ruleId === 'TS-AUTH-002')).toEqual([]);
   });
 
+  it('finds the same burst whatever order the sources deliver it in', async () => {
+    // A burst of 5 failures in 4 minutes, and 12 failures of the same user spread an hour apart later in the day.
+    // LookupEvents delivers newest first; the S3 source reads one region's day before the next region's, so a
+    // group's later events can arrive before its burst.
+    const burst = [0, 1, 2, 3, 4].map((m) => failedLogin(`b${m}`, m, 'frank', '198.51.100.20'));
+    const spread = Array.from({ length: 12 }, (_, k) =>
+      failedLogin(`s${k}`, 60 * (k + 2), 'frank', `203.0.113.${k + 1}`),
+    );
+    const chronological = [...burst, ...spread];
+    const orders = {
+      chronological,
+      newestFirst: [...chronological].reverse(),
+      laterRegionFirst: [...spread, ...burst],
+      interleaved: spread.flatMap((s, k) => (burst[k] ? [s, burst[k]] : [s])),
+    };
+    const seen: Record<string, unknown> = {};
+    for (const [name, events] of Object.entries(orders)) {
+      const d = await detector();
+      for (const e of events) d.observe(e);
+      const f = d.finish().findings.filter((x) => x.ruleId === 'TS-AUTH-002');
+      seen[name] = f.map((x) => ({
+        id: x.id,
+        count: x.count,
+        first: x.firstSeen,
+        last: x.lastSeen,
+        ids: [...x.evidence.eventIds].sort(),
+      }));
+    }
+    const expected = [
+      {
+        id: expect.any(String),
+        count: 5,
+        first: at(0),
+        last: at(4),
+        ids: ['b0', 'b1', 'b2', 'b3', 'b4'],
+      },
+    ];
+    expect(seen).toEqual({
+      chronological: expected,
+      newestFirst: seen.chronological,
+      laterRegionFirst: seen.chronological,
+      interleaved: seen.chronological,
+    });
+    expect(seen.chronological).toEqual(expected);
+  });
+
   it('groups password spraying by IP across users into one finding', async () => {
     const d = await detector();
     for (let i = 0; i < 5; i++) d.observe(failedLogin(`p${i}`, i, `user${i}`, '192.0.2.55'));

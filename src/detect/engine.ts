@@ -26,6 +26,12 @@ export const MAX_FINDINGS_PER_RULE = 100;
 export const MAX_GROUPS = 20_000;
 /** Distinct incidents an overflow finding tells apart (by id); beyond it the figure reads as "at least". */
 const MAX_OVERFLOW_IDS = 10_000;
+/**
+ * Matching events a threshold rule keeps per group, as a multiple of its count (and at least the minimum): room for
+ * a group's events to arrive out of time order, e.g. newest first or one region after another.
+ */
+const THRESHOLD_HELD_FACTOR = 4;
+const THRESHOLD_HELD_MIN = 20;
 /** Values remembered per first-seen key. */
 export const MAX_VALUES_PER_KEY = 500;
 
@@ -48,6 +54,19 @@ interface Hit {
   /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
   sample?: EvidenceSample;
   suppressions?: readonly ActiveSuppression[];
+  /** Held hits: its place in the order its group's events arrived in (the queue forgets the earliest to arrive). */
+  arrival?: number;
+}
+
+/** A threshold group's queue, in (time, id) order, and how many of its events have arrived. */
+interface HeldGroup {
+  hits: Hit[];
+  arrived: number;
+}
+
+/** Time order, ties by event id, so that a threshold queue's order does not depend on arrival. */
+function before(a: Hit, b: Hit): boolean {
+  return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.id < b.id);
 }
 
 const NONE: readonly never[] = [];
@@ -59,7 +78,14 @@ interface CompiledRule {
   dedupe: string[][];
   details: { name: string; segs: string[] }[];
   allow: ((p: Principal) => boolean)[];
-  threshold?: { count: number; windowMs: number; groupBy: string[][]; groups: Map<string, Hit[]> };
+  threshold?: {
+    count: number;
+    windowMs: number;
+    groupBy: string[][];
+    /** Matching events kept per group: THRESHOLD_HELD_FACTOR x count (at least THRESHOLD_HELD_MIN). */
+    held: number;
+    groups: Map<string, HeldGroup>;
+  };
   firstSeen?: {
     value: string[];
     key: string[][];
@@ -223,6 +249,7 @@ export class Engine {
         count: rule.threshold.count,
         windowMs: rule.threshold.windowMinutes * 60_000,
         groupBy: rule.threshold.groupBy.map(splitPath),
+        held: Math.max(THRESHOLD_HELD_MIN, THRESHOLD_HELD_FACTOR * rule.threshold.count),
         groups: new Map(),
       };
     }
@@ -283,29 +310,42 @@ export class Engine {
     const t = c.threshold as NonNullable<CompiledRule['threshold']>;
     const keyParts = t.groupBy.map((g) => stringAt(e, g));
     const key = keyParts.join('\u0000');
-    let q = t.groups.get(key);
-    if (q)
+    let g = t.groups.get(key);
+    if (g)
       t.groups.delete(key); // re-insert below: Map order doubles as least-recently-used order
     else {
-      q = [];
+      g = { hits: [], arrived: 0 };
       if (t.groups.size >= MAX_GROUPS) {
         const oldest = t.groups.keys().next().value;
         if (oldest !== undefined) t.groups.delete(oldest);
       }
     }
-    t.groups.set(key, q);
-    // Keep the last `count` matching events in time order (sources may interleave regions slightly out of order).
+    t.groups.set(key, g);
+    const q = g.hits;
+    // The queue holds the group's last `held` arrivals in (time, id) order. Sources do not deliver in time order
+    // (LookupEvents is newest first, the S3 archive is read one region's day after another), so the events to drop
+    // are the ones that arrived first, never simply the earliest: a burst is then found whatever the order, as long
+    // as its events arrive among the group's last `held` matching events.
+    const h = this.hit(c, e, true);
+    h.arrival = g.arrived++;
     let i = q.length;
-    while (i > 0 && (q[i - 1] as Hit).timeMs > e.timeMs) i--;
-    q.splice(i, 0, this.hit(c, e, true));
-    if (q.length > t.count) q.shift();
-    if (q.length < t.count) return false;
-    const first = q[0] as Hit;
-    const last = q[q.length - 1] as Hit;
-    if (last.timeMs - first.timeMs > t.windowMs) return false;
-    // Over the threshold: the whole burst is evidence; events already counted are skipped by id.
+    while (i > 0 && before(h, q[i - 1] as Hit)) i--;
+    q.splice(i, 0, h);
+    if (q.length > t.held) {
+      // The one to forget arrived `held` events before this one (at the front when events come in time order).
+      const gone = g.arrived - 1 - t.held;
+      let k = 0;
+      while ((q[k] as Hit).arrival !== gone) k++;
+      q.splice(k, 1);
+      if (k < i) i--;
+    }
+    // Every run of `count` consecutive events that includes the new one and fits in the window is a burst; all of
+    // its events are evidence (events already counted are skipped by id).
     let added = false;
-    for (const h of q) added = this.addHit(c, h, keyParts, true) || added;
+    for (let j = Math.max(0, i - t.count + 1); j <= i && j + t.count <= q.length; j++) {
+      if ((q[j + t.count - 1] as Hit).timeMs - (q[j] as Hit).timeMs > t.windowMs) continue;
+      for (let k = j; k < j + t.count; k++) added = this.addHit(c, q[k] as Hit, keyParts, true) || added;
+    }
     return added;
   }
 
