@@ -56,6 +56,8 @@ interface Hit {
   suppressions?: readonly ActiveSuppression[];
   /** Held hits: its place in the order its group's events arrived in (the queue forgets the earliest to arrive). */
   arrival?: number;
+  /** Held hits: already folded into a finding as part of a burst. */
+  counted?: boolean;
 }
 
 /** A threshold group's queue, in (time, id) order, and how many of its events have arrived. */
@@ -340,11 +342,21 @@ export class Engine {
       if (k < i) i--;
     }
     // Every run of `count` consecutive events that includes the new one and fits in the window is a burst; all of
-    // its events are evidence (events already counted are skipped by id).
-    let added = false;
+    // its events are evidence. The runs that qualify all hold the new event, so together they are one range.
+    let lo = -1;
+    let hi = -1;
     for (let j = Math.max(0, i - t.count + 1); j <= i && j + t.count <= q.length; j++) {
       if ((q[j + t.count - 1] as Hit).timeMs - (q[j] as Hit).timeMs > t.windowMs) continue;
-      for (let k = j; k < j + t.count; k++) added = this.addHit(c, q[k] as Hit, keyParts, true) || added;
+      if (lo < 0) lo = j;
+      hi = j;
+    }
+    if (lo < 0) return false;
+    let added = false;
+    for (let k = lo; k < hi + t.count; k++) {
+      const x = q[k] as Hit;
+      if (x.counted) continue;
+      x.counted = true;
+      added = this.addHit(c, x, keyParts, true) || added;
     }
     return added;
   }
