@@ -295,7 +295,12 @@ describe('findings per rule', () => {
 });
 
 describe('first-seen rules', () => {
-  const call = (id: string, hour: number, region: string): ReturnType<typeof ev> =>
+  const call = (
+    id: string,
+    hour: number,
+    region: string,
+    extra: Record<string, unknown> = {},
+  ): ReturnType<typeof ev> =>
     ev({
       eventID: id,
       eventTime: new Date(Date.parse('2026-05-01T00:00:00Z') + hour * 3_600_000).toISOString(),
@@ -303,6 +308,7 @@ describe('first-seen rules', () => {
       eventSource: 'ec2.amazonaws.com',
       awsRegion: region,
       readOnly: false,
+      ...extra,
     });
   const window = { start: '2026-05-01T00:00:00Z', end: '2026-05-02T00:00:00Z' };
 
@@ -336,13 +342,7 @@ describe('first-seen rules', () => {
       call('a4', 16, 'eu-west-1'),
     ];
     const late = (id: string, hour: number, region: string): ReturnType<typeof ev> =>
-      ev({
-        eventID: id,
-        eventTime: new Date(Date.parse('2026-05-01T00:00:00Z') + hour * 3_600_000).toISOString(),
-        eventName: 'RunInstances',
-        eventSource: 'ec2.amazonaws.com',
-        awsRegion: region,
-        readOnly: false,
+      call(id, hour, region, {
         userIdentity: {
           type: 'IAMUser',
           arn: 'arn:aws:iam::123456789012:user/late',

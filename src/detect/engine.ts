@@ -420,7 +420,10 @@ export class Engine {
     return h;
   }
 
-  /** `reoffered`: threshold bursts offer events already counted again; an id set (bounded) skips them. */
+  /**
+   * `reoffered`: a threshold burst's held hit. Each is folded once (its `counted` flag); the id set (bounded) also
+   * skips a second record with the same event id and time that de-duplication kept because its bytes differ.
+   */
   private addHit(c: CompiledRule, h: Hit, extra: readonly string[], reoffered: boolean): boolean {
     const r = c.rule;
     const principal = r.dedupePrincipal ? h.principal : '';
