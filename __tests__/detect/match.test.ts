@@ -1,6 +1,14 @@
 /** The matcher language: every operator, paths through arrays and embedded JSON, and the combinators. */
 import { describe, expect, it } from '@jest/globals';
-import { compile, globToRegExp, parseNet, requiredNames, valuesAt } from '../../src/detect/match.js';
+import {
+  compile,
+  globToRegExp,
+  parseNet,
+  requiredNames,
+  splitPath,
+  stringAt,
+  valuesAt,
+} from '../../src/detect/match.js';
 import type { Condition } from '../../src/detect/schema.js';
 import { ev } from './helpers.js';
 
@@ -136,6 +144,62 @@ describe('field operators', () => {
     const theirs = ev({ requestParameters: { p: 'arn:aws:iam::999988887777:root' } });
     expect(compile(foreign)(mine, mine)).toBe(false);
     expect(compile(foreign)(theirs, theirs)).toBe(true);
+  });
+});
+
+describe('paths', () => {
+  // Predicates and stringAt take a loop for plain property paths and hand anything else to the general walk; on
+  // every kind of path they must give what the general walk (valuesAt) gives.
+  const doc = {
+    a: { b: 'x', n: null, zero: 0, no: false, empty: '', obj: { k: 'v' } },
+    list: [{ b: 'first' }, { b: null }, { c: 1 }, { b: 'last' }],
+    nulls: [null, null],
+    nested: [[{ b: 'deep' }]],
+    json: '{"Statement":[{"Effect":"Deny"},{"Effect":"Allow"}]}',
+    text: 'not json',
+    map: { one: { b: 'm1' }, two: { b: 'm2' } },
+  };
+  const paths = [
+    'a.b',
+    'a.n',
+    'a.zero',
+    'a.no',
+    'a.empty',
+    'a.obj',
+    'a.obj.k',
+    'a.missing',
+    'a.missing.deeper',
+    'a.n.deeper',
+    'a.b.deeper',
+    'list',
+    'list.b',
+    'list.c',
+    'nulls',
+    'nested.b',
+    'json.Statement.Effect',
+    'json',
+    'text',
+    'text.x',
+    'map.*.b',
+    'map.*',
+    'missing',
+  ];
+  it.each(paths)('%s', (path) => {
+    const segs = splitPath(path);
+    const all = valuesAt(doc, segs);
+    const present = all.some((v) => v !== null && v !== '');
+    expect(compile({ field: path, exists: true })(doc, doc)).toBe(present);
+    expect(compile({ field: path, exists: false })(doc, doc)).toBe(!present);
+    const first = all.find((v) => v !== null);
+    const rendered =
+      first === undefined ? '' : typeof first === 'object' ? JSON.stringify(first) : String(first);
+    expect(stringAt(doc, segs)).toBe(rendered);
+    for (const v of all) {
+      if (v === null || typeof v === 'object') continue;
+      expect(compile({ field: path, equals: String(v) })(doc, doc)).toBe(true);
+    }
+    expect(compile({ field: path, equals: 'no such value' })(doc, doc)).toBe(false);
+    expect(compile({ field: path, in: [null] })(doc, doc)).toBe(all.includes(null));
   });
 });
 

@@ -203,8 +203,11 @@ const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, m
 export class Engine {
   private readonly byName = new Map<string, CompiledRule[]>();
   private readonly anyName: { c: CompiledRule; prefixes: string[] | undefined }[] = [];
-  /** Per event name, the rules of `anyName` that can match it (in rule order); bounded below. */
-  private readonly anyNameFor = new Map<string, CompiledRule[]>();
+  /** Per event name, every rule that can match it (see rulesFor); bounded below. */
+  private readonly forName = new Map<string, readonly CompiledRule[]>();
+  /** The last event byService was asked about, and its answer. */
+  private serviceOf: TrailEvent | undefined;
+  private service = false;
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -269,43 +272,51 @@ export class Engine {
 
   /** Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed) finding. */
   observe(e: TrailEvent): string[] {
-    const named = this.byName.get(e.name);
-    if (!named && this.anyName.length === 0) return [];
-    const hits: string[] = [];
-    // Computed at most once per event, and only when a rule that cares gets that far.
-    const memo: { service?: boolean } = {};
-    if (named) for (const c of named) this.run(c, e, memo, hits);
-    for (const c of this.rulesForAnyName(e.name)) this.run(c, e, memo, hits);
-    return hits;
+    const rules = this.rulesFor(e.name);
+    let hits: string[] | undefined;
+    for (const c of rules) {
+      if (!this.run(c, e)) continue;
+      if (hits) hits.push(c.rule.id);
+      else hits = [c.rule.id];
+    }
+    return hits ?? [];
   }
 
-  // Rules pinned to name globs (`UpdateFunctionCode*`) are skipped for other names without running their predicate;
-  // the list per name is worked out once, since a trail has a few thousand distinct names at most.
-  private rulesForAnyName(name: string): CompiledRule[] {
-    let list = this.anyNameFor.get(name);
+  // The rules that can match an event name, in rule order: those indexed by the name, then those that name no event
+  // (skipping ones pinned to other name globs such as `UpdateFunctionCode*` without running their predicate). Worked
+  // out once per name, since a trail has a few thousand distinct names at most.
+  private rulesFor(name: string): readonly CompiledRule[] {
+    let list = this.forName.get(name);
     if (list) return list;
-    list = this.anyName
-      .filter((a) => !a.prefixes || a.prefixes.some((p) => name.startsWith(p)))
-      .map((a) => a.c);
-    if (this.anyNameFor.size >= MAX_GROUPS) this.anyNameFor.clear();
-    this.anyNameFor.set(name, list);
+    list = [
+      ...(this.byName.get(name) ?? []),
+      ...this.anyName
+        .filter((a) => !a.prefixes || a.prefixes.some((p) => name.startsWith(p)))
+        .map((a) => a.c),
+    ];
+    if (this.forName.size >= MAX_GROUPS) this.forName.clear();
+    this.forName.set(name, list);
     return list;
   }
 
-  // A method rather than a closure per event: millions of events must not allocate a function each.
-  private run(c: CompiledRule, e: TrailEvent, memo: { service?: boolean }, hits: string[]): void {
+  /** Whether `e` was made by an AWS service, worked out at most once per event and only when a rule gets that far. */
+  private byService(e: TrailEvent): boolean {
+    if (this.serviceOf !== e) {
+      this.serviceOf = e;
+      this.service = isAwsServiceCall(e);
+    }
+    return this.service;
+  }
+
+  /** True when the rule added `e` to a (non-suppressed) finding. */
+  private run(c: CompiledRule, e: TrailEvent): boolean {
     const r = c.rule;
-    if (!r.includeErrors && isFailed(e)) return;
-    if (!r.includeAwsServices && (memo.service ??= isAwsServiceCall(e))) return;
-    if (!c.match(e, e)) return;
-    if (c.exclude && c.exclude(e, e)) return;
-    if (c.allow.some((m) => m(e.principal))) return;
-    const added = c.threshold
-      ? this.onThreshold(c, e)
-      : c.firstSeen
-        ? this.onFirstSeen(c, e)
-        : this.add(c, e, []);
-    if (added) hits.push(r.id);
+    if (!r.includeErrors && isFailed(e)) return false;
+    if (!r.includeAwsServices && this.byService(e)) return false;
+    if (!c.match(e, e)) return false;
+    if (c.exclude && c.exclude(e, e)) return false;
+    for (const m of c.allow) if (m(e.principal)) return false;
+    return c.threshold ? this.onThreshold(c, e) : c.firstSeen ? this.onFirstSeen(c, e) : this.add(c, e, NONE);
   }
 
   private onThreshold(c: CompiledRule, e: TrailEvent): boolean {
@@ -561,7 +572,8 @@ export class Engine {
     }
     this.aggs.clear();
     this.aggsByText.clear();
-    this.anyNameFor.clear();
+    this.forName.clear();
+    this.serviceOf = undefined;
   }
 
   /** Findings (most severe first) and the suppressed ones. */

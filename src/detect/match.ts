@@ -105,11 +105,16 @@ const takeFirst = (v: unknown, box: { v: unknown }): boolean => {
 
 /** The first value at a path rendered as a string (for dedupe keys and evidence), or ''. */
 export function stringAt(root: unknown, segs: readonly string[]): string {
-  // Fast path for a plain property of the event (`account`, `region`, `principal.key`): no walk at all.
-  if (segs.length === 1 && typeof root === 'object' && root !== null && !Array.isArray(root)) {
-    const v = (root as Record<string, unknown>)[segs[0] as string];
-    if (typeof v === 'string') return v;
+  // Fast path for a path of plain properties ending at a string (`account`, `principal.key`): a loop, no walk.
+  let v = root;
+  for (let i = 0; i < segs.length; i++) {
+    if (v === undefined || v === null) return '';
+    const seg = segs[i] as string;
+    if (typeof v !== 'object' || Array.isArray(v) || seg === '*') return slowStringAt(root, segs);
+    v = (v as Record<string, unknown>)[seg];
   }
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
   return slowStringAt(root, segs);
 }
 
@@ -221,11 +226,17 @@ const num = (v: unknown): number | undefined => {
 export function compile(cond: Condition, params: Params = {}): Predicate {
   if ('all' in cond) {
     const parts = cond.all.map((c) => compile(c, params));
-    return (r, e) => parts.every((p) => p(r, e));
+    return (r, e) => {
+      for (const p of parts) if (!p(r, e)) return false;
+      return true;
+    };
   }
   if ('any' in cond) {
     const parts = cond.any.map((c) => compile(c, params));
-    return (r, e) => parts.some((p) => p(r, e));
+    return (r, e) => {
+      for (const p of parts) if (p(r, e)) return true;
+      return false;
+    };
   }
   if ('not' in cond) {
     const inner = compile(cond.not, params);
@@ -244,11 +255,11 @@ function compileField(c: FieldCondition, params: Params): Predicate {
   let test: ((v: unknown, e: unknown) => boolean) | undefined;
   if (c.exists !== undefined) {
     const want = c.exists;
-    return (r) => anyAt(r, segs, 0, present, undefined) === want;
+    return (r) => walk(r, segs, present, undefined) === want;
   }
   if (c.some !== undefined) {
     const inner = compile(c.some, params);
-    return (r, e) => anyAt(r, segs, 0, inner, e);
+    return (r, e) => walk(r, segs, inner, e);
   }
   if (c.equals !== undefined) {
     const want = c.equals;
@@ -334,7 +345,25 @@ function compileField(c: FieldCondition, params: Params): Predicate {
   }
   if (!test) throw new Error(`condition on ${c.field} has no operator`);
   const t = test;
-  return (r, e) => anyAt(r, segs, 0, t, e);
+  return (r, e) => walk(r, segs, t, e);
+}
+
+/**
+ * `anyAt` from the root, with the common case done in a loop: a path of plain object properties ending at a single
+ * value (`principal.type`, `raw.requestParameters.bucketName`). Anything else (a list to fan out, embedded JSON, `*`)
+ * is handed to `anyAt` where the loop stopped, so the result is the same.
+ */
+function walk<X>(root: unknown, segs: readonly string[], test: (v: unknown, x: X) => boolean, x: X): boolean {
+  let v = root;
+  for (let i = 0; i < segs.length; i++) {
+    if (v === undefined || v === null) return false;
+    const seg = segs[i] as string;
+    if (typeof v !== 'object' || Array.isArray(v) || seg === '*') return anyAt(v, segs, i, test, x);
+    v = (v as Record<string, unknown>)[seg];
+  }
+  if (v === undefined) return false;
+  if (v !== null && typeof v === 'object' && Array.isArray(v)) return anyAt(v, segs, segs.length, test, x);
+  return test(v, x);
 }
 
 /** Event names a condition can only match (for indexing rules by event name), or undefined when it can match any. */
