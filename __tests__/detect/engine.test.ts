@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { createDetector, type Detector } from '../../src/detect/index.js';
-import { MAX_FINDINGS_PER_RULE } from '../../src/detect/engine.js';
+import { isAwsServiceCall, MAX_FINDINGS_PER_RULE } from '../../src/detect/engine.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Config } from '../../src/config/types.js';
 import { ev, fixedClock, silentLogger, testConfig } from './helpers.js';
@@ -142,6 +142,20 @@ describe('match rules and de-duplication', () => {
     expect(d.observe(stopLogging('c', 0, { userIdentity: viaService }))).toEqual([]);
     const viaConsole = { ...viaService, invokedBy: 'signin.amazonaws.com' };
     expect(d.observe(stopLogging('d', 0, { userIdentity: viaConsole }))).toEqual(['TS-LOG-001']);
+  });
+
+  it('knows a service-linked role by its ARN alone, and only by a whole path segment', () => {
+    const by = (ui: Record<string, unknown>): boolean => isAwsServiceCall(ev({ userIdentity: ui }));
+    const role = (arn: string): Record<string, unknown> => ({ type: 'AssumedRole', arn });
+    expect(by(role('arn:aws:sts::111122223333:assumed-role/AWSServiceRoleForConfig/x'))).toBe(true);
+    expect(by(role('arn:aws:iam::111122223333:role/aws-service-role/ecs.amazonaws.com/Anything'))).toBe(true);
+    expect(by({ type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/AWSServiceRoleForFun' })).toBe(true);
+    expect(by(role('arn:aws:sts::111122223333:assumed-role/MyAWSServiceRoleForConfig/x'))).toBe(false);
+    expect(by(role('arn:aws:sts::111122223333:assumed-role/x-AWSServiceRoleForA/AWSServiceRoleForB'))).toBe(
+      true,
+    );
+    expect(by(role('arn:aws:sts::111122223333:assumed-role/deploy/session'))).toBe(false);
+    expect(by({ type: 'IAMUser', userName: 'alice' })).toBe(false);
   });
 
   it('does not flag SSO or SAML console sign-ins for missing MFA', async () => {

@@ -137,7 +137,7 @@ export interface EngineOptions {
   window: { startMs: number; endMs: number };
 }
 
-const SERVICE_LINKED = /(^|\/)AWSServiceRoleFor|:role\/aws-service-role\//;
+const SLR_PREFIX = 'AWSServiceRoleFor';
 // invokedBy values that are a person acting through a front end (the console, or a stack the person deployed), so
 // the call is still that person's: they are not service noise.
 const PERSON_FRONT_ENDS = new Set([
@@ -151,8 +151,18 @@ export function isAwsServiceCall(e: TrailEvent): boolean {
   const p = e.principal;
   if (p.type === 'AWSService') return true;
   if (p.invokedBy !== undefined && !PERSON_FRONT_ENDS.has(p.invokedBy)) return true;
-  if (p.sessionIssuerName !== undefined && p.sessionIssuerName.startsWith('AWSServiceRoleFor')) return true;
-  return SERVICE_LINKED.test(p.arn ?? '') || SERVICE_LINKED.test(p.sessionIssuerArn ?? '');
+  if (p.sessionIssuerName !== undefined && p.sessionIssuerName.startsWith(SLR_PREFIX)) return true;
+  return serviceLinked(p.arn) || serviceLinked(p.sessionIssuerArn);
+}
+
+/** A service-linked role's ARN: `AWSServiceRoleFor…` as a path segment, or the `aws-service-role/` path. */
+function serviceLinked(arn: string | undefined): boolean {
+  if (arn === undefined) return false;
+  if (arn.includes(':role/aws-service-role/')) return true;
+  // Cheaper than a regex on every event: find the name, then check it starts a segment.
+  for (let i = arn.indexOf(SLR_PREFIX); i >= 0; i = arn.indexOf(SLR_PREFIX, i + 1))
+    if (i === 0 || arn[i - 1] === '/') return true;
+  return false;
 }
 
 // Request fields worth showing when a rule names none: the first few scalar request parameters.

@@ -246,6 +246,9 @@ export function compile(cond: Condition, params: Params = {}): Predicate {
 }
 
 const present = (v: unknown): boolean => v !== null && v !== '';
+/** Answers a regex condition remembers, for values up to a length: a few MB at most per condition. */
+const REGEX_MEMO = 5000;
+const REGEX_MEMO_LENGTH = 512;
 
 function compileField(c: FieldCondition, params: Params): Predicate {
   const segs = splitPath(c.field);
@@ -263,13 +266,15 @@ function compileField(c: FieldCondition, params: Params): Predicate {
   }
   if (c.equals !== undefined) {
     const want = c.equals;
-    test =
-      typeof want === 'string'
+    if (typeof want === 'string') {
+      const w = norm(want);
+      test = ic
         ? (v) => {
             const s = str(v);
-            return s !== undefined && norm(s) === norm(want);
+            return s !== undefined && s.toLowerCase() === w;
           }
-        : (v) => v === want || (typeof v === 'string' && want !== null && v === String(want));
+        : (v) => v === w || ((typeof v === 'number' || typeof v === 'boolean') && String(v) === w);
+    } else test = (v) => v === want || (typeof v === 'string' && want !== null && v === String(want));
   } else if (c.in !== undefined) {
     let list: readonly (string | number | boolean | null)[];
     if (typeof c.in === 'string') {
@@ -279,6 +284,7 @@ function compileField(c: FieldCondition, params: Params): Predicate {
     } else list = c.in;
     const set = new Set(list.map((x) => (x === null ? null : norm(String(x)))));
     test = (v) => {
+      if (typeof v === 'string') return set.has(ic ? v.toLowerCase() : v);
       if (v === null) return set.has(null);
       const s = str(v);
       return s !== undefined && set.has(norm(s));
@@ -291,9 +297,19 @@ function compileField(c: FieldCondition, params: Params): Predicate {
     };
   } else if (c.regex !== undefined) {
     const re = new RegExp(c.regex, ic ? 'i' : '');
+    // Regexes mostly test values that repeat across events (user agents, ARNs): remember the latest answers.
+    const seen = new Map<string, boolean>();
     test = (v) => {
       const s = str(v);
-      return s !== undefined && re.test(s);
+      if (s === undefined) return false;
+      if (s.length > REGEX_MEMO_LENGTH) return re.test(s);
+      let yes = seen.get(s);
+      if (yes === undefined) {
+        yes = re.test(s);
+        if (seen.size >= REGEX_MEMO) seen.clear();
+        seen.set(s, yes);
+      }
+      return yes;
     };
   } else if (c.cidr !== undefined || c.cidrCovers !== undefined) {
     const covers = c.cidrCovers !== undefined;

@@ -222,6 +222,8 @@ export class StatsCollector {
   private readonly errs = { total: 0, accessDenied: 0 };
   // One bucket per hour: a window of a year is under 9,000 entries, so this stays small.
   private readonly hours = new Map<number, { count: number; errors: number }>();
+  private hour = NaN;
+  private bucket: { count: number; errors: number } | undefined;
 
   constructor(options: Partial<StatsOptions> = {}) {
     this.o = { ...DEFAULTS, ...options };
@@ -262,11 +264,16 @@ export class StatsCollector {
     else this.rw.unknown++;
 
     const hour = Math.floor(e.timeMs / 3_600_000);
-    const h = this.hours.get(hour);
-    if (h) {
-      h.count++;
-      if (e.errorCode) h.errors++;
-    } else this.hours.set(hour, { count: 1, errors: e.errorCode ? 1 : 0 });
+    // Neighbouring events mostly share an hour: the bucket at hand saves a lookup.
+    let h = this.hour === hour ? this.bucket : this.hours.get(hour);
+    if (!h) {
+      h = { count: 0, errors: 0 };
+      this.hours.set(hour, h);
+    }
+    this.hour = hour;
+    this.bucket = h;
+    h.count++;
+    if (e.errorCode) h.errors++;
 
     if (e.name === 'ConsoleLogin') this.observeLogin(e);
     this.observePrincipal(e, denied);
