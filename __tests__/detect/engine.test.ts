@@ -306,6 +306,33 @@ describe('findings per rule', () => {
     expect(f.reduce((a, x) => a + x.count, 0)).toBe(trails + 30);
     expect(res.warnings.join('\n')).toContain(`Rule TS-LOG-001 opened ${MAX_FINDINGS_PER_RULE} findings`);
   });
+
+  it('knows an overflow incident whatever its case, and asks suppressions about each of its events', async () => {
+    const p = file(`
+- rule: TS-LOG-001
+  match: { field: sourceIp, equals: 198.51.100.1 }
+  reason: the trail tests run from this address
+`);
+    const d = await detector(testConfig({ suppressionsFiles: [p] }));
+    for (let i = 0; i < MAX_FINDINGS_PER_RULE; i++)
+      d.observe(stopLogging(`t${i}`, 0, { requestParameters: { name: `trail-${i}` } }));
+    const extra = (id: string, name: string, ip: string): string[] =>
+      d.observe(stopLogging(id, 1, { requestParameters: { name }, sourceIPAddress: ip }));
+    expect(extra('x1', 'extra', '203.0.113.9')).toEqual(['TS-LOG-001']);
+    expect(extra('x2', 'extra', '198.51.100.1')).toEqual([]);
+    expect(extra('x3', 'EXTRA', '203.0.113.9')).toEqual(['TS-LOG-001']);
+    expect(extra('x4', 'extra', '203.0.113.9')).toEqual(['TS-LOG-001']);
+    expect(extra('x5', 'Extra', '198.51.100.1')).toEqual([]);
+    const res = d.finish();
+    const over = res.findings.filter((x) => x.title.endsWith('(further incidents)'));
+    expect(over).toHaveLength(1);
+    expect(over[0]?.count).toBe(3);
+    expect(over[0]?.evidence.eventIds).toEqual(['x1', 'x3', 'x4']);
+    expect(over[0]?.description).toContain(' 1 further distinct incident(s)');
+    expect(res.suppressed).toEqual([
+      expect.objectContaining({ ruleId: 'TS-LOG-001', reason: 'the trail tests run from this address' }),
+    ]);
+  });
 });
 
 describe('first-seen rules', () => {

@@ -101,6 +101,8 @@ interface CompiledRule {
   findings: number;
   /** Overflow findings of this rule once it has opened MAX_FINDINGS_PER_RULE, one per suppression (or none). */
   overflow: Map<ActiveSuppression | undefined, Agg>;
+  /** Whether a live suppression names this rule (or none): then an incident's events may meet different ones. */
+  suppressible: boolean;
 }
 
 interface Agg {
@@ -221,6 +223,12 @@ export class Engine {
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
+  /**
+   * The finding of an incident by its parts as they came (not lower-cased), for those whose finding no longer
+   * depends on the event: every incident with a finding of its own, and overflow incidents of a rule no suppression
+   * names. Saves lower-casing, and for overflow incidents the suppression checks and hash; bounded below.
+   */
+  private readonly aggsByParts = new Map<string, Agg>();
   readonly warnings: string[] = [];
   readonly rules: readonly CompiledRule[];
 
@@ -257,6 +265,7 @@ export class Engine {
         .map((a) => principalMatcher(a.principal)),
       findings: 0,
       overflow: new Map(),
+      suppressible: this.opts.suppressions.some((s) => !s.expired && s.matchesRule(rule.id)),
     };
     if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
     if (rule.threshold) {
@@ -450,17 +459,24 @@ export class Engine {
     const principal = r.dedupePrincipal ? h.principal : '';
     // Hashing the parts costs more than the rest of add(): look the incident up first by the text the hash is made
     // of (fingerprint lower-cases each part and ends each with NUL), and hash only for a text not seen before.
-    let text = `${r.id}\u0000${principal}\u0000${h.account}`;
-    for (const x of extra) text += `\u0000${x}`;
-    for (const d of h.dedupe) text += `\u0000${d}`;
-    text = text.toLowerCase();
-    let agg = this.aggsByText.get(text);
+    let parts = `${r.id}\u0000${principal}\u0000${h.account}`;
+    for (const x of extra) parts += `\u0000${x}`;
+    for (const d of h.dedupe) parts += `\u0000${d}`;
+    let agg = this.aggsByParts.get(parts);
     if (!agg) {
-      if (c.findings >= MAX_FINDINGS_PER_RULE) agg = this.overflowIncident(c, h, text, principal, extra);
-      else {
-        const id = incidentId(r, principal, h, extra);
-        agg = this.aggs.get(id) ?? this.open(c, h, id);
-        this.aggsByText.set(text, agg);
+      const text = parts.toLowerCase();
+      agg = this.aggsByText.get(text);
+      if (!agg) {
+        if (c.findings >= MAX_FINDINGS_PER_RULE) agg = this.overflowIncident(c, h, text, principal, extra);
+        else {
+          const id = incidentId(r, principal, h, extra);
+          agg = this.aggs.get(id) ?? this.open(c, h, id);
+          this.aggsByText.set(text, agg);
+        }
+      }
+      if (!agg.overflow || !c.suppressible) {
+        if (this.aggsByParts.size >= MAX_GROUPS) this.aggsByParts.clear();
+        this.aggsByParts.set(parts, agg);
       }
     }
     if (reoffered) {
@@ -582,6 +598,7 @@ export class Engine {
     }
     this.aggs.clear();
     this.aggsByText.clear();
+    this.aggsByParts.clear();
     this.forName.clear();
     this.serviceOf = undefined;
   }
