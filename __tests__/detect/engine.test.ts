@@ -316,7 +316,7 @@ describe('findings per rule', () => {
     const d = await detector(testConfig({ suppressionsFiles: [p] }));
     for (let i = 0; i < MAX_FINDINGS_PER_RULE; i++)
       d.observe(stopLogging(`t${i}`, 0, { requestParameters: { name: `trail-${i}` } }));
-    const extra = (id: string, name: string, ip: string): string[] =>
+    const extra = (id: string, name: string, ip: string): readonly string[] =>
       d.observe(stopLogging(id, 1, { requestParameters: { name }, sourceIPAddress: ip }));
     expect(extra('x1', 'extra', '203.0.113.9')).toEqual(['TS-LOG-001']);
     expect(extra('x2', 'extra', '198.51.100.1')).toEqual([]);
