@@ -247,7 +247,7 @@ export function compile(cond: Condition, params: Params = {}): Predicate {
 
 const present = (v: unknown): boolean => v !== null && v !== '';
 /** Answers a regex condition remembers, for values up to a length: a few MB at most per condition. */
-const REGEX_MEMO = 5000;
+const REGEX_MEMO = 2000;
 const REGEX_MEMO_LENGTH = 512;
 
 function compileField(c: FieldCondition, params: Params): Predicate {
