@@ -218,8 +218,8 @@ export class Engine {
   /** Per event name, every rule that can match it (see rulesFor); bounded below. */
   private readonly forName = new Map<string, readonly CompiledRule[]>();
   /** The last event byService was asked about, and its answer. */
-  private serviceOf: TrailEvent | undefined;
-  private service = false;
+  private askedEvent: TrailEvent | undefined;
+  private askedAnswer = false;
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -320,11 +320,11 @@ export class Engine {
 
   /** Whether `e` was made by an AWS service, worked out at most once per event and only when a rule gets that far. */
   private byService(e: TrailEvent): boolean {
-    if (this.serviceOf !== e) {
-      this.serviceOf = e;
-      this.service = isAwsServiceCall(e);
+    if (this.askedEvent !== e) {
+      this.askedEvent = e;
+      this.askedAnswer = isAwsServiceCall(e);
     }
-    return this.service;
+    return this.askedAnswer;
   }
 
   /** True when the rule added `e` to a (non-suppressed) finding. */
@@ -600,7 +600,7 @@ export class Engine {
     this.aggsByText.clear();
     this.aggsByParts.clear();
     this.forName.clear();
-    this.serviceOf = undefined;
+    this.askedEvent = undefined;
   }
 
   /** Findings (most severe first) and the suppressed ones. */

@@ -378,7 +378,7 @@ function walk<X>(root: unknown, segs: readonly string[], test: (v: unknown, x: X
     v = (v as Record<string, unknown>)[seg];
   }
   if (v === undefined) return false;
-  if (v !== null && typeof v === 'object' && Array.isArray(v)) return anyAt(v, segs, segs.length, test, x);
+  if (Array.isArray(v)) return anyAt(v, segs, segs.length, test, x);
   return test(v, x);
 }
 
