@@ -12,7 +12,13 @@ import {
   type Predicate,
 } from './match.js';
 import type { AllowlistEntry, Rule } from './schema.js';
-import { pickSuppression, principalMatcher, suppressionsFor, type ActiveSuppression } from './suppress.js';
+import {
+  liveFor,
+  pickSuppression,
+  principalMatcher,
+  suppressionsFor,
+  type ActiveSuppression,
+} from './suppress.js';
 
 /** Evidence kept per finding: enough to investigate, bounded whatever the volume. */
 export const MAX_EVIDENCE_IDS = 20;
@@ -101,8 +107,11 @@ interface CompiledRule {
   findings: number;
   /** Overflow findings of this rule once it has opened MAX_FINDINGS_PER_RULE, one per suppression (or none). */
   overflow: Map<ActiveSuppression | undefined, Agg>;
-  /** Whether a live suppression names this rule (or none): then an incident's events may meet different ones. */
-  suppressible: boolean;
+  /**
+   * The live suppressions that name this rule (or no rule): worked out once. When there are any, one incident's
+   * events may meet different ones.
+   */
+  suppressions: readonly ActiveSuppression[];
 }
 
 interface Agg {
@@ -265,7 +274,7 @@ export class Engine {
         .map((a) => principalMatcher(a.principal)),
       findings: 0,
       overflow: new Map(),
-      suppressible: this.opts.suppressions.some((s) => !s.expired && s.matchesRule(rule.id)),
+      suppressions: liveFor(this.opts.suppressions, rule.id),
     };
     if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
     if (rule.threshold) {
@@ -444,7 +453,7 @@ export class Engine {
     if (!held) h.event = e;
     else {
       h.sample = this.sample(c, e);
-      const met = suppressionsFor(this.opts.suppressions, c.rule.id, e);
+      const met = suppressionsFor(c.suppressions, e);
       h.suppressions = met.length === 0 ? NONE : met;
     }
     return h;
@@ -457,8 +466,9 @@ export class Engine {
   private addHit(c: CompiledRule, h: Hit, extra: readonly string[], reoffered: boolean): boolean {
     const r = c.rule;
     const principal = r.dedupePrincipal ? h.principal : '';
-    // Hashing the parts costs more than the rest of add(): look the incident up first by the text the hash is made
-    // of (fingerprint lower-cases each part and ends each with NUL), and hash only for a text not seen before.
+    // Hashing the parts costs more than the rest of add(): look the incident up by its parts as they came, then by
+    // the text the hash is made of (fingerprint lower-cases each part and ends each with NUL), and hash only for a
+    // text not seen before.
     let parts = `${r.id}\u0000${principal}\u0000${h.account}`;
     for (const x of extra) parts += `\u0000${x}`;
     for (const d of h.dedupe) parts += `\u0000${d}`;
@@ -474,7 +484,7 @@ export class Engine {
           this.aggsByText.set(text, agg);
         }
       }
-      if (!agg.overflow || !c.suppressible) {
+      if (!agg.overflow || c.suppressions.length === 0) {
         if (this.aggsByParts.size >= MAX_GROUPS) this.aggsByParts.clear();
         this.aggsByParts.set(parts, agg);
       }
@@ -498,10 +508,7 @@ export class Engine {
 
   /** A new finding for `c` (which has opened fewer than MAX_FINDINGS_PER_RULE). */
   private open(c: CompiledRule, h: Hit, id: string): Agg {
-    const sup = pickSuppression(
-      h.suppressions ?? suppressionsFor(this.opts.suppressions, c.rule.id, h.event as TrailEvent),
-      id,
-    );
+    const sup = pickSuppression(h.suppressions ?? suppressionsFor(c.suppressions, h.event as TrailEvent), id);
     c.findings++;
     const agg = this.newAgg(c.rule, id, h, sup);
     this.aggs.set(id, agg);
@@ -522,7 +529,7 @@ export class Engine {
     extra: readonly string[],
   ): Agg {
     const r = c.rule;
-    const met = h.suppressions ?? suppressionsFor(this.opts.suppressions, r.id, h.event as TrailEvent);
+    const met = h.suppressions ?? suppressionsFor(c.suppressions, h.event as TrailEvent);
     const id = met.some((s) => s.findingId !== undefined) ? incidentId(r, principal, h, extra) : '';
     const sup = pickSuppression(met, id);
     let agg = c.overflow.get(sup);

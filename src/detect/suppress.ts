@@ -83,13 +83,14 @@ export function findAiSuppression(
   return undefined;
 }
 
-/** The live suppressions whose rule and event conditions this event meets (finding ids are checked later). */
-export function suppressionsFor(
-  sups: readonly ActiveSuppression[],
-  ruleId: string,
-  e: TrailEvent,
-): ActiveSuppression[] {
-  return sups.filter((s) => !s.expired && s.matchesRule(ruleId) && s.matchesEvent(e));
+/** The live (unexpired) suppressions whose rule pattern names `ruleId`: worked out once per rule. */
+export function liveFor(sups: readonly ActiveSuppression[], ruleId: string): ActiveSuppression[] {
+  return sups.filter((s) => !s.expired && s.matchesRule(ruleId));
+}
+
+/** Of a rule's live suppressions (liveFor), those whose event conditions `e` meets (finding ids are checked later). */
+export function suppressionsFor(live: readonly ActiveSuppression[], e: TrailEvent): ActiveSuppression[] {
+  return live.filter((s) => s.matchesEvent(e));
 }
 
 /** Of the suppressions an event met, the first that also hides this finding, if any. */
