@@ -253,7 +253,49 @@ export interface AnalysisOutcome {
   warnings: string[];
 }
 
-export const REPORT_SCHEMA_VERSION = '1.0';
+/** ATT&CK tactics in kill-chain order (enterprise matrix), as incidents list them. */
+export const TACTICS = [
+  'reconnaissance',
+  'resource-development',
+  'initial-access',
+  'execution',
+  'persistence',
+  'privilege-escalation',
+  'defense-evasion',
+  'credential-access',
+  'discovery',
+  'lateral-movement',
+  'collection',
+  'command-and-control',
+  'exfiltration',
+  'impact',
+] as const;
+export type Tactic = (typeof TACTICS)[number];
+
+/** One attack story: findings (rule and AI) tied together by a shared actor and time; see src/correlate. */
+export interface Incident {
+  /** Stable: derived from the actors and the first finding's id, never from times. */
+  id: string;
+  /** Names the story, e.g. "deploy-bot: defence evasion, privilege escalation and exfiltration in 3 min". */
+  title: string;
+  severity: Severity;
+  /** The findings' highest severity, when the incident was raised above it (see docs/incidents.md). */
+  escalatedFrom?: Severity;
+  /** Why it was raised, in words (present with escalatedFrom). */
+  escalationReason?: string;
+  /** Tactics in kill-chain order. */
+  tactics: Tactic[];
+  start: string;
+  end: string;
+  principals: string[];
+  accounts: string[];
+  regions: string[];
+  sourceIps: string[];
+  /** Most severe first, as the report lists findings. */
+  findingIds: string[];
+}
+
+export const REPORT_SCHEMA_VERSION = '1.1';
 
 /** The report: written to disk before anything is published; every rendering derives from it. */
 export interface Report {
@@ -277,6 +319,8 @@ export interface Report {
     bySeverity: Record<Severity, number>;
   };
   findings: Finding[];
+  /** Findings grouped into incidents: every finding's id is in exactly one incident. */
+  incidents: Incident[];
   suppressed: { findingId: string; ruleId?: string; title: string; reason: string; suppression: string }[];
   stats: ActivityStats;
   summary: ExecutiveSummary;

@@ -6,6 +6,7 @@ import {
   type ActivityStats,
   type AnalysisOutcome,
   type Finding,
+  type Incident,
   type Report,
   type Severity,
   type SourceReport,
@@ -21,6 +22,8 @@ export interface ReportInput {
   counts: { read: number; kept: number; filtered: number; duplicates: number; skipped: number };
   /** Already merged rule + AI findings. */
   findings: Finding[];
+  /** Incidents from the correlate stage; empty when none were built. */
+  incidents?: Incident[];
   suppressed: Report['suppressed'];
   stats: ActivityStats;
   analysis: AnalysisOutcome;
@@ -132,6 +135,7 @@ export function buildReport(input: ReportInput): Report {
       bySeverity: countBySeverity(findings),
     },
     findings,
+    incidents: [...(input.incidents ?? [])],
     suppressed: [...input.suppressed],
     stats: input.stats,
     summary: analysis.summary,
