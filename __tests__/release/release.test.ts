@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+const ROOT = resolve('.');
+const SCRIPT = join(ROOT, 'scripts', 'release.mjs');
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const release = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [SCRIPT, ...args], { cwd, encoding: 'utf8' });
+
+/**
+ * A scratch clone of the project at a commit of its own: the committed tree with this checkout's package.json,
+ * lock, version and CHANGELOG laid over it (so the test sees the files as they are now, committed or not).
+ */
+function scratchClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'trailsight-release-'));
+  git(ROOT, 'clone', '--quiet', '--no-checkout', '--local', ROOT, dir);
+  git(dir, 'checkout', '--quiet', 'HEAD');
+  for (const f of ['package.json', 'package-lock.json', 'src/version.ts'])
+    writeFileSync(join(dir, f), readFileSync(join(ROOT, f)));
+  writeFileSync(
+    join(dir, 'CHANGELOG.md'),
+    '# Changelog\n\nIntro.\n\n## [Unreleased]\n\n### Added\n\n- Incidents instead of rows.\n\n' +
+      '## [0.9.0] - 2026-01-01\n\n- Older.\n\n[0.9.0]: https://github.com/trailsight/trailsight/releases/tag/v0.9.0\n',
+  );
+  git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-am', 'scratch');
+  return dir;
+}
+
+describe('scripts/release.mjs', () => {
+  let dir: string;
+  let before: string;
+  beforeAll(() => {
+    dir = scratchClone();
+    before = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--dry-run says what it would do and changes nothing', () => {
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const res = release(dir, '7.1.0', '--dry-run');
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain(`dry run: ${before} -> 7.1.0 (tag v7.1.0)`);
+    expect(res.stdout).toContain('- Incidents instead of rows.');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'tag', '--list')).toBe('');
+  });
+
+  it('refuses a dirty tree, naming the files', () => {
+    writeFileSync(join(dir, 'README.md'), 'changed\n');
+    const res = release(dir, 'minor', '--dry-run');
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/refusing to release from a dirty tree/);
+    expect(res.stderr).toContain('README.md');
+    git(dir, 'checkout', '--quiet', '--', 'README.md');
+  });
+
+  it('refuses a version that is not above the current one, or not semver', () => {
+    expect(release(dir, before).stderr).toMatch(/is not above the current/);
+    expect(release(dir, '1.2').stderr).toMatch(/"1.2" is not accepted: give X.Y.Z/);
+  });
+
+  it('bumps every version, moves Unreleased into a dated section, commits and tags', () => {
+    const res = release(dir, '7.1.0', '--no-bundle');
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
+    expect([pkg.version, lock.version, lock.packages[''].version]).toEqual(['7.1.0', '7.1.0', '7.1.0']);
+    expect(readFileSync(join(dir, 'src/version.ts'), 'utf8')).toContain("export const VERSION = '7.1.0';");
+    const changelog = readFileSync(join(dir, 'CHANGELOG.md'), 'utf8');
+    const date = new Date().toISOString().slice(0, 10);
+    expect(changelog).toContain(
+      `## [Unreleased]\n\n## [7.1.0] - ${date}\n\n### Added\n\n- Incidents instead of rows.\n\n## [0.9.0] - 2026-01-01`,
+    );
+    expect(changelog).toContain(
+      '[Unreleased]: https://github.com/trailsight/trailsight/compare/v7.1.0...HEAD',
+    );
+    expect(changelog).toContain('[7.1.0]: https://github.com/trailsight/trailsight/compare/v0.9.0...v7.1.0');
+    expect(git(dir, 'log', '-1', '--format=%s')).toBe('Release v7.1.0');
+    expect(git(dir, 'tag', '--list')).toBe('v7.1.0');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    // What the release workflow runs on the tag: it agrees, and its notes are the section's body.
+    expect(release(dir, '--check', 'v7.1.0').status).toBe(0);
+    expect(release(dir, '--notes', '7.1.0').stdout).toBe('### Added\n\n- Incidents instead of rows.\n');
+    const mismatch = release(dir, '--check', 'v7.2.0');
+    expect(mismatch.status).toBe(1);
+    expect(mismatch.stderr).toMatch(/tag v7.2.0 does not match package.json's version 7.1.0/);
+  });
+
+  it('refuses to release with nothing under Unreleased', () => {
+    const res = release(dir, 'patch', '--dry-run');
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/"Unreleased" section is empty/);
+  });
+});
+
+describe('the npm package', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'trailsight-pack-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('packs only what runs, and its CLI works from the tarball with nothing else installed', () => {
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }),
+    ) as { filename: string; files: { path: string }[] }[];
+    const [info] = packed;
+    if (!info) throw new Error('npm pack printed no package');
+    const paths = info.files.map((f) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'package.json', 'LICENSE']),
+    );
+    for (const p of paths)
+      expect(p).not.toMatch(/^(__tests__|__fixtures__|twin|bench|src|scripts|node_modules)\//);
+    const tarball = join(work, info.filename);
+    expect(statSync(tarball).size).toBeLessThan(20 * 1024 * 1024);
+
+    const app = join(work, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}\n');
+    // --offline: the package must need nothing from a registry (the CLI is one self-contained bundle).
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {
+      cwd: app,
+      stdio: 'pipe',
+    });
+    const installed = readFileSync(join(app, 'package-lock.json'), 'utf8');
+    expect(Object.keys(JSON.parse(installed).packages)).toEqual(['', 'node_modules/trailsight']);
+    const help = execFileSync(join(app, 'node_modules', '.bin', 'trailsight'), ['analyze', '--help'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    expect(help).toMatch(/--events-file/);
+    expect(help).toMatch(/--fail-on/);
+  });
+});
+
+describe('the project workflows', () => {
+  const dir = join(ROOT, '.github', 'workflows');
+  const load = (name: string) =>
+    parse(readFileSync(join(dir, name), 'utf8')) as {
+      permissions?: Record<string, string>;
+      jobs: Record<
+        string,
+        { permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, string> }[] }
+      >;
+    };
+
+  it('pin every third-party action by commit SHA and give every job its own permissions', () => {
+    for (const name of readdirSync(dir)) {
+      const wf = load(name);
+      expect(wf.permissions).toEqual({ contents: 'read' });
+      for (const [id, job] of Object.entries(wf.jobs)) {
+        expect([name, id, job.permissions !== undefined]).toEqual([name, id, true]);
+        for (const step of job.steps) {
+          if (step.uses && !step.uses.startsWith('./'))
+            expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+        }
+      }
+    }
+  });
+
+  it('release attests both bundles and only the release job may write', () => {
+    const wf = load('release.yml');
+    const attest = wf.jobs.release?.steps.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'));
+    expect(attest?.with?.['subject-path']?.split('\n').filter(Boolean)).toEqual([
+      'dist/index.js',
+      'dist/cli.js',
+    ]);
+    expect(wf.jobs.release?.permissions).toEqual({
+      contents: 'write',
+      'id-token': 'write',
+      attestations: 'write',
+    });
+    expect(wf.jobs.verify?.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.npm?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+  });
+
+  it('CodeQL scans JavaScript/TypeScript on pushes, pull requests and weekly', () => {
+    const raw = parse(readFileSync(join(dir, 'codeql.yml'), 'utf8')) as { on: Record<string, unknown> };
+    expect(Object.keys(raw.on).sort()).toEqual(['pull_request', 'push', 'schedule']);
+    const init = load('codeql.yml').jobs.analyze?.steps.find((s) =>
+      s.uses?.startsWith('github/codeql-action/init@'),
+    );
+    expect(init?.with?.languages).toBe('javascript-typescript');
+  });
+});
