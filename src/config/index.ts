@@ -256,6 +256,10 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     failOnError: parseBool('fail-on-error', get('fail-on-error'), p) ?? true,
   };
 
+  const correlate = {
+    gapMinutes: parseInteger('incident-gap-minutes', get('incident-gap-minutes'), 1, 10_080, p) ?? 60,
+  };
+
   if (p.list.length > 0) throw new ConfigError(p.list);
 
   const config: Config = {
@@ -291,6 +295,7 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     analysis,
     reporting,
     gate,
+    correlate,
   };
   return deepFreeze(config);
 }

@@ -223,6 +223,13 @@ export const INPUTS: readonly InputSpec[] = [
       'Regions this account is expected to use; activity in any other region is a finding. Empty: no check.',
     default: '',
   },
+  {
+    name: 'incident-gap-minutes',
+    group: 'Detection',
+    description:
+      'Findings of the same actor (principal, role session, access key, or a source IP / user agent that ties sessions) at most this many minutes apart form one incident; see docs/incidents.md.',
+    default: '60',
+  },
   // Analysis
   {
     name: 'engine',
@@ -430,4 +437,14 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'input-tokens', description: 'Model input tokens used.' },
   { name: 'output-tokens', description: 'Model output tokens used.' },
   { name: 'cost-usd', description: 'Model cost in US dollars (estimated when usage was not reported).' },
+  {
+    name: 'incidents-count',
+    description:
+      'Number of incidents the findings were grouped into (the gate and the counts above still count findings).',
+  },
+  {
+    name: 'max-incident-severity',
+    description:
+      'Highest incident severity (a finding severity raised by escalation, see docs/incidents.md), or `none`.',
+  },
 ];

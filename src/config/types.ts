@@ -97,4 +97,9 @@ export interface Config {
     failOn: FailOn;
     failOnError: boolean;
   };
+  /** Grouping findings into incidents. Optional so configs built by hand need not name it (default 60 min). */
+  correlate?: {
+    /** Findings of one actor further apart than this are separate incidents. */
+    gapMinutes: number;
+  };
 }

@@ -12,6 +12,7 @@ import {
   type Predicate,
 } from './match.js';
 import type { AllowlistEntry, Rule } from './schema.js';
+import { actorLists, actorOf, addActor, newActorSets, type ActorSets, type EventActor } from '../actors.js';
 import {
   liveFor,
   pickSuppression,
@@ -55,6 +56,8 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
+  /** Who made the call (session, key, IP, user agent), for the correlate stage. */
+  actor: EventActor;
   /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
   event?: TrailEvent;
   /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
@@ -129,6 +132,7 @@ interface Agg {
   seenIds: Set<string>;
   omitted: number;
   samples: EvidenceSample[];
+  actors: ActorSets;
   suppression?: ActiveSuppression;
   /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
   overflow?: { incidents: Set<number> };
@@ -136,7 +140,7 @@ interface Agg {
 
 function overflowDescription(incidents: number, r: Rule): string {
   const n = incidents >= MAX_OVERFLOW_IDS ? `at least ${incidents}` : String(incidents);
-  return `This rule opened ${MAX_FINDINGS_PER_RULE} findings in this window; the events of ${n} further distinct incident(s) are counted together in this one. ${r.description}`;
+  return `This rule opened ${MAX_FINDINGS_PER_RULE} findings in this window; the events of ${n} further distinct occurrence(s) are counted together in this one. ${r.description}`;
 }
 
 /** Options that come from the configuration rather than from the rules. */
@@ -449,6 +453,7 @@ export class Engine {
       account: e.account,
       region: e.region,
       dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
+      actor: actorOf(e),
     };
     if (!held) h.event = e;
     else {
@@ -496,6 +501,7 @@ export class Engine {
     }
     agg.count++;
     if (agg.principals.size < 50) agg.principals.add(h.principal);
+    addActor(agg.actors, h.actor);
     agg.accounts.add(h.account);
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
@@ -536,8 +542,9 @@ export class Engine {
     if (!agg) {
       if (c.overflow.size === 0)
         this.warnings.push(
-          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct incidents are counted together in one "further incidents" finding (suppress or tune the rule to see them one by one).`,
+          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct occurrences are counted together in one "further occurrences" finding (suppress or tune the rule to see them one by one).`,
         );
+      // The id keeps its original wording, so the overflow finding (and its issue) survives the title's rename.
       agg = this.newAgg(r, fingerprint([r.id, 'further incidents', sup?.label ?? '']), h, sup);
       agg.overflow = { incidents: new Set() };
       c.overflow.set(sup, agg);
@@ -561,6 +568,7 @@ export class Engine {
       seenIds: new Set(),
       omitted: 0,
       samples: [],
+      actors: newActorSets(),
     };
     if (sup) {
       sup.hits++;
@@ -622,7 +630,7 @@ export class Engine {
         id: agg.id,
         origin: 'rule',
         ruleId: r.id,
-        title: agg.overflow ? `${r.title} (further incidents)` : r.title,
+        title: agg.overflow ? `${r.title} (further occurrences)` : r.title,
         severity: r.severity,
         technique: r.technique,
         accounts: [...agg.accounts].sort(),
@@ -638,6 +646,8 @@ export class Engine {
       else if (principals.length > 1)
         f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= 50 ? '+' : ''} more`;
       if (agg.omitted > 0) f.evidence.omitted = agg.omitted;
+      const actors = actorLists(agg.actors);
+      if (actors) f.actors = actors;
       if (agg.suppression) suppressed.push({ agg, finding: f });
       else findings.push(f);
     }
