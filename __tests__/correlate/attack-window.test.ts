@@ -1,46 +1,13 @@
-/**
- * The correlate stage on real attack runs, through the CLI as a user runs it (`--engine rules-only`, file source):
- * every Stratus Red Team detonation and Panther's compromised-root scenario (from __fixtures__/datasets, with
- * their provenance), put into one account and re-timed into one day as scripts/demo-data.ts does — the
- * detonations were all run by one person, whom the anonymisation spread over made-up accounts.
- */
+/** The correlate stage on the datasets' attack runs (see attack-runs.ts), through the CLI as a user runs it. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../schemas/report.schema.json' with { type: 'json' };
-import { freshIds, readDataset, remapAccount, retime } from '../../scripts/demo-data.js';
+import { ACCOUNT, attackRuns, END, shuffled, type RawRecord } from './attack-runs.js';
 import { main } from '../../src/cli-main.js';
 import type { Report } from '../../src/types.js';
-
-type RawRecord = Record<string, unknown>;
-const ACCOUNT = '123456789012';
-const END = Date.parse('2026-12-04T11:00:00Z');
-
-function attackRuns(): RawRecord[] {
-  const stratus = readDataset('stratus_red_team_detonations').map((r) =>
-    remapAccount(r, String(r.recipientAccountId ?? '')),
-  );
-  const root = freshIds(
-    readDataset('panther_test_scenarios').map((r) => remapAccount(r, String(r.recipientAccountId ?? ''))),
-  );
-  retime(stratus, END - 10 * 3_600_000, END - 3_600_000);
-  retime(root, END - 5 * 3_600_000, END - 4 * 3_600_000);
-  return [...stratus, ...root];
-}
-
-/** A deterministic shuffle, so a failure can be replayed. */
-function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  let s = seed;
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    const j = Math.floor((s / 2 ** 32) * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 let dir: string;
 beforeAll(async () => {
@@ -112,6 +79,21 @@ describe('incidents on the datasets’ attack runs', () => {
     ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
     const validate = ajv.compile(schema);
     expect(validate(report) ? '' : ajv.errorsText(validate.errors)).toBe('');
+  });
+
+  it('lead the rules-only executive summary: how many, how bad, what happened, who, what to do first', () => {
+    const top = report.incidents[0];
+    const text = report.summary.text;
+    expect(report.summary.origin).toBe('template');
+    expect(text).toMatch(
+      new RegExp(
+        `^${report.incidents.length} incident\\(s\\) \\(.+\\) from ${report.findings.length} finding\\(s\\)`,
+      ),
+    );
+    expect(text).toContain(`${top?.severity.toUpperCase()}: ${top?.title} (`);
+    const first = report.findings.find((f) => f.id === top?.findingIds[0]);
+    expect(text).toContain(`Do first: ${first?.title} — ${first?.remediation.slice(0, 100)}`);
+    expect(report.summary.priorities[0]).toBe(`${first?.title}: ${first?.remediation}`.slice(0, 500));
   });
 
   it('keep their ids and members whatever order the events arrive in', async () => {
