@@ -233,7 +233,8 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     );
   const reporting = {
     reportTo,
-    issueMode: parseEnum<IssueMode>('issue-mode', get('issue-mode'), ['report', 'finding'], p) ?? 'report',
+    issueMode:
+      parseEnum<IssueMode>('issue-mode', get('issue-mode'), ['report', 'finding', 'incident'], p) ?? 'report',
     issueLabels: parseList(get('issue-labels')),
     issueAssignees: parseList(get('issue-assignees')),
     closeResolved: parseBool('close-resolved', get('close-resolved'), p) ?? false,

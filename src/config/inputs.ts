@@ -339,7 +339,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'issue-mode',
     group: 'Reporting',
     description:
-      "`report`: one issue for the run's report, updated in place; `finding`: one issue per finding.",
+      "`report`: one issue for the run's report, updated in place; `finding`: one issue per finding; `incident`: one issue per incident (see docs/incidents.md), updated as findings join it.",
     default: 'report',
   },
   {
@@ -352,7 +352,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'close-resolved',
     group: 'Reporting',
-    description: 'Close finding issues whose finding is absent from a complete run.',
+    description:
+      'Close finding (or incident) issues whose finding (or incident) is absent from a complete run.',
     default: 'false',
   },
   { name: 'sns-topic-arn', group: 'Reporting', description: 'SNS topic for `report-to: sns`.', default: '' },
