@@ -43,8 +43,16 @@ export function newActorSets(): ActorSets {
   };
 }
 
+/**
+ * A copy of `s` that owns its characters. V8 hands out strings parsed from JSON as slices of the record's text, so
+ * keeping the bare value for the rest of the run would keep the whole record text alive with it.
+ */
+export function own(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 function put(set: Set<string>, v: string | undefined): void {
-  if (v !== undefined && v !== '' && set.size < MAX_ACTOR_VALUES) set.add(v);
+  if (v !== undefined && v !== '' && set.size < MAX_ACTOR_VALUES && !set.has(v)) set.add(own(v));
 }
 
 /** Folds one event's actor values into a finding's sets. */

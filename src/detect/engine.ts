@@ -12,7 +12,15 @@ import {
   type Predicate,
 } from './match.js';
 import type { AllowlistEntry, Rule } from './schema.js';
-import { actorLists, actorOf, addActor, newActorSets, type ActorSets, type EventActor } from '../actors.js';
+import {
+  actorLists,
+  actorOf,
+  addActor,
+  newActorSets,
+  own,
+  type ActorSets,
+  type EventActor,
+} from '../actors.js';
 import {
   liveFor,
   pickSuppression,
@@ -56,8 +64,9 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
-  /** Who made the call (session, key, IP, user agent), for the correlate stage. */
-  actor: EventActor;
+  /** Held hits: the role session and access key of the call (its IP and user agent are in the sample). */
+  session?: string;
+  accessKeyId?: string;
   /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
   event?: TrailEvent;
   /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
@@ -222,6 +231,16 @@ function incidentId(r: Rule, principal: string, h: Hit, extra: readonly string[]
   return fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
 }
 
+/** A held hit's actor: its own session and key, and the IP and user agent its sample kept. */
+function heldActor(h: Hit): EventActor {
+  const a: EventActor = { principal: h.principal };
+  if (h.session !== undefined) a.session = h.session;
+  if (h.accessKeyId !== undefined) a.accessKeyId = h.accessKeyId;
+  if (h.sample?.sourceIp !== undefined) a.sourceIp = h.sample.sourceIp;
+  if (h.sample?.userAgent !== undefined) a.userAgent = h.sample.userAgent;
+  return a;
+}
+
 const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** The streaming rule engine. */
@@ -233,6 +252,7 @@ export class Engine {
   /** The last event byService was asked about, and its answer. */
   private askedEvent: TrailEvent | undefined;
   private askedAnswer = false;
+  private readonly interned = new Map<string, string>();
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -329,6 +349,16 @@ export class Engine {
     if (this.forName.size >= MAX_GROUPS) this.forName.clear();
     this.forName.set(name, list);
     return list;
+  }
+
+  /** The one copy of a session or key string that held hits share (forgotten wholesale when the map is full). */
+  private intern(s: string): string {
+    const known = this.interned.get(s);
+    if (known !== undefined) return known;
+    if (this.interned.size >= MAX_GROUPS) this.interned.clear();
+    const copy = own(s);
+    this.interned.set(copy, copy);
+    return copy;
   }
 
   /** Whether `e` was made by an AWS service, worked out at most once per event and only when a rule gets that far. */
@@ -453,10 +483,13 @@ export class Engine {
       account: e.account,
       region: e.region,
       dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
-      actor: actorOf(e),
     };
     if (!held) h.event = e;
     else {
+      // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits.
+      const a = actorOf(e);
+      if (a.session !== undefined) h.session = this.intern(a.session);
+      if (a.accessKeyId !== undefined) h.accessKeyId = this.intern(a.accessKeyId);
       h.sample = this.sample(c, e);
       const met = suppressionsFor(c.suppressions, e);
       h.suppressions = met.length === 0 ? NONE : met;
@@ -501,7 +534,7 @@ export class Engine {
     }
     agg.count++;
     if (agg.principals.size < 50) agg.principals.add(h.principal);
-    addActor(agg.actors, h.actor);
+    addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h));
     agg.accounts.add(h.account);
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
@@ -615,6 +648,7 @@ export class Engine {
     this.aggsByText.clear();
     this.aggsByParts.clear();
     this.forName.clear();
+    this.interned.clear();
     this.askedEvent = undefined;
   }
 
