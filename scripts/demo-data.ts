@@ -31,7 +31,7 @@ function rng(seed: number): () => number {
 }
 
 /** Replaces every occurrence of the old account id inside a record (ARNs, recipientAccountId, …). */
-function remapAccount(record: RawRecord, from: string): RawRecord {
+export function remapAccount(record: RawRecord, from: string): RawRecord {
   if (!from || from === ACCOUNT) return record;
   return JSON.parse(JSON.stringify(record).split(from).join(ACCOUNT)) as RawRecord;
 }

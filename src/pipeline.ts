@@ -14,6 +14,7 @@ import {
   writeCheckpoint,
 } from './analyze/index.js';
 import { openEventStream } from './sources/index.js';
+import { correlate, gapMinutesOf } from './correlate/index.js';
 import { buildReport, writeReportFiles, type Redaction } from './report/index.js';
 import {
   actionOutputs,
@@ -186,13 +187,18 @@ async function finishReport(
   reportPath = config.reporting.reportPath,
 ): Promise<PipelineResult> {
   const { logger, clock } = deps;
+  const findings = mergeFindings(parts.ruleFindings, parts.analysis.aiFindings);
+  // The correlate stage: every finding (rule and AI) into exactly one incident.
+  const incidents = correlate(findings, { gapMinutes: gapMinutesOf(config) });
+  logger.info(`${findings.length} findings form ${incidents.length} incident(s)`);
   const report = buildReport({
     config,
     now: clock.now(),
     window: parts.window,
     sources: parts.sources,
     counts: parts.counts,
-    findings: mergeFindings(parts.ruleFindings, parts.analysis.aiFindings),
+    findings,
+    incidents,
     suppressed: parts.suppressed,
     stats: parts.stats,
     analysis: parts.analysis,
@@ -289,6 +295,8 @@ function combine(results: PipelineResult[], pending: string[]): RunResult {
         status: stillPending.length ? 'pending' : 'completed',
         'findings-count': '0',
         'max-severity': 'none',
+        'incidents-count': '0',
+        'max-incident-severity': 'none',
       },
     };
   }
@@ -303,14 +311,17 @@ function combine(results: PipelineResult[], pending: string[]): RunResult {
       'events-analyzed',
       'input-tokens',
       'output-tokens',
+      'incidents-count',
     ]) {
       outputs[key] = String(results.reduce((n, r) => n + Number(r.outputs[key] ?? 0), 0));
     }
     outputs['cost-usd'] = results.reduce((n, r) => n + Number(r.outputs['cost-usd'] ?? 0), 0).toFixed(4);
     const order = ['none', 'info', 'low', 'medium', 'high', 'critical'];
-    outputs['max-severity'] = results
-      .map((r) => r.outputs['max-severity'] ?? 'none')
-      .reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), 'none');
+    for (const key of ['max-severity', 'max-incident-severity']) {
+      outputs[key] = results
+        .map((r) => r.outputs[key] ?? 'none')
+        .reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), 'none');
+    }
   }
   const failed = results.filter((r) => r.gate.failed);
   return {

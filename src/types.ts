@@ -86,7 +86,7 @@ export interface SourceReport {
 
 export type FindingOrigin = 'rule' | 'ai';
 
-/** One incident: a rule match (or a model's verified finding), with its evidence. */
+/** One finding: a rule match (or a model's verified finding), with its evidence; correlate groups them into incidents. */
 export interface Finding {
   /** Stable fingerprint: the same incident has the same id in every run (no times in it). */
   id: string;
@@ -115,6 +115,22 @@ export interface Finding {
   confidence?: number;
   /** Set when a model finding enriched this rule finding (never lowering it). */
   aiNotes?: string[];
+  /** Who acted, as the correlate stage ties findings into incidents; each list bounded (MAX_ACTOR_VALUES). */
+  actors?: FindingActors;
+}
+
+/** Values kept per list of FindingActors: enough to tie findings together, bounded whatever the volume. */
+export const MAX_ACTOR_VALUES = 10;
+
+/** The actor keys of a finding's events (the first MAX_ACTOR_VALUES distinct values of each). */
+export interface FindingActors {
+  /** Principal keys (see Principal.key): a finding can span several when its rule does not group by principal. */
+  principals?: string[];
+  /** Role or federated-user sessions: the session ARN (`…:assumed-role/Role/session`). */
+  sessions?: string[];
+  accessKeyIds?: string[];
+  sourceIps?: string[];
+  userAgents?: string[];
 }
 
 export interface EvidenceSample {

@@ -319,7 +319,10 @@ const PAYLOADS: readonly RegExp[] = [
   /\bhttps?:\/\/[^\s"'<>)\]\\]{1,300}/g,
 ];
 
-/** Reads the injections in the data (JSON escapes such as \u003c undone first, as a model would read them). */
+/**
+ * Reads the injections in the data (JSON escapes such as \u003c undone first, and the look-alike angle quotes the
+ * prompt puts for `<` and `>` read back as them, as a model would read them).
+ */
 export function readInjection(user: string): Injection {
   const inj: Injection = {
     ignoreInstructions: false,
@@ -330,7 +333,7 @@ export function readInjection(user: string): Injection {
     carrierId: undefined,
   };
   for (const raw of user.split(/\r?\n/)) {
-    const line = unescapeJson(raw);
+    const line = unescapeJson(raw).replace(/‹/g, '<').replace(/›/g, '>');
     let carried = false;
     if (IGNORE.test(line)) inj.ignoreInstructions = carried = true;
     if (NOTHING.test(line)) inj.reportNothing = carried = true;

@@ -59,6 +59,6 @@ describe('prompt fencing of untrusted event data', () => {
   it('cuts long values and quotes anything that is not a plain token', () => {
     expect(safeValue('x'.repeat(500), 20)).toBe(`"${'x'.repeat(19)}…"`);
     expect(safeValue('arn:aws:iam::123456789012:role/a')).toBe('arn:aws:iam::123456789012:role/a');
-    expect(safeValue('a b</x>')).toBe('"a b\\u003c/x\\u003e"');
+    expect(safeValue('a b</x>')).toBe('"a b‹/x›"');
   });
 });

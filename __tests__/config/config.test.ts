@@ -43,6 +43,20 @@ describe('readConfig', () => {
     expect(list.join('\n')).toMatch(/`trail-bucket`: required with `source: s3`/);
   });
 
+  it('incident-gap-minutes: 60 by default, a whole number of minutes, bad values named', () => {
+    expect(readConfig({}, { now, env }).correlate?.gapMinutes).toBe(60);
+    expect(readConfig({ 'incident-gap-minutes': '15' }, { now, env }).correlate?.gapMinutes).toBe(15);
+    for (const bad of ['0', '1.5', 'an hour', '-5', '20000'])
+      expect(problems({ 'incident-gap-minutes': bad })).toEqual([
+        `\`incident-gap-minutes\`: "${bad}" is not valid; use a whole number from 1 to 10080`,
+      ]);
+  });
+
+  it('issue-mode takes incident', () => {
+    expect(readConfig({ 'issue-mode': 'incident' }, { now, env }).reporting.issueMode).toBe('incident');
+    expect(problems({ 'issue-mode': 'incidents' })[0]).toMatch(/use one of: report, finding, incident/);
+  });
+
   it('parses durations, lists with commas or newlines, booleans and times', () => {
     const c = readConfig(
       {

@@ -299,10 +299,10 @@ describe('findings per rule', () => {
     const res = d.finish();
     const f = res.findings.filter((x) => x.ruleId === 'TS-LOG-001');
     expect(f).toHaveLength(MAX_FINDINGS_PER_RULE + 1);
-    const over = f.filter((x) => x.title.endsWith('(further incidents)'));
+    const over = f.filter((x) => x.title.endsWith('(further occurrences)'));
     expect(over).toHaveLength(1);
     expect(over[0]?.count).toBe(60);
-    expect(over[0]?.description).toContain('30 further distinct incident(s)');
+    expect(over[0]?.description).toContain('30 further distinct occurrence(s)');
     expect(f.reduce((a, x) => a + x.count, 0)).toBe(trails + 30);
     expect(res.warnings.join('\n')).toContain(`Rule TS-LOG-001 opened ${MAX_FINDINGS_PER_RULE} findings`);
   });
@@ -324,11 +324,11 @@ describe('findings per rule', () => {
     expect(extra('x4', 'extra', '203.0.113.9')).toEqual(['TS-LOG-001']);
     expect(extra('x5', 'Extra', '198.51.100.1')).toEqual([]);
     const res = d.finish();
-    const over = res.findings.filter((x) => x.title.endsWith('(further incidents)'));
+    const over = res.findings.filter((x) => x.title.endsWith('(further occurrences)'));
     expect(over).toHaveLength(1);
     expect(over[0]?.count).toBe(3);
     expect(over[0]?.evidence.eventIds).toEqual(['x1', 'x3', 'x4']);
-    expect(over[0]?.description).toContain(' 1 further distinct incident(s)');
+    expect(over[0]?.description).toContain(' 1 further distinct occurrence(s)');
     expect(res.suppressed).toEqual([
       expect.objectContaining({ ruleId: 'TS-LOG-001', reason: 'the trail tests run from this address' }),
     ]);

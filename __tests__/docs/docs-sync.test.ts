@@ -72,6 +72,7 @@ describe('generated docs', () => {
       'rules-file',
       'suppressions-file',
       'disable-rules',
+      'incident-gap-minutes',
       'engine',
       'model-id',
       'summary-model-id',
@@ -113,6 +114,9 @@ describe('generated docs', () => {
       'input-tokens',
       'output-tokens',
       'cost-usd',
+      // Second wave (DESIGN.md): incidents.
+      'incidents-count',
+      'max-incident-severity',
     ];
     expect(OUTPUTS.map((o) => o.name).sort()).toEqual(outputs.sort());
   });

@@ -1,7 +1,24 @@
 import { describe, expect, it } from '@jest/globals';
 import { OUTPUTS } from '../../src/config/index.js';
 import { actionOutputs, evaluateGate } from '../../src/publish/index.js';
+import { correlate } from '../../src/correlate/index.js';
+import type { Finding, Report } from '../../src/types.js';
 import { makeConfig, makeFinding, makeReport } from '../report/fixtures.js';
+
+/** The report with its incidents, as the pipeline builds it. */
+function withIncidents(findings: Finding[]): Report {
+  const r = makeReport(findings);
+  return { ...r, incidents: correlate(r.findings, { gapMinutes: 60 }) };
+}
+
+/** One principal's two medium findings that together raise their incident to high (credential access + evasion). */
+const raisedStory = (): Finding[] => [
+  makeFinding('medium', 1, { technique: 'T1555.006' }),
+  makeFinding('medium', 2, {
+    technique: 'T1562.008',
+    principal: 'arn:aws:iam::123456789012:role/deploy-role-1',
+  }),
+];
 
 const files = { jsonPath: '/w/trailsight-report.json', markdownPath: '/w/trailsight-report.md' };
 
@@ -50,6 +67,17 @@ describe('evaluateGate', () => {
     expect(fail).toMatchObject({ failed: true, reason: 'incomplete' });
   });
 
+  it('counts findings, not incidents: an incident raised to high does not fail fail-on: high', () => {
+    const report = withIncidents(raisedStory());
+    expect(report.incidents).toEqual([
+      expect.objectContaining({ severity: 'high', escalatedFrom: 'medium' }),
+    ]);
+    expect(evaluateGate(report, makeConfig({ gate: { failOn: 'high' } }))).toEqual({
+      failed: false,
+      message: 'No findings at or above fail-on: high (2 finding(s) in total)',
+    });
+  });
+
   it('a pending batch job (mode: submit) is not an error, even with fail-on-error', () => {
     const report = makeReport([], { analysis: { status: 'pending' } });
     const g = evaluateGate(report, makeConfig({ gate: { failOnError: true } }));
@@ -77,6 +105,7 @@ describe('actionOutputs', () => {
         },
       },
     );
+    report.incidents = correlate(report.findings, { gapMinutes: 60 });
     const out = actionOutputs(report, files, {
       destinations: [],
       issueUrl: 'https://github.com/octo-org/infra/issues/7',
@@ -98,6 +127,23 @@ describe('actionOutputs', () => {
       'input-tokens': '12345',
       'output-tokens': '678',
       'cost-usd': '0.0481',
+      // The four findings share a source IP and their time: one incident.
+      'incidents-count': '1',
+      'max-incident-severity': 'critical',
+    });
+  });
+
+  it('max-incident-severity is the raised severity; max-severity stays the findings’ highest', () => {
+    const out = actionOutputs(withIncidents(raisedStory()), files);
+    expect(out).toMatchObject({
+      'max-severity': 'medium',
+      'findings-count': '2',
+      'incidents-count': '1',
+      'max-incident-severity': 'high',
+    });
+    expect(actionOutputs(makeReport([]), files)).toMatchObject({
+      'incidents-count': '0',
+      'max-incident-severity': 'none',
     });
   });
 

@@ -13,6 +13,7 @@ import {
   type GitHubContext,
   type PublishDeps,
 } from '../../src/publish/index.js';
+import { correlate } from '../../src/correlate/index.js';
 import type { Finding, Logger, Report } from '../../src/types.js';
 import { startTwin, type RunningTwin } from '../../twin/server.js';
 import { makeConfig, makeFinding, makeReport } from '../report/fixtures.js';
@@ -212,6 +213,140 @@ describe('issues, issue-mode: finding', () => {
     expect(all).toHaveLength(2);
     expect(all.filter((i) => i.state === 'open')).toHaveLength(1);
     expect(all.find((i) => i.state === 'open')?.body).toContain('trailsight:workflow:prod%20review');
+  });
+});
+
+describe('issues, issue-mode: incident', () => {
+  const cfg = config({ reportTo: ['issue'], issueMode: 'incident', closeResolved: true });
+  const deployBot = 'arn:aws:iam::123456789012:role/deploy-bot';
+  /** Findings of one story (deploy-bot, from minute `min`) and of an unrelated principal. */
+  const story = (n: number, min: number, over: Partial<Finding> = {}): Finding =>
+    makeFinding(n === 1 ? 'high' : 'medium', n, {
+      principal: deployBot,
+      actors: { principals: [deployBot] },
+      firstSeen: new Date(Date.parse('2026-11-23T03:00:00Z') + min * 60_000).toISOString(),
+      lastSeen: new Date(Date.parse('2026-11-23T03:00:00Z') + min * 60_000).toISOString(),
+      ...over,
+    });
+  const other = (): Finding =>
+    makeFinding('low', 9, {
+      actors: { principals: ['arn:aws:iam::123456789012:role/other'] },
+      firstSeen: '2026-11-23T09:00:00Z',
+      lastSeen: '2026-11-23T09:00:00Z',
+    });
+  /** The report as the pipeline builds it: findings, then their incidents. */
+  const reportOf = (findings: Finding[], over: { complete?: boolean } = {}): Report => {
+    const r = makeReport(findings, over);
+    return { ...r, incidents: correlate(r.findings, { gapMinutes: 60 }) };
+  };
+
+  it('one issue per incident: its story, actors and findings with evidence ids; twice gives no duplicate', async () => {
+    const report = reportOf([
+      story(1, 0, { technique: 'T1562.008' }),
+      story(2, 5, { technique: 'T1555.006' }),
+      other(),
+    ]);
+    expect(report.incidents).toHaveLength(2);
+    const first = await publish(report, cfg, deps(), NO_REDACTION);
+    expect(first.destinations).toEqual([expect.objectContaining({ name: 'issue', ok: true })]);
+    await publish(report, cfg, deps(), NO_REDACTION);
+    const all = await issues();
+    expect(all).toHaveLength(2);
+    const [inc] = report.incidents;
+    const mine = all.filter((i) => i.body.includes(`<!-- trailsight:incident:${inc?.id} -->`));
+    expect(mine).toHaveLength(1);
+    const issue = mine[0];
+    // Raised from high: credential access with defence evasion.
+    expect(issue?.title).toBe(
+      '[TrailSight] critical: deploy-bot: defence evasion and credential access in 5 min',
+    );
+    expect(issue?.labels.map((l) => l.name).sort()).toEqual(['severity:critical', 'trailsight']);
+    const body = issue?.body ?? '';
+    expect(body).toContain('## 🟥 Critical: deploy-bot: defence evasion and credential access in 5 min');
+    expect(body).toContain('_Raised from high: it combines credential access with defence evasion._');
+    expect(body).toContain('**Tactics:** defence evasion → credential access');
+    expect(body).toContain(`**Who:** \`${deployBot}\``);
+    expect(body).toContain('### 2 findings');
+    for (const f of report.findings.filter((x) => inc?.findingIds.includes(x.id))) {
+      expect(body).toContain(`\`${f.evidence.eventIds[0]}\``);
+      expect(body).toContain(f.title);
+    }
+    expect(body).not.toContain(other().title);
+    expect(await comments()).toHaveLength(0);
+  });
+
+  it('a finding joining an incident updates its issue and says which joined; nothing else is commented', async () => {
+    await publish(reportOf([story(1, 0), other()]), cfg, deps(), NO_REDACTION);
+    const before = await issues();
+    await publish(
+      reportOf([story(1, 0), story(3, 20, { title: 'Secrets read in bulk' }), other()]),
+      cfg,
+      deps(),
+      NO_REDACTION,
+    );
+    const after = await issues();
+    expect(after).toHaveLength(2);
+    expect(after.map((i) => i.number).sort()).toEqual(before.map((i) => i.number).sort());
+    const grown = after.find((i) => i.body.includes('Secrets read in bulk'));
+    expect(grown?.body).toContain('### 2 findings');
+    const cs = await comments();
+    expect(cs).toHaveLength(1);
+    expect(cs[0]?.issue_url).toMatch(new RegExp(`/issues/${grown?.number}$`));
+    expect(cs[0]?.body).toContain('**Incident updated**');
+    expect(cs[0]?.body).toContain('Findings that joined:');
+    expect(cs[0]?.body).toContain('Secrets read in bulk');
+    expect(cs[0]?.body).not.toContain('Medium finding number 1');
+  });
+
+  it('a complete run without the incident closes its issue; an incomplete one, or no close-resolved, does not', async () => {
+    await publish(reportOf([story(1, 0), other()]), cfg, deps(), NO_REDACTION);
+    await publish(reportOf([story(1, 0)], { complete: false }), cfg, deps(), NO_REDACTION);
+    await publish(
+      reportOf([story(1, 0)]),
+      { ...cfg, reporting: { ...cfg.reporting, closeResolved: false } },
+      deps(),
+      NO_REDACTION,
+    );
+    expect((await issues()).every((i) => i.state === 'open')).toBe(true);
+    await publish(reportOf([story(1, 0)]), cfg, deps(), NO_REDACTION);
+    const all = await issues();
+    const gone = all.find((i) => i.body.includes(other().title));
+    expect(gone).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(all.filter((i) => i.state === 'open')).toHaveLength(1);
+    const closing = (await comments()).filter((c) => c.issue_url.endsWith(`/issues/${gone?.number}`));
+    expect(closing[0]?.body).toMatch(/\*\*Resolved:\*\* it was not seen in the complete review/);
+  });
+
+  it('leaves finding-mode issues alone, and finding mode leaves incident issues alone', async () => {
+    const findingCfg = config({ reportTo: ['issue'], issueMode: 'finding', closeResolved: true });
+    await publish(reportOf([story(1, 0)]), findingCfg, deps(), NO_REDACTION);
+    await publish(reportOf([other()]), cfg, deps(), NO_REDACTION);
+    await publish(reportOf([other()]), findingCfg, deps(), NO_REDACTION);
+    const all = await issues();
+    // The finding issue of story(1) was closed by finding mode's own complete run, never by incident mode.
+    expect(all.filter((i) => i.body.includes('trailsight:incident:'))).toHaveLength(1);
+    expect(all.find((i) => i.body.includes('trailsight:incident:'))?.state).toBe('open');
+  });
+
+  it('an attacker-written title reaches the incident issue sanitised', async () => {
+    const d = deps();
+    const report = reportOf([hostileFinding(1)]);
+    await publish(report, cfg, d, NO_REDACTION);
+    const [issue] = await issues();
+    expect(issue?.body).toContain('trailsight:incident:');
+    const html = marked.parse(issue?.body ?? '', { async: false });
+    const text = html.replace(/<code>[\s\S]*?<\/code>/g, ' ').replace(/<[^>]+>/g, ' ');
+    expect(text).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/m);
+    expect(html).not.toMatch(/<(img|script|iframe)\b/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+    for (const m of html.matchAll(/<a\s[^>]*href="([^"]*)"/g)) {
+      expect(m[1]).toMatch(
+        /^https:\/\/(([a-z0-9-]+\.)*aws\.amazon\.com\/|github\.com\/octo-org\/infra\/actions\/runs\/42$)/,
+      );
+    }
+    expect(text).not.toMatch(/https?:\/\/evil|www\.evil/);
+    expect(issue?.body).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(issue?.title).not.toMatch(/@[A-Za-z]/);
   });
 });
 

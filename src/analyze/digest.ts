@@ -5,6 +5,7 @@
  * event id so a model can cite them. Memory is bounded while observing; whatever a cap keeps out is counted.
  */
 import type { Config } from '../config/types.js';
+import { actorOf } from '../actors.js';
 import type { TrailEvent } from '../types.js';
 import { estimateTokens } from './tokens.js';
 import { safeValue } from './untrusted.js';
@@ -65,6 +66,9 @@ export interface EventRef {
   principal: string;
   sourceIp?: string;
   userAgent?: string;
+  /** The role session ARN and the access key id, so AI findings carry the actors correlate ties incidents by. */
+  session?: string;
+  accessKeyId?: string;
   errorCode?: string;
   /** Rendered, already-trimmed request parameters and response fields (`k=v` each). */
   details?: string[];
@@ -453,6 +457,9 @@ export class DigestBuilder implements DigestCollector {
       reason,
     };
     if (e.sourceIp) r.sourceIp = e.sourceIp;
+    const actor = actorOf(e);
+    if (actor.session) r.session = actor.session;
+    if (actor.accessKeyId) r.accessKeyId = actor.accessKeyId;
     if (e.userAgent) r.userAgent = e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent;
     if (e.errorCode) r.errorCode = e.errorCode;
     const d = renderDetails(e.raw);

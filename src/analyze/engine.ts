@@ -20,6 +20,7 @@ import {
 import { completeOutcome } from './outcome.js';
 import { savePending, STATE_VERSION } from './state.js';
 import { templateSummary, SUMMARY_MAX_OUTPUT_TOKENS } from './summary.js';
+import { correlate, gapMinutesOf } from '../correlate/index.js';
 
 export interface AnalyzeInput {
   collector: DigestCollector;
@@ -99,7 +100,10 @@ export async function analyze(
 ): Promise<AnalysisOutcome> {
   const a = config.analysis;
   const { logger } = deps;
-  const templ = (note?: string) => templateSummary(input.ruleFindings, input.stats, input.window, note);
+  // A first correlation of the rule findings: the model sees which are one story, and so does the template.
+  const incidents = correlate(input.ruleFindings, { gapMinutes: gapMinutesOf(config) });
+  const templ = (note?: string) =>
+    templateSummary(input.ruleFindings, input.stats, input.window, note, incidents);
   const base = {
     aiFindings: [] as Finding[],
     jobs: [] as JobRecord[],
@@ -150,7 +154,7 @@ export async function analyze(
   builder.release();
   warnings.push(...choice.warnings);
   const { set, engine } = choice;
-  const ctx = { ruleFindings: input.ruleFindings, stats: input.stats, window: input.window };
+  const ctx = { ruleFindings: input.ruleFindings, incidents, stats: input.stats, window: input.window };
   const items: { record: DigestRecord; prompt: BuiltPrompt }[] = set.records.map((record) => ({
     record,
     prompt: buildPrompt(record, ctx, a.recordTokenBudget),

@@ -7,6 +7,7 @@ import { mergeFindings } from './merge.js';
 import { dedupeAiFindings } from './parse.js';
 import { costUsd, priceFor } from './pricing.js';
 import { templateSummary, writeSummary } from './summary.js';
+import { correlate, gapMinutesOf } from '../correlate/index.js';
 
 /** Parameters of the last step shared by `analyze` and `mode: collect`. */
 export interface CompleteParams {
@@ -54,6 +55,7 @@ export async function completeOutcome(
   let cost = costUsd(price.price, run.inputTokens, run.outputTokens, batch);
   let estimated = !run.measured;
 
+  const gap = { gapMinutes: gapMinutesOf(config) };
   let summary;
   if (status === 'pending' || status === 'failed') {
     summary = templateSummary(
@@ -63,13 +65,17 @@ export async function completeOutcome(
       status === 'pending'
         ? 'The model analysis is still running; its findings will be in a later report.'
         : undefined,
+      correlate(p.ruleFindings, gap),
     );
   } else {
+    // The summary speaks of the final incidents: the model's findings joined to the rules'.
+    const findings = mergeFindings(p.ruleFindings, aiFindings);
     const s = await writeSummary(
       {
         modelId: a.summaryModelId,
         language: a.reportLanguage,
-        findings: mergeFindings(p.ruleFindings, aiFindings),
+        findings,
+        incidents: correlate(findings, gap),
         stats: p.stats,
         window: p.window,
         knownEventIds: p.knownEventIds,

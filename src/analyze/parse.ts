@@ -4,8 +4,16 @@
  * cites was shown to the model in the same record.
  */
 import { z } from 'zod';
+import { actorLists, addActor, mergeActors, newActorSets, type EventActor } from '../actors.js';
 import { fingerprint } from '../fingerprint.js';
-import { SEVERITIES, severityRank, type EvidenceSample, type Finding, type Severity } from '../types.js';
+import {
+  SEVERITIES,
+  severityRank,
+  type EvidenceSample,
+  type Finding,
+  type FindingActors,
+  type Severity,
+} from '../types.js';
 import type { DigestRecord, EventRef } from './digest.js';
 import { cut } from './untrusted.js';
 
@@ -177,6 +185,20 @@ function sample(r: EventRef): EvidenceSample {
   return s;
 }
 
+/** The actors of the cited events, so the model's finding joins the incident of whoever made them. */
+function refActors(refs: readonly EventRef[]): FindingActors | undefined {
+  const sets = newActorSets();
+  for (const r of refs) {
+    const a: EventActor = { principal: r.principal };
+    if (r.session) a.session = r.session;
+    if (r.accessKeyId) a.accessKeyId = r.accessKeyId;
+    if (r.sourceIp) a.sourceIp = r.sourceIp;
+    if (r.userAgent) a.userAgent = r.userAgent;
+    addActor(sets, a);
+  }
+  return actorLists(sets);
+}
+
 export interface VerifyResult {
   findings: Finding[];
   unverified: number;
@@ -219,6 +241,8 @@ export function verifyFindings(
     };
     if (m.technique) f.technique = m.technique;
     if (m.confidence !== undefined) f.confidence = m.confidence;
+    const actors = refActors(evidence);
+    if (actors) f.actors = actors;
     out.push(f);
   }
   return { findings: out, unverified };
@@ -242,6 +266,8 @@ export function dedupeAiFindings(findings: readonly Finding[]): Finding[] {
     prev.accounts = [...new Set([...prev.accounts, ...f.accounts])].sort();
     prev.regions = [...new Set([...prev.regions, ...f.regions])].sort();
     if (f.confidence !== undefined) prev.confidence = Math.max(prev.confidence ?? 0, f.confidence);
+    const actors = mergeActors(prev.actors, f.actors);
+    if (actors) prev.actors = actors;
   }
   return [...byId.values()];
 }

@@ -3,10 +3,10 @@
  * fences the event data (and the rule findings about it) as untrusted data inside a tag no value can close.
  */
 import { createHash } from 'node:crypto';
-import type { ActivityStats, Finding } from '../types.js';
+import type { ActivityStats, Finding, Incident } from '../types.js';
 import type { DigestRecord } from './digest.js';
 import { estimateTokens } from './tokens.js';
-import { cut, safeValue } from './untrusted.js';
+import { cut, fenceSafe, safeValue } from './untrusted.js';
 
 /** Output tokens asked for per record: room for several findings, small enough to keep batch output cheap. */
 export const RECORD_MAX_OUTPUT_TOKENS = 1500;
@@ -24,6 +24,8 @@ export const SYSTEM_PROMPT = [
 
 export interface PromptContext {
   ruleFindings: readonly Finding[];
+  /** The rule findings correlated so far, so the model sees which of them are one story already. */
+  incidents?: readonly Incident[];
   stats: ActivityStats;
   window: { start: Date; end: Date };
 }
@@ -90,25 +92,61 @@ function ruleContext(record: DigestRecord, findings: readonly Finding[], budget:
   return lines;
 }
 
+/** The incidents that involve this record's principals: id, severity, tactics, actors, size. */
+function incidentContext(
+  record: DigestRecord,
+  incidents: readonly Incident[],
+  budget: number,
+): { lines: string[]; tokens: number } {
+  const principals = new Set(record.principals.map((p) => p.toLowerCase()));
+  const lines: string[] = [];
+  let used = 0;
+  for (const i of incidents) {
+    if (!i.principals.some((p) => principals.has(p.toLowerCase()))) continue;
+    const line =
+      `- incident ${i.id} ${i.severity}${i.escalatedFrom ? ` (raised from ${i.escalatedFrom})` : ''}` +
+      ` tactics=${i.tactics.join(',') || 'none'} principals=${i.principals
+        .slice(0, 3)
+        .map((p) => safeValue(p, 100))
+        .join(',')}` +
+      (i.sourceIps.length
+        ? ` ips=${i.sourceIps
+            .slice(0, 3)
+            .map((x) => safeValue(x, 45))
+            .join(',')}`
+        : '') +
+      ` findings=${i.findingIds.length}`;
+    const t = estimateTokens(line) + 1;
+    if (used + t > budget) break;
+    lines.push(line);
+    used += t;
+  }
+  return { lines, tokens: used };
+}
+
 /** The prompt for one record. Deterministic: the nonce is a hash of the fenced content. */
 export function buildPrompt(
   record: DigestRecord,
   ctx: PromptContext,
   recordTokenBudget: number,
 ): BuiltPrompt {
-  const rules = ruleContext(record, ctx.ruleFindings, contextBudget(recordTokenBudget));
-  const data = [
-    statsLine(ctx.stats, ctx.window),
-    rules.length
-      ? `rule findings already reported:\n${rules.join('\n')}`
-      : 'rule findings already reported: none here',
-    '',
-    record.text,
-  ]
-    .join('\n')
-    // Defence in depth: digest values are already escaped, so this only guarantees no tag can be formed.
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e');
+  // The context allowance is shared: a third for the incidents, the rest for the rule findings.
+  const budget = contextBudget(recordTokenBudget);
+  const incidents = incidentContext(record, ctx.incidents ?? [], Math.floor(budget / 3));
+  const rules = ruleContext(record, ctx.ruleFindings, budget - incidents.tokens);
+  const data = fenceSafe(
+    [
+      statsLine(ctx.stats, ctx.window),
+      rules.length
+        ? `rule findings already reported:\n${rules.join('\n')}`
+        : 'rule findings already reported: none here',
+      ...(incidents.lines.length
+        ? [`incidents (rule findings tied by actor and time):\n${incidents.lines.join('\n')}`]
+        : []),
+      '',
+      record.text,
+    ].join('\n'),
+  );
   // Unpredictable to anyone who does not already control the whole record: a value would have to contain the
   // hash of the text it is part of. Being derived from content (not random) keeps batch input idempotent.
   const nonce = createHash('sha256').update(data).digest('hex').slice(0, 16);

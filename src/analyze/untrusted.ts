@@ -23,14 +23,22 @@ export function cut(s: string, max: number): string {
 }
 
 /**
+ * Text with `<` and `>` swapped for the look-alike angle quotes `‹` and `›`, so nothing in it can open or close a
+ * `<data-…>` tag whatever nonce it guesses. Not an escape: a model that repeats the text repeats readable
+ * characters, where a JSON escape (`\u003c`) would reach the report verbatim.
+ */
+export function fenceSafe(s: string): string {
+  return s.replace(/</g, '‹').replace(/>/g, '›');
+}
+
+/**
  * A single-line, fence-proof rendering of an untrusted value: cleaned, cut, and bare when it is a plain token
- * (ids, ARNs, names, IPs) or JSON-quoted otherwise. `<` and `>` never appear raw, so no value can open or close
- * a `<data-…>` tag whatever nonce it guesses.
+ * (ids, ARNs, names, IPs) or JSON-quoted otherwise, with `<` and `>` never raw (see fenceSafe).
  */
 export function safeValue(value: unknown, max = 80): string {
   const raw =
     typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
   const s = cut(stripInvisible(raw ?? ''), max);
   if (s !== '' && /^[\w.:/@+=,*-]+$/.test(s)) return s;
-  return JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  return fenceSafe(JSON.stringify(s));
 }

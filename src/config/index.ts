@@ -233,7 +233,8 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     );
   const reporting = {
     reportTo,
-    issueMode: parseEnum<IssueMode>('issue-mode', get('issue-mode'), ['report', 'finding'], p) ?? 'report',
+    issueMode:
+      parseEnum<IssueMode>('issue-mode', get('issue-mode'), ['report', 'finding', 'incident'], p) ?? 'report',
     issueLabels: parseList(get('issue-labels')),
     issueAssignees: parseList(get('issue-assignees')),
     closeResolved: parseBool('close-resolved', get('close-resolved'), p) ?? false,
@@ -254,6 +255,10 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
         p,
       ) ?? 'high',
     failOnError: parseBool('fail-on-error', get('fail-on-error'), p) ?? true,
+  };
+
+  const correlate = {
+    gapMinutes: parseInteger('incident-gap-minutes', get('incident-gap-minutes'), 1, 10_080, p) ?? 60,
   };
 
   if (p.list.length > 0) throw new ConfigError(p.list);
@@ -291,6 +296,7 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     analysis,
     reporting,
     gate,
+    correlate,
   };
   return deepFreeze(config);
 }

@@ -223,6 +223,13 @@ export const INPUTS: readonly InputSpec[] = [
       'Regions this account is expected to use; activity in any other region is a finding. Empty: no check.',
     default: '',
   },
+  {
+    name: 'incident-gap-minutes',
+    group: 'Detection',
+    description:
+      'Findings of the same actor (principal, role session, access key, or a source IP / user agent that ties sessions) at most this many minutes apart form one incident; see docs/incidents.md.',
+    default: '60',
+  },
   // Analysis
   {
     name: 'engine',
@@ -332,7 +339,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'issue-mode',
     group: 'Reporting',
     description:
-      "`report`: one issue for the run's report, updated in place; `finding`: one issue per finding.",
+      "`report`: one issue for the run's report, updated in place; `finding`: one issue per finding; `incident`: one issue per incident (see docs/incidents.md), updated as findings join it.",
     default: 'report',
   },
   {
@@ -345,7 +352,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'close-resolved',
     group: 'Reporting',
-    description: 'Close finding issues whose finding is absent from a complete run.',
+    description:
+      'Close finding (or incident) issues whose finding (or incident) is absent from a complete run.',
     default: 'false',
   },
   { name: 'sns-topic-arn', group: 'Reporting', description: 'SNS topic for `report-to: sns`.', default: '' },
@@ -430,4 +438,14 @@ export const OUTPUTS: readonly OutputSpec[] = [
   { name: 'input-tokens', description: 'Model input tokens used.' },
   { name: 'output-tokens', description: 'Model output tokens used.' },
   { name: 'cost-usd', description: 'Model cost in US dollars (estimated when usage was not reported).' },
+  {
+    name: 'incidents-count',
+    description:
+      'Number of incidents the findings were grouped into (the gate and the counts above still count findings).',
+  },
+  {
+    name: 'max-incident-severity',
+    description:
+      'Highest incident severity (a finding severity raised by escalation, see docs/incidents.md), or `none`.',
+  },
 ];

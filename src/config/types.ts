@@ -4,7 +4,7 @@ export type Engine = 'auto' | 'batch' | 'direct' | 'rules-only';
 export type RunMode = 'run' | 'submit' | 'collect';
 export type WindowKind = 'fixed' | 'since-last-run';
 export type Destination = 'summary' | 'issue' | 'pr-comment' | 'sns';
-export type IssueMode = 'report' | 'finding';
+export type IssueMode = 'report' | 'finding' | 'incident';
 export type FailOn = 'none' | Severity;
 /** `auto`: mask in public repositories; `none`; or an explicit list of what to mask. */
 export type RedactKind = 'account-ids' | 'ip-addresses' | 'access-key-ids';
@@ -96,5 +96,10 @@ export interface Config {
   gate: {
     failOn: FailOn;
     failOnError: boolean;
+  };
+  /** Grouping findings into incidents. Optional so configs built by hand need not name it (default 60 min). */
+  correlate?: {
+    /** Findings of one actor further apart than this are separate incidents. */
+    gapMinutes: number;
   };
 }

@@ -13,6 +13,15 @@ import {
 } from './match.js';
 import type { AllowlistEntry, Rule } from './schema.js';
 import {
+  actorLists,
+  actorOf,
+  addActor,
+  newActorSets,
+  own,
+  type ActorSets,
+  type EventActor,
+} from '../actors.js';
+import {
   liveFor,
   pickSuppression,
   principalMatcher,
@@ -55,6 +64,9 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
+  /** Held hits: the role session and access key of the call (its IP and user agent are in the sample). */
+  session?: string;
+  accessKeyId?: string;
   /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
   event?: TrailEvent;
   /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
@@ -129,6 +141,7 @@ interface Agg {
   seenIds: Set<string>;
   omitted: number;
   samples: EvidenceSample[];
+  actors: ActorSets;
   suppression?: ActiveSuppression;
   /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
   overflow?: { incidents: Set<number> };
@@ -136,7 +149,7 @@ interface Agg {
 
 function overflowDescription(incidents: number, r: Rule): string {
   const n = incidents >= MAX_OVERFLOW_IDS ? `at least ${incidents}` : String(incidents);
-  return `This rule opened ${MAX_FINDINGS_PER_RULE} findings in this window; the events of ${n} further distinct incident(s) are counted together in this one. ${r.description}`;
+  return `This rule opened ${MAX_FINDINGS_PER_RULE} findings in this window; the events of ${n} further distinct occurrence(s) are counted together in this one. ${r.description}`;
 }
 
 /** Options that come from the configuration rather than from the rules. */
@@ -218,6 +231,16 @@ function incidentId(r: Rule, principal: string, h: Hit, extra: readonly string[]
   return fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
 }
 
+/** A held hit's actor: its own session and key, and the IP and user agent its sample kept. */
+function heldActor(h: Hit): EventActor {
+  const a: EventActor = { principal: h.principal };
+  if (h.session !== undefined) a.session = h.session;
+  if (h.accessKeyId !== undefined) a.accessKeyId = h.accessKeyId;
+  if (h.sample?.sourceIp !== undefined) a.sourceIp = h.sample.sourceIp;
+  if (h.sample?.userAgent !== undefined) a.userAgent = h.sample.userAgent;
+  return a;
+}
+
 const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** The streaming rule engine. */
@@ -229,6 +252,7 @@ export class Engine {
   /** The last event byService was asked about, and its answer. */
   private askedEvent: TrailEvent | undefined;
   private askedAnswer = false;
+  private readonly interned = new Map<string, string>();
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -325,6 +349,16 @@ export class Engine {
     if (this.forName.size >= MAX_GROUPS) this.forName.clear();
     this.forName.set(name, list);
     return list;
+  }
+
+  /** The one copy of a session or key string that held hits share (forgotten wholesale when the map is full). */
+  private intern(s: string): string {
+    const known = this.interned.get(s);
+    if (known !== undefined) return known;
+    if (this.interned.size >= MAX_GROUPS) this.interned.clear();
+    const copy = own(s);
+    this.interned.set(copy, copy);
+    return copy;
   }
 
   /** Whether `e` was made by an AWS service, worked out at most once per event and only when a rule gets that far. */
@@ -452,6 +486,10 @@ export class Engine {
     };
     if (!held) h.event = e;
     else {
+      // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits.
+      const a = actorOf(e);
+      if (a.session !== undefined) h.session = this.intern(a.session);
+      if (a.accessKeyId !== undefined) h.accessKeyId = this.intern(a.accessKeyId);
       h.sample = this.sample(c, e);
       const met = suppressionsFor(c.suppressions, e);
       h.suppressions = met.length === 0 ? NONE : met;
@@ -496,6 +534,7 @@ export class Engine {
     }
     agg.count++;
     if (agg.principals.size < 50) agg.principals.add(h.principal);
+    addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h));
     agg.accounts.add(h.account);
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
@@ -536,8 +575,9 @@ export class Engine {
     if (!agg) {
       if (c.overflow.size === 0)
         this.warnings.push(
-          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct incidents are counted together in one "further incidents" finding (suppress or tune the rule to see them one by one).`,
+          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct occurrences are counted together in one "further occurrences" finding (suppress or tune the rule to see them one by one).`,
         );
+      // The id keeps its original wording, so the overflow finding (and its issue) survives the title's rename.
       agg = this.newAgg(r, fingerprint([r.id, 'further incidents', sup?.label ?? '']), h, sup);
       agg.overflow = { incidents: new Set() };
       c.overflow.set(sup, agg);
@@ -561,6 +601,7 @@ export class Engine {
       seenIds: new Set(),
       omitted: 0,
       samples: [],
+      actors: newActorSets(),
     };
     if (sup) {
       sup.hits++;
@@ -607,6 +648,7 @@ export class Engine {
     this.aggsByText.clear();
     this.aggsByParts.clear();
     this.forName.clear();
+    this.interned.clear();
     this.askedEvent = undefined;
   }
 
@@ -622,7 +664,7 @@ export class Engine {
         id: agg.id,
         origin: 'rule',
         ruleId: r.id,
-        title: agg.overflow ? `${r.title} (further incidents)` : r.title,
+        title: agg.overflow ? `${r.title} (further occurrences)` : r.title,
         severity: r.severity,
         technique: r.technique,
         accounts: [...agg.accounts].sort(),
@@ -638,6 +680,8 @@ export class Engine {
       else if (principals.length > 1)
         f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= 50 ? '+' : ''} more`;
       if (agg.omitted > 0) f.evidence.omitted = agg.omitted;
+      const actors = actorLists(agg.actors);
+      if (actors) f.actors = actors;
       if (agg.suppression) suppressed.push({ agg, finding: f });
       else findings.push(f);
     }

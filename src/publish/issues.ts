@@ -2,15 +2,25 @@ import type { Config } from '../config/types.js';
 import { describeError } from '../errors.js';
 import { maxSeverity } from '../report/build.js';
 import { LIMITS } from '../report/limits.js';
+import { renderIncidentMarkdown } from '../report/incident.js';
 import { headline, renderFindingMarkdown, renderMarkdown, severityPhrase } from '../report/markdown.js';
 import { redactText, type Redaction } from '../report/redact.js';
 import { codeSpan, mdInline, plainText } from '../report/sanitize.js';
-import { SEVERITIES, severityRank, type Finding, type Report, type Severity } from '../types.js';
+import {
+  SEVERITIES,
+  severityRank,
+  type Finding,
+  type Incident,
+  type Report,
+  type Severity,
+} from '../types.js';
 import type { GitHubApi, IssueRef } from './github.js';
 import {
   REPORT_MARKER,
   findingIdOf,
   findingMarker,
+  incidentIdOf,
+  incidentMarker,
   sameWorkflow,
   stateMarker,
   stateOf,
@@ -54,6 +64,11 @@ interface FindingState {
   lastSeen: string;
   eventIds: string[];
 }
+interface IncidentState {
+  severity: Severity;
+  /** Its findings' ids when last published, to tell which joined since. */
+  findings: string[];
+}
 interface ReportState {
   findings: Record<string, Severity>;
 }
@@ -93,13 +108,21 @@ export async function publishIssues(
   const open = (await gh.github.listOpenIssues(gh.owner, gh.repo, TRAILSIGHT_LABEL)).filter((i) =>
     sameWorkflow(i.body, deps.context.workflow),
   );
-  return config.reporting.issueMode === 'finding'
-    ? findingIssues(report, config, deps, redaction, gh, open)
-    : reportIssue(report, config, deps, redaction, gh, open);
+  switch (config.reporting.issueMode) {
+    case 'finding':
+      return findingIssues(report, config, deps, redaction, gh, open);
+    case 'incident':
+      return incidentIssues(report, config, deps, redaction, gh, open);
+    case 'report':
+      return reportIssue(report, config, deps, redaction, gh, open);
+  }
 }
 
 async function ensureLabels(gh: ReturnType<typeof repoOf>, report: Report, config: Config): Promise<void> {
-  const severities = SEVERITIES.filter((s) => report.findings.some((f) => f.severity === s));
+  // Incidents can be raised above every finding, so their severities need labels too.
+  const severities = SEVERITIES.filter(
+    (s) => report.findings.some((f) => f.severity === s) || report.incidents.some((i) => i.severity === s),
+  );
   const labels = [
     LABEL_BASE,
     ...severities.map((s) => ({
@@ -216,6 +239,130 @@ async function findingIssues(
     `issue: ${created} opened, ${updated} updated (${commented} with new activity), ${closed} closed as resolved`,
   );
   return result(failures, firstUrl);
+}
+
+/** One issue per incident (the most severe MAX_FINDING_ISSUES), found again by its id as findings join it. */
+async function incidentIssues(
+  report: Report,
+  config: Config,
+  deps: PublishDeps,
+  redaction: Redaction,
+  gh: ReturnType<typeof repoOf>,
+  open: IssueRef[],
+): Promise<DestinationResult & { issueUrl?: string }> {
+  const byId = new Map<string, IssueRef>();
+  for (const i of open) {
+    const id = incidentIdOf(i.body);
+    if (id && !byId.has(id)) byId.set(id, i);
+  }
+  const targets = report.incidents.slice(0, MAX_FINDING_ISSUES);
+  if (report.incidents.length > targets.length) {
+    deps.logger.warning(
+      `issue: ${report.incidents.length} incidents; issues are kept for the ${MAX_FINDING_ISSUES} most severe, the rest are in the report`,
+    );
+  }
+  const findings = new Map(report.findings.map((f) => [f.id, f]));
+  const failures: string[] = [];
+  let created = 0;
+  let updated = 0;
+  let commented = 0;
+  let firstUrl: string | undefined;
+  for (const inc of targets) {
+    try {
+      const existing = byId.get(inc.id);
+      const prev = existing ? stateOf<IncidentState>(existing.body) : undefined;
+      const known = new Set(prev?.findings ?? []);
+      const joined = inc.findingIds.filter((id) => !known.has(id));
+      const state: IncidentState = {
+        severity: inc.severity,
+        findings: [...new Set([...inc.findingIds, ...(prev?.findings ?? [])])].slice(0, REMEMBERED_FINDINGS),
+      };
+      const head = [incidentMarker(inc.id), workflowMarker(deps.context.workflow), stateMarker(state)]
+        .filter((x) => x)
+        .join('\n');
+      const body = `${head}\n${renderIncidentMarkdown(report, inc, { maxChars: LIMITS.issueBodyChars - MARKER_ROOM, redaction })}`;
+      const title = issueTitle(`[TrailSight] ${inc.severity}: ${inc.title}`, redaction);
+      let issue: IssueRef;
+      if (existing) {
+        issue = await gh.github.updateIssue(gh.owner, gh.repo, existing.number, {
+          title,
+          body,
+          labels: labelsFor(existing.labels, inc.severity, config),
+        });
+        updated++;
+        const raised =
+          prev?.severity !== undefined && severityRank(inc.severity) > severityRank(prev.severity);
+        // A body without state (edited by hand) cannot tell what joined: say nothing rather than list everything.
+        if ((prev?.findings !== undefined && joined.length > 0) || raised) {
+          await gh.github.createComment(
+            gh.owner,
+            gh.repo,
+            existing.number,
+            joinedComment(
+              report,
+              inc,
+              prev?.findings !== undefined ? joined : [],
+              findings,
+              raised ? prev?.severity : undefined,
+              redaction,
+            ),
+          );
+          commented++;
+        }
+      } else {
+        issue = await gh.github.createIssue(gh.owner, gh.repo, {
+          title,
+          body,
+          labels: labelsFor([], inc.severity, config),
+          assignees: [...config.reporting.issueAssignees],
+        });
+        created++;
+      }
+      firstUrl ??= issue.url;
+    } catch (err) {
+      failures.push(`${inc.id} (${inc.title.slice(0, 80)}): ${errorText(err)}`);
+    }
+  }
+  const current = new Set(report.incidents.map((i) => i.id));
+  const closed = await closeResolved(
+    report,
+    config,
+    deps,
+    gh,
+    open.filter((i) => {
+      const id = incidentIdOf(i.body);
+      return id !== undefined && !current.has(id);
+    }),
+    failures,
+  );
+  deps.logger.info(
+    `issue: ${created} incident issue(s) opened, ${updated} updated (${commented} with findings joined), ${closed} closed as resolved`,
+  );
+  return result(failures, firstUrl);
+}
+
+/** The comment on an incident issue when findings joined it or its severity rose. */
+function joinedComment(
+  report: Report,
+  inc: Incident,
+  joined: readonly string[],
+  findings: ReadonlyMap<string, Finding>,
+  raisedFrom: Severity | undefined,
+  redaction: Redaction,
+): string {
+  const lines = [`**Incident updated** in ${runLink(report)}: ${inc.findingIds.length} finding(s) now.`];
+  if (raisedFrom) lines.push(`Severity raised from **${raisedFrom}** to **${inc.severity}**.`);
+  if (joined.length > 0) {
+    const shown = joined.slice(0, 20).map((id) => {
+      const f = findings.get(id);
+      return f
+        ? `- **${f.severity}** ${mdInline(redactText(f.title, redaction))} (${codeSpan(id)})`
+        : `- ${codeSpan(id)}`;
+    });
+    const more = joined.length > shown.length ? `\n- …and ${joined.length - shown.length} more` : '';
+    lines.push(`Findings that joined:\n\n${shown.join('\n')}${more}`);
+  }
+  return lines.join('\n\n');
 }
 
 function seenAgainComment(

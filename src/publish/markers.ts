@@ -5,12 +5,15 @@
 
 /** Marks the issue of one finding fingerprint (`issue-mode: finding`). */
 export const findingMarker = (id: string): string => `<!-- trailsight:finding:${id} -->`;
+/** Marks the issue of one incident (`issue-mode: incident`). */
+export const incidentMarker = (id: string): string => `<!-- trailsight:incident:${id} -->`;
 /** Marks the issue of a run series (`issue-mode: report`). */
 export const REPORT_MARKER = '<!-- trailsight:report -->';
 /** Marks the sticky pull-request comment. */
 export const COMMENT_MARKER = '<!-- trailsight:comment -->';
 
 const FINDING_ID = /<!-- trailsight:finding:([A-Za-z0-9_.-]+) -->/;
+const INCIDENT_ID = /<!-- trailsight:incident:([A-Za-z0-9_.-]+) -->/;
 const WORKFLOW = /<!-- trailsight:workflow:(\S*) -->/;
 const STATE = /<!-- trailsight:state (\{.*?\}) -->/s;
 
@@ -28,6 +31,11 @@ export function sameWorkflow(body: string, workflow: string | undefined): boolea
 /** The finding id an issue body is marked with, if any. */
 export function findingIdOf(body: string): string | undefined {
   return FINDING_ID.exec(body)?.[1];
+}
+
+/** The incident id an issue body is marked with, if any. */
+export function incidentIdOf(body: string): string | undefined {
+  return INCIDENT_ID.exec(body)?.[1];
 }
 
 /** A JSON state comment; `<`, `>` and `&` are escaped so the JSON can never end the comment. */

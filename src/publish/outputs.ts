@@ -25,5 +25,7 @@ export function actionOutputs(
   out['input-tokens'] = String(report.usage.inputTokens);
   out['output-tokens'] = String(report.usage.outputTokens);
   out['cost-usd'] = report.usage.costUsd.toFixed(4);
+  out['incidents-count'] = String(report.incidents.length);
+  out['max-incident-severity'] = maxSeverity(report.incidents) ?? 'none';
   return out;
 }

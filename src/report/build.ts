@@ -49,8 +49,8 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return out;
 }
 
-/** The highest severity among the findings, or undefined when there are none. */
-export function maxSeverity(findings: readonly Finding[]): Severity | undefined {
+/** The highest severity among the findings (or incidents), or undefined when there are none. */
+export function maxSeverity(findings: readonly Pick<Finding, 'severity'>[]): Severity | undefined {
   let max: Severity | undefined;
   for (const f of findings)
     if (max === undefined || severityRank(f.severity) > severityRank(max)) max = f.severity;

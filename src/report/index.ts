@@ -5,6 +5,7 @@ export { writeReportFiles, markdownPathFor } from './files.js';
 export { renderMarkdown, renderFindingMarkdown, headline, severityPhrase } from './markdown.js';
 export type { MarkdownOptions } from './markdown.js';
 export { renderText } from './text.js';
+export { renderIncidentMarkdown } from './incident.js';
 export type { TextOptions } from './text.js';
 export { redactReport, redactText, NO_REDACTION, FULL_REDACTION } from './redact.js';
 export type { Redaction } from './redact.js';

@@ -67,6 +67,7 @@ const KEEP_KEYS = new Set([
   'findingId',
   'eventId',
   'eventIds',
+  'findingIds',
   'runId',
   'runUrl',
   'sha',
