@@ -190,7 +190,7 @@ function basePieces(r: Report, opts: MarkdownOptions): Omit<Pieces, 'bodies' | '
     ruleRows: groups.map(ruleRow),
     activity: activity(r, `${h}#`),
     stats: accessPatterns(r, `${h}#`),
-    tail: [coverage(r, `${h}#`), delivery(r)],
+    tail: [coverage(r, `${h}#`), footer(r)],
   };
 }
 
@@ -303,7 +303,7 @@ export function renderFindingMarkdown(
       `## ${SEVERITY_STYLE[f.severity].icon} ${SEVERITY_STYLE[f.severity].label}: ${mdInline(f.title)}`,
       `_Last seen in the window ${windowPhrase(r)}${run}._`,
       findingBody(f),
-      delivery(r),
+      footer(r),
     ].join('\n\n') + '\n';
   const o: MarkdownOptions = { maxChars: opts.maxChars, redaction: opts.redaction, destination: 'issue' };
   return MEASURE.issue(md) <= opts.maxChars ? md : hardCut(md, o);
@@ -414,7 +414,7 @@ function executiveSummary(r: Report, h: string): string {
 }
 
 /** Where the rest of the report is, and which run and tool wrote it. */
-function delivery(r: Report): string {
+function footer(r: Report): string {
   const run = isRunUrl(r.run?.runUrl) ? ` · [workflow run](${r.run?.runUrl})` : '';
   return `<sub>Every finding and its evidence are in this run's JSON report file (\`report-path\`) and its Markdown copy · TrailSight ${mdInline(r.tool.version)} · report schema ${r.schemaVersion} · generated ${utc(r.generatedAt) ?? ''}${run}</sub>`;
 }

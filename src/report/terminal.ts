@@ -24,7 +24,7 @@ export interface TerminalOptions {
 }
 
 /** How many incidents, findings per incident and top findings the terminal shows before "and N more". */
-export const TERMINAL = { incidents: 10, findingsPerIncident: 6, findings: 10 } as const;
+export const TERMINAL = { incidents: 10, findingsPerIncident: 6, findings: 10, priorities: 5 } as const;
 
 const SGR = {
   bold: '1',
@@ -71,9 +71,13 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     for (const para of summary) out.push(...wrap(para, width, '  ', '  '));
     if (r.summary.priorities.length > 0) {
       out.push('  What to do first:');
-      r.summary.priorities.forEach((p, i) =>
-        out.push(...wrap(`${i + 1}. ${plainProse(p).join(' ')}`, width, '    ', '       ')),
-      );
+      r.summary.priorities
+        .slice(0, TERMINAL.priorities)
+        .forEach((p, i) =>
+          out.push(...wrap(`${i + 1}. ${plainProse(p).join(' ')}`, width, '    ', '       ')),
+        );
+      const more = r.summary.priorities.length - TERMINAL.priorities;
+      if (more > 0) out.push(`    … and ${num(more)} more in the report files`);
     }
   }
 
