@@ -53,7 +53,7 @@ describe('renderMarkdown golden files', () => {
       '#### 🟦 Low · alice',
       '### Findings by rule',
       '### Activity over time',
-      '```mermaid\nxychart-beta',
+      'xychart-beta',
       '### Access patterns',
       '### Coverage',
       'Every finding and its evidence',

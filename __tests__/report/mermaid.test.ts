@@ -101,7 +101,7 @@ describe('Mermaid blocks built from hostile text', () => {
     expect(timelines).toHaveLength(1);
     // Three findings in two minutes: two periods, whatever the titles say.
     expect(checkTimeline(timelines[0] as string[])).toBe(2);
-    expect(blocks.filter((b) => b[0] === 'xychart-beta')).toHaveLength(1);
+    expect(blocks.filter((b) => b.includes('xychart-beta'))).toHaveLength(1);
     // Nothing inside a block can close the fence early.
     for (const b of blocks) for (const line of b) expect(line).not.toMatch(/`/);
   });
@@ -126,6 +126,19 @@ describe('timelineChart', () => {
     expect(block[1]).toMatch(/^ {4}11-23 23\u223650 to 23\u223656 : /);
     expect(block[1]).toMatch(/ : \+4 more$/);
   });
+
+  it('shows the most severe findings of a period first', () => {
+    const block = mermaidBlocks(
+      timelineChart([
+        { time: at(0), severity: 'low', label: 'a' },
+        { time: at(0), severity: 'info', label: 'b' },
+        { time: at(0), severity: 'low', label: 'c' },
+        { time: at(0), severity: 'critical', label: 'd' },
+        { time: at(1), severity: 'high', label: 'e' },
+      ]) ?? '',
+    )[0] as string[];
+    expect(block[1]).toBe('    23\u223650 : Critical - d : Low - a : Low - c : +1 more');
+  });
 });
 
 describe('activityChart', () => {
@@ -139,14 +152,26 @@ describe('activityChart', () => {
       errors: i % 2,
     }));
 
-  it('draws events as bars and errors as a line, one bar per hour in a day', () => {
-    const block = mermaidBlocks(activityChart(hours(24)) ?? '')[0] as string[];
-    expect(block[0]).toBe('xychart-beta');
-    expect(block[1]).toBe('    title "Events (bars) and errors (line) per hour, UTC"');
-    expect(block[2]).toMatch(/^ {4}x-axis \["00:00", "01:00", .*"23:00"\]$/);
-    expect(block[4]).toBe(`    bar [${Array.from({ length: 24 }, (_, i) => i).join(', ')}]`);
-    expect(block[5]).toMatch(/^ {4}line \[0, 1, 0, 1/);
-    expect(block).toHaveLength(6);
+  it('draws events as bars and errors as a line, one bar per hour, the date where a day starts', () => {
+    const block = mermaidBlocks(activityChart(hours(30, Date.UTC(2026, 10, 20, 6))) ?? '')[0] as string[];
+    expect(block.slice(0, 6)).toEqual([
+      '---',
+      'config:',
+      '  xyChart:',
+      '    width: 900',
+      '---',
+      'xychart-beta',
+    ]);
+    expect(block[6]).toBe(
+      '    title "Events (bars) and errors (line) per hour, 11-20 06:00 to 11-21 11:00 UTC"',
+    );
+    expect(block[7]).toBe(
+      `    x-axis [${[...Array.from({ length: 18 }, (_, i) => String(6 + i).padStart(2, '0')), '11-21', ...Array.from({ length: 11 }, (_, i) => String(1 + i).padStart(2, '0'))].map((x) => `"${x}"`).join(', ')}]`,
+    );
+    expect(block[8]).toBe('    y-axis "Events"');
+    expect(block[9]).toBe(`    bar [${Array.from({ length: 30 }, (_, i) => i).join(', ')}]`);
+    expect(block[10]).toMatch(/^ {4}line \[0, 1, 0, 1/);
+    expect(block).toHaveLength(11);
   });
 
   it('keeps a week to at most 48 bars, filling quiet hours with zero, counts unchanged', () => {

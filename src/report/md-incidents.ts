@@ -14,7 +14,8 @@ export interface IncidentView {
 /** Most severe first, then the larger, then the earlier, then by id: the order of the table and the limits. */
 export function incidentViews(r: Report): IncidentView[] {
   const byId = new Map(r.findings.map((f) => [f.id, f]));
-  return r.incidents
+  // Reports of schema 1.0 (written before incidents existed, e.g. read back for `mode: collect`) have none.
+  return (r.incidents ?? [])
     .map((incident) => ({
       incident,
       findings: incident.findingIds.map((id) => byId.get(id)).filter((f): f is Finding => f !== undefined),

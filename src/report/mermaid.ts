@@ -3,7 +3,7 @@
  * ```mermaid block as a diagram; every label that carries event or model text passes through `mermaidLabel`,
  * which keeps only letters, digits and a few punctuation marks that no Mermaid grammar gives a meaning to.
  */
-import type { Severity } from '../types.js';
+import { SEVERITIES, type Severity } from '../types.js';
 import { plainText } from './sanitize.js';
 
 // Letters, digits, space and punctuation that neither Mermaid's lexers (`:` `;` `#` `%%` quotes, brackets,
@@ -85,7 +85,9 @@ export function timelineChart(items: readonly TimelineItem[]): string | undefine
       from === to
         ? clock(from * 60_000, withDay)
         : `${clock(from * 60_000, withDay)} to ${clock(to * 60_000, false)}`;
-    const events = inPeriod
+    // The most severe first, so what "+N more" hides is the least severe.
+    const events = [...inPeriod]
+      .sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || a.ms - b.ms)
       .slice(0, EVENTS_PER_PERIOD)
       .map((x) => `${SEVERITY_WORD[x.severity]} - ${mermaidLabel(x.label, 48) || 'finding'}`);
     if (inPeriod.length > EVENTS_PER_PERIOD) events.push(`+${inPeriod.length - EVENTS_PER_PERIOD} more`);
@@ -146,19 +148,26 @@ export function activityChart(hourly: readonly HourBucket[]): string | undefined
   if (buckets.length === 0) return undefined;
   const first = buckets[0]?.start ?? 0;
   const last = buckets[buckets.length - 1]?.start ?? 0;
-  const oneDay = new Date(first).toISOString().slice(0, 10) === new Date(last).toISOString().slice(0, 10);
+  // Two-character labels (the hour, or the date where a day starts) so up to 48 fit under the bars; the
+  // title carries the full range.
   const label = (ms: number): string => {
     const iso = new Date(ms).toISOString();
-    if (stepHours >= 24) return iso.slice(5, 10);
-    // The date only where it changes (and on the first bar), so 48 labels still fit under the chart.
-    const newDay =
-      ms === first || iso.slice(11, 13) < new Date(ms - stepHours * 3_600_000).toISOString().slice(11, 13);
-    return oneDay || !newDay ? iso.slice(11, 16) : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+    return stepHours >= 24 || iso.slice(11, 13) === '00' ? iso.slice(5, 10) : iso.slice(11, 13);
+  };
+  const at = (ms: number): string => {
+    const iso = new Date(ms).toISOString();
+    return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
   };
   const unit = stepHours === 1 ? 'hour' : stepHours === 24 ? 'day' : `${stepHours} hours`;
   return mermaidBlock([
+    // Wider than Mermaid's default 700 px, to use GitHub's page; still within its 1,012 px.
+    '---',
+    'config:',
+    '  xyChart:',
+    '    width: 900',
+    '---',
     'xychart-beta',
-    `    title "Events (bars) and errors (line) per ${unit}, UTC"`,
+    `    title "Events (bars) and errors (line) per ${unit}, ${at(first)} to ${at(last)} UTC"`,
     `    x-axis [${buckets.map((b) => `"${label(b.start)}"`).join(', ')}]`,
     '    y-axis "Events"',
     `    bar [${buckets.map((b) => b.count).join(', ')}]`,
