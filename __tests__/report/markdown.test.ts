@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { FULL_REDACTION, LIMITS, NO_REDACTION, renderMarkdown, renderText } from '../../src/report/index.js';
+import { markdownFileChunks } from '../../src/report/markdown.js';
 import type { Finding, Incident, Severity } from '../../src/types.js';
 import { EVERY_SEVERITY, makeFinding, makeIncident, makeReport, storyReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
@@ -195,6 +196,87 @@ describe('the summary a triager reads', () => {
     });
     expect(md).toContain('| 🟧 High |');
     expectReadable(md);
+  });
+});
+
+describe('coverage, access patterns and the file copy', () => {
+  it("puts an organisation's many scopes on one line, folds the list, and still names every unread scope first", () => {
+    const report = makeReport([makeFinding('high', 1)]);
+    report.sources = Array.from({ length: 40 }, (_, i) => ({
+      source: 's3' as const,
+      scope: `${String(100000000000 + Math.floor(i / 2))}/${i % 2 === 0 ? 'us-east-1' : 'eu-west-1'}`,
+      eventsRead: 10,
+      skipped: {},
+      complete: i !== 7,
+      errors: i === 7 ? ['AccessDenied on s3:ListBucket'] : [],
+    }));
+    report.verdict = 'incomplete';
+    const md = renderMarkdown(report, {
+      maxChars: LIMITS.issueBodyChars,
+      redaction: NO_REDACTION,
+      destination: 'issue',
+    });
+    const lines = md.split('\n').filter((l) => l.startsWith('- **s3:**'));
+    expect(lines).toEqual([
+      '- **s3:** 400 events from 40 scopes in 20 accounts, 1 not read to the end: `100000000003/eu-west-1` **not read to its end**: AccessDenied on s3:ListBucket',
+    ]);
+    expect(md).toContain('<summary>The 40 s3 scopes</summary>');
+    expectReadable(md);
+  });
+
+  it('keeps the executive summary on the first screen however many scopes were not read', () => {
+    const report = makeReport([makeFinding('high', 1)], { complete: false });
+    report.sources = Array.from({ length: 60 }, (_, i) => ({
+      source: 's3' as const,
+      scope: `${String(100000000000 + i)}/us-east-1`,
+      eventsRead: 0,
+      skipped: {},
+      complete: false,
+      errors: ['AccessDenied'],
+    }));
+    const md = renderMarkdown(report, {
+      maxChars: LIMITS.summaryBytes,
+      redaction: NO_REDACTION,
+      destination: 'summary',
+    });
+    expect(md).toContain('- and 55 more reasons (see Coverage)');
+    expectReadable(md);
+  });
+
+  it('leaves out the access-pattern fold when every top table is empty', () => {
+    const report = makeReport([]);
+    report.stats = {
+      ...report.stats,
+      topEventNames: [],
+      topPrincipals: [],
+      topServices: [],
+      topResources: [],
+      topSourceIps: [],
+      topUserAgents: [],
+      regions: [],
+      accounts: [],
+      principals: [],
+    };
+    const md = renderMarkdown(report, {
+      maxChars: LIMITS.summaryBytes,
+      redaction: NO_REDACTION,
+      destination: 'summary',
+    });
+    expect(md).toContain('### Access patterns');
+    expect(md).not.toContain('<summary>Top ');
+    expectReadable(md);
+  });
+
+  it('writes the report file piece by piece exactly as the unlimited rendering', () => {
+    for (const report of [storyReport(), makeReport(hugeFindings(30)), makeReport([])]) {
+      const whole = renderMarkdown(report, {
+        maxChars: Number.POSITIVE_INFINITY,
+        redaction: FULL_REDACTION,
+        destination: 'file',
+      });
+      expect([...markdownFileChunks(report, FULL_REDACTION)].join('')).toBe(whole);
+      expect(whole).toMatch(/^# 🚨|^# ✅/);
+    }
   });
 });
 

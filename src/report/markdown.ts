@@ -332,6 +332,8 @@ export function severityPhrase(findings: readonly Finding[]): string {
     .join(', ');
 }
 
+const MAX_REASONS = 5;
+
 function verdictLine(r: Report, incidents: readonly IncidentView[]): string {
   const lines: string[] = [];
   const analysed = `${num(r.counts.eventsAnalyzed)} events analysed (${num(r.counts.eventsRead)} read)`;
@@ -348,7 +350,12 @@ function verdictLine(r: Report, incidents: readonly IncidentView[]): string {
   // Lines of one paragraph end in a hard break; the reasons below are a list of their own.
   const head = lines.join('  \n');
   if (r.verdict !== 'incomplete') return head;
-  const reasons = incompleteReasons(r).map((x) => `- ${mdInline(x.reason)}`);
+  // A few reasons, so a window of many unread scopes still shows the summary on the first screen; Coverage
+  // names every scope.
+  const all = incompleteReasons(r);
+  const reasons = all.slice(0, MAX_REASONS).map((x) => `- ${mdInline(x.reason)}`);
+  if (all.length > MAX_REASONS)
+    reasons.push(`- and ${plural(all.length - MAX_REASONS, 'more reason')} (see Coverage)`);
   return `${head}  \n**This window was not fully analysed:**\n${reasons.join('\n')}`;
 }
 
