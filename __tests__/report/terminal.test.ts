@@ -39,7 +39,7 @@ describe('renderTerminal', () => {
     const text = renderTerminal(storyReport(), { color: false, redaction: NO_REDACTION, files });
     const at = (s: string): number => text.indexOf(s);
     const order = [
-      'TrailSight: 6 findings (3 high, 1 medium, 2 low)',
+      'TrailSight: 3 incidents (1 critical, 2 low) from 6 findings',
       'Summary',
       'Incidents (3)',
       'CRITICAL  deploy-bot: defence evasion, privilege escalation and exfiltration in 4 min (raised from high)',

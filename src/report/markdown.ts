@@ -178,9 +178,9 @@ function basePieces(r: Report, opts: MarkdownOptions): Omit<Pieces, 'bodies' | '
   const groups = ruleGroups(r.findings);
   return {
     head: [
-      `${h} ${VERDICT_ICON[r.verdict]} TrailSight: ${headline(r)}`,
+      `${h} ${VERDICT_ICON[r.verdict]} TrailSight: ${incidentHeadline(r, incidents)}`,
       verdictLine(r, incidents),
-      severityCounts(r),
+      severityCounts(r, incidents),
     ],
     summary: executiveSummary(r, `${h}#`),
     incidents,
@@ -324,6 +324,16 @@ export function headline(r: Report): string {
   }
 }
 
+/**
+ * The report's heading: counted in incidents when there are any (`3 incidents (1 critical, 2 low) from 6
+ * findings`), since an incident's severity can be above any of its findings'; otherwise as `headline`.
+ */
+export function incidentHeadline(r: Report, incidents: readonly IncidentView[]): string {
+  if (incidents.length === 0 || r.verdict === 'clean') return headline(r);
+  const found = `${describeIncidents(incidents)} from ${plural(r.findings.length, 'finding')}`;
+  return r.verdict === 'incomplete' ? `not fully analysed, ${found} so far` : found;
+}
+
 /** `1 critical, 2 high` — only severities that occur, most severe first. */
 export function severityPhrase(findings: readonly Finding[]): string {
   const by = countBySeverity(findings);
@@ -341,9 +351,7 @@ function verdictLine(r: Report, incidents: readonly IncidentView[]): string {
   if (incidents.length > 0) {
     const top = incidents[0] as IncidentView;
     const s = SEVERITY_STYLE[top.incident.severity];
-    lines.push(
-      `**${plural(incidents.length, 'incident')}** from ${plural(r.findings.length, 'finding')}; the most severe: ${s.icon} ${s.label} · ${mdInline(top.incident.title)}`,
-    );
+    lines.push(`**Most severe incident:** ${s.icon} ${s.label} · ${mdInline(top.incident.title)}`);
   }
   if (r.verdict === 'clean')
     lines.push('Every source was read to its end and analysed; nothing needs attention.');
@@ -359,12 +367,23 @@ function verdictLine(r: Report, incidents: readonly IncidentView[]): string {
   return `${head}  \n**This window was not fully analysed:**\n${reasons.join('\n')}`;
 }
 
-function severityCounts(r: Report): string {
+/** Findings (and incidents, when there are any) per severity, as a small table. */
+function severityCounts(r: Report, incidents: readonly IncidentView[]): string {
   const head = SEVERITY_ORDER.map((s) => `${SEVERITY_STYLE[s].icon} ${SEVERITY_STYLE[s].label}`);
-  const row = SEVERITY_ORDER.map((s) => String(r.counts.bySeverity[s] ?? 0));
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => ':-:').join('|')}|`, `| ${row.join(' | ')} |`].join(
-    '\n',
-  );
+  const findings = SEVERITY_ORDER.map((s) => String(r.counts.bySeverity[s] ?? 0));
+  if (incidents.length === 0)
+    return [
+      `| ${head.join(' | ')} |`,
+      `|${head.map(() => ':-:').join('|')}|`,
+      `| ${findings.join(' | ')} |`,
+    ].join('\n');
+  const by = SEVERITY_ORDER.map((s) => String(incidents.filter((v) => v.incident.severity === s).length));
+  return [
+    `| | ${head.join(' | ')} |`,
+    `|---|${head.map(() => ':-:').join('|')}|`,
+    `| **Incidents** | ${by.join(' | ')} |`,
+    `| Findings | ${findings.join(' | ')} |`,
+  ].join('\n');
 }
 
 function omissionNote(

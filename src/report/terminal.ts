@@ -7,7 +7,7 @@ import type { Finding, Report, Severity } from '../types.js';
 import { incompleteReasons } from './build.js';
 import { num, plural, shortArn, spanPhrase, usd, windowPhrase } from './format.js';
 import { SEVERITY_ORDER } from './limits.js';
-import { headline } from './markdown.js';
+import { incidentHeadline } from './markdown.js';
 import { incidentViews, tacticName } from './md-incidents.js';
 import { redactReport, type Redaction } from './redact.js';
 import { plainText } from './sanitize.js';
@@ -53,9 +53,10 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const sev = (s: Severity): string => paint(SEVERITY_COLOUR[s], s.toUpperCase().padEnd(8));
   const out: string[] = [];
 
+  const views = incidentViews(r);
   const verdictStyle: Style =
     r.verdict === 'clean' ? 'green' : r.verdict === 'findings' ? 'boldRed' : 'yellow';
-  out.push(paint(verdictStyle, `TrailSight: ${headline(r)}`));
+  out.push(paint(verdictStyle, `TrailSight: ${incidentHeadline(r, views)}`));
   out.push(`Window    ${windowPhrase(r)}`);
   out.push(
     `Events    ${num(r.counts.eventsAnalyzed)} analysed of ${num(r.counts.eventsRead)} read · engine ${r.analysis.engine} (${r.analysis.status})`,
@@ -81,7 +82,6 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     }
   }
 
-  const views = incidentViews(r);
   if (views.length > 0) {
     out.push('', paint('bold', `Incidents (${num(views.length)})`));
     for (const v of views.slice(0, TERMINAL.incidents)) {
