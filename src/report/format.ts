@@ -96,7 +96,8 @@ export function spanPhrase(startIso: string, endIso: string): string {
         : ms < 3 * 86_400_000
           ? `${Math.round(ms / 3_600_000)} h`
           : `${Math.round(ms / 86_400_000)} d`;
-  return a === b
+  // Within one minute the span is a moment: one time, no arrow.
+  return s.slice(0, 16) === e.slice(0, 16)
     ? `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`
     : `${s.slice(0, 10)} ${s.slice(11, 16)} → ${end} UTC (${length})`;
 }

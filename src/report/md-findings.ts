@@ -3,7 +3,7 @@
  * finding's detail with its evidence. Full ARNs appear here; tables show them shortened.
  */
 import { severityRank, type Finding, type Severity } from '../types.js';
-import { consoleEventUrl, num, plural, shortArn, utc } from './format.js';
+import { consoleEventUrl, num, plural, shortArn, spanPhrase, utc } from './format.js';
 import { DETAIL, SEVERITY_STYLE } from './limits.js';
 import { codeSpan, htmlText, mdBlock, mdInline } from './sanitize.js';
 
@@ -121,7 +121,7 @@ export function findingDetail(f: Finding, g: Pick<RuleGroup, 'description' | 're
   const s = SEVERITY_STYLE[f.severity];
   const who = f.principal ? codeSpan(shortArn(f.principal)) : 'unknown principal';
   const out: string[] = [
-    `**${s.icon} ${who}** · ${plural(f.count, 'event')} · ${time(f.firstSeen)} → ${time(f.lastSeen)} · finding ${codeSpan(f.id)}`,
+    `**${s.icon} ${who}** · ${plural(f.count, 'event')} · ${mdInline(spanPhrase(f.firstSeen, f.lastSeen))} · finding ${codeSpan(f.id)}`,
   ];
   out.push(whatHappened(f, false));
   if (f.description !== g.description) {
