@@ -1,38 +1,33 @@
 /**
  * `npm run demo`: the whole action, end to end, against the local AWS twin. Starts the twin on a free port with
  * real CloudTrail records, runs the built dist/index.js exactly as a runner would (batch engine, OIDC, issue,
- * SNS), prints the job summary, lists what was published, and stops the twin. AWS, GitHub and the model are
- * EMULATED: the twin's model is a scripted, deterministic responder, not Claude.
+ * SNS), prints the report as a terminal page, lists what was published, says where the rendered Markdown is,
+ * and stops the twin. `npm run demo -- --from-source` runs src/ through tsx instead of the bundle. AWS, GitHub and
+ * the model are EMULATED: the twin's model is a scripted, deterministic responder, not Claude.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NO_REDACTION, renderTerminal } from '../src/report/index.js';
+import type { Report } from '../src/types.js';
 import { startTwin } from '../twin/server.js';
 import { buildDemoEvents } from './demo-data.js';
 import { runAction } from './run-action.js';
 
-const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
-const dim = (s: string): string => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
-
-/** Markdown made readable in a terminal: HTML comments and folding tags removed, entities decoded. */
-export function markdownForTerminal(md: string): string {
-  return md
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<\/?details[^>]*>/g, '')
-    .replace(/<summary>([\s\S]*?)<\/summary>/g, (_m, s: string) => `▸ ${s.replace(/<[^>]+>/g, '')}`)
-    .replace(/<br\s*\/?>/g, '\n')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#124;/g, '|')
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n');
-}
+// Colour only for a person at a terminal, and never with NO_COLOR set.
+const COLOR = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const bold = (s: string): string => (COLOR ? `\x1b[1m${s}\x1b[0m` : s);
+const dim = (s: string): string => (COLOR ? `\x1b[2m${s}\x1b[0m` : s);
+const FROM_SOURCE = process.argv.includes('--from-source');
 
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(
     bold('TrailSight demo') + dim(' — AWS, GitHub and the model are emulated by the local AWS twin'),
   );
-  if (!existsSync('dist/index.js')) {
+  if (!FROM_SOURCE && !existsSync('dist/index.js')) {
     console.log('Building dist/ (npm run bundle)…');
     execFileSync('npm', ['run', '--silent', 'bundle'], { stdio: 'inherit' });
   }
@@ -44,6 +39,15 @@ async function main(): Promise<void> {
   try {
     const run = await runAction({
       twinUrl: twin.url,
+      // The action runs in a temporary directory, so tsx's loader is named by its absolute path.
+      ...(FROM_SOURCE
+        ? {
+            entry: resolve('src/index.ts'),
+            env: {
+              NODE_OPTIONS: `--import=${pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href}`,
+            },
+          }
+        : {}),
       eventName: 'schedule',
       inputs: {
         'aws-region': 'us-east-1',
@@ -65,9 +69,24 @@ async function main(): Promise<void> {
         'fail-on': 'high',
       },
     });
-    console.log('\n' + bold('━━━ Job summary ━━━'));
-    console.log(markdownForTerminal(run.summary));
-    console.log(bold('━━━ What was published ━━━'));
+    const reportPath = run.outputs['report-path'];
+    const markdownPath = run.outputs['report-markdown-path'];
+    // The job summary as GitHub would show it, kept beside the report so it can be opened after the demo.
+    const summaryPath = join(dirname(reportPath ?? join(run.dir, 'report.json')), 'job-summary.md');
+    await writeFile(summaryPath, run.summary);
+    console.log('\n' + bold('━━━ The report ━━━'));
+    if (reportPath && existsSync(reportPath)) {
+      const report = JSON.parse(await readFile(reportPath, 'utf8')) as Report;
+      process.stdout.write(
+        renderTerminal(report, {
+          color: COLOR,
+          // The demo runs with `redact: none`; the twin's account and addresses are not anyone's.
+          redaction: NO_REDACTION,
+          files: { json: reportPath, ...(markdownPath ? { markdown: markdownPath } : {}) },
+        }),
+      );
+    } else console.log('No report file was written; the step output follows.');
+    console.log('\n' + bold('━━━ What was published ━━━'));
     const { issues } = (await (await fetch(`${twin.url}/_twin/github/issues`)).json()) as {
       issues: { number: number; title: string; state: string }[];
     };
@@ -83,9 +102,6 @@ async function main(): Promise<void> {
       `\nOutputs: ${['status', 'max-severity', 'findings-count', 'input-tokens', 'output-tokens', 'cost-usd', 'batch-job-arn'].map((k) => `${k}=${run.outputs[k] ?? ''}`).join('  ')}`,
     );
     console.log(
-      `Report files: ${run.outputs['report-path'] ?? '?'} and ${run.outputs['report-markdown-path'] ?? '?'}`,
-    );
-    console.log(
       run.exitCode === 0
         ? 'The gate passed.'
         : `The step exited ${run.exitCode}: on a runner the gate would fail this workflow (fail-on: high), as it should for these findings.`,
@@ -97,6 +113,8 @@ async function main(): Promise<void> {
         `\nDemo finished in ${((Date.now() - started) / 1000).toFixed(1)} s. Everything above ran against the emulated AWS twin; the model is a scripted test double.`,
       ),
     );
+    console.log(`\nThe rendered Markdown: the job summary as GitHub shows it is in ${summaryPath}`);
+    if (markdownPath) console.log(`and the full report's Markdown is in ${markdownPath}`);
   } finally {
     await twin.close();
   }

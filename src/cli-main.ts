@@ -8,6 +8,7 @@ import type { Config } from './config/types.js';
 import { ConfigError, describeError } from './errors.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { createGitHubApi } from './publish/github.js';
+import { renderTerminal } from './report/terminal.js';
 import { realClock, type Logger } from './types.js';
 import { VERSION } from './version.js';
 
@@ -107,13 +108,25 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       },
     });
     const reports = result.results.map((r) => r.report);
+    // Colour only for a person at a terminal: never in a file or a pipe, never with NO_COLOR set.
+    const color = args.output === '-' && Boolean(process.stdout.isTTY) && !env.NO_COLOR;
     const body =
       args.format === 'json'
         ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
-        : // The Markdown copy beside each report is this very rendering (no size limit, same redaction): reuse it.
-          (await Promise.all(result.results.map((r) => readFile(r.files.markdownPath, 'utf8')))).join(
-            '\n---\n\n',
-          ) || `${result.gate.message}\n`;
+        : args.format === 'text'
+          ? result.results
+              .map((r) =>
+                renderTerminal(r.report, {
+                  color,
+                  redaction: r.redaction,
+                  files: { json: r.files.jsonPath, markdown: r.files.markdownPath },
+                }),
+              )
+              .join('\n') || `${result.gate.message}\n`
+          : // The Markdown copy beside each report is this very rendering (no size limit, same redaction): reuse it.
+            (await Promise.all(result.results.map((r) => readFile(r.files.markdownPath, 'utf8')))).join(
+              '\n---\n\n',
+            ) || `${result.gate.message}\n`;
     if (args.output === '-') process.stdout.write(body);
     else {
       await writeFile(args.output, body);

@@ -195,7 +195,7 @@ describe('parseCliArgs', () => {
         '`--nope` is not a flag of trailsight analyze; see `trailsight --help`',
         'unexpected argument "stray"; flags look like --lookback 24h',
         '`--lookback` needs a value',
-        '`--format`: "xml" is not valid; use json or markdown',
+        '`--format`: "xml" is not valid; use json, markdown or text',
       ]);
     }
   });

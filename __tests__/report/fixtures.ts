@@ -4,6 +4,7 @@ import type {
   ActivityStats,
   AnalysisOutcome,
   Finding,
+  Incident,
   Report,
   Severity,
   SourceReport,
@@ -224,7 +225,13 @@ export function makeSources(complete = true): SourceReport[] {
 /** A report built through buildReport, as the pipeline does. */
 export function makeReport(
   findings: Finding[],
-  over: { analysis?: Partial<AnalysisOutcome>; complete?: boolean; config?: Config; errors?: string[] } = {},
+  over: {
+    analysis?: Partial<AnalysisOutcome>;
+    complete?: boolean;
+    config?: Config;
+    errors?: string[];
+    incidents?: Incident[];
+  } = {},
 ): Report {
   return buildReport({
     config: over.config ?? makeConfig(),
@@ -233,6 +240,7 @@ export function makeReport(
     sources: makeSources(over.complete ?? true),
     counts: { read: 1234, kept: 1200, filtered: 30, duplicates: 4, skipped: over.complete === false ? 2 : 0 },
     findings,
+    ...(over.incidents ? { incidents: over.incidents } : {}),
     suppressed: [],
     stats: makeStats(1200),
     analysis: makeAnalysis(over.analysis),
@@ -248,3 +256,114 @@ export function makeReport(
 }
 
 export const EVERY_SEVERITY: Severity[] = ['low', 'critical', 'info', 'medium', 'high'];
+
+/**
+ * A hand-made incident over `findings`, as the correlate stage would build it (its actors, accounts, regions and
+ * source IPs are the findings'; the severity is their highest unless `over` raises it).
+ */
+export function makeIncident(
+  n: number,
+  findings: readonly Finding[],
+  over: Partial<Incident> = {},
+): Incident {
+  const rank = (s: Severity): number => EVERY_SEVERITY_ORDER.indexOf(s);
+  const top = findings.reduce<Severity>((a, f) => (rank(f.severity) > rank(a) ? f.severity : a), 'info');
+  const uniq = (xs: (string | undefined)[]): string[] =>
+    [...new Set(xs.filter((x): x is string => x !== undefined))].sort();
+  const times = findings.flatMap((f) => [f.firstSeen, f.lastSeen]).sort();
+  return {
+    id: `inc-${n.toString(16).padStart(12, '0')}`,
+    title: `deploy-role-${n}: activity in ${findings.length} findings`,
+    severity: top,
+    tactics: ['defense-evasion'],
+    start: times[0] ?? '2026-11-23T03:14:07Z',
+    end: times[times.length - 1] ?? '2026-11-23T03:14:07Z',
+    principals: uniq(findings.map((f) => f.principal)),
+    accounts: uniq(findings.flatMap((f) => f.accounts)),
+    regions: uniq(findings.flatMap((f) => f.regions)),
+    sourceIps: uniq(findings.flatMap((f) => (f.evidence.samples ?? []).map((s) => s.sourceIp))),
+    findingIds: findings.map((f) => f.id),
+    ...over,
+  };
+}
+
+const EVERY_SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+/**
+ * One attacker's story in four findings within four minutes (defence evasion, persistence, privilege
+ * escalation, exfiltration by one role from one IP), escalated to critical, plus two lone findings: what the
+ * correlate stage makes of an attack run mixed with background noise.
+ */
+export function storyReport(over: Parameters<typeof makeReport>[1] = {}): Report {
+  const principal = 'arn:aws:iam::123456789012:role/deploy-bot';
+  const at = (m: number, s = 0): string =>
+    new Date(Date.UTC(2026, 10, 23, 3, 14 + m, s)).toISOString().replace('.000Z', 'Z');
+  const story: Finding[] = [
+    makeFinding('high', 11, {
+      title: 'CloudTrail logging stopped',
+      ruleId: 'aws.cloudtrail.stop-logging',
+      principal,
+      firstSeen: at(0),
+      lastSeen: at(0, 5),
+      technique: 'T1562.008',
+    }),
+    makeFinding('medium', 12, {
+      title: 'Access key created for another user',
+      ruleId: 'aws.iam.create-access-key',
+      principal,
+      firstSeen: at(1),
+      lastSeen: at(1),
+      technique: 'T1098.001',
+    }),
+    makeFinding('high', 13, {
+      title: 'Administrator policy attached to a user',
+      ruleId: 'aws.iam.attach-admin-policy',
+      principal,
+      firstSeen: at(2),
+      lastSeen: at(2, 30),
+      technique: 'T1098',
+    }),
+    makeFinding('high', 14, {
+      title: 'EBS snapshot shared with another account',
+      ruleId: 'aws.ec2.snapshot-shared',
+      principal,
+      firstSeen: at(3),
+      lastSeen: at(3, 40),
+      technique: 'T1537',
+    }),
+  ];
+  const lone = [
+    makeFinding('low', 15, {
+      title: 'Console login without MFA',
+      ruleId: 'aws.signin.no-mfa',
+      principal: 'arn:aws:iam::123456789012:user/alice',
+      firstSeen: '2026-11-22T18:02:00Z',
+      lastSeen: '2026-11-22T18:02:00Z',
+    }),
+    makeFinding('low', 16, {
+      title: 'Console login without MFA',
+      ruleId: 'aws.signin.no-mfa',
+      principal: 'arn:aws:iam::123456789012:user/bob',
+      firstSeen: '2026-11-23T08:30:00Z',
+      lastSeen: '2026-11-23T08:30:00Z',
+    }),
+  ];
+  const incidents: Incident[] = [
+    makeIncident(1, story, {
+      title: 'deploy-bot: defence evasion, privilege escalation and exfiltration in 4 min',
+      severity: 'critical',
+      escalatedFrom: 'high',
+      escalationReason: 'spans 4 ATT&CK tactics within 60 min',
+      tactics: ['persistence', 'privilege-escalation', 'defense-evasion', 'exfiltration'],
+    }),
+    makeIncident(2, [lone[0] as Finding], {
+      title: 'alice: console login without MFA',
+      tactics: ['initial-access'],
+    }),
+    makeIncident(3, [lone[1] as Finding], {
+      title: 'bob: console login without MFA',
+      tactics: ['initial-access'],
+    }),
+  ];
+  return makeReport([...story, ...lone], { incidents, ...over });
+}

@@ -1,15 +1,27 @@
 import { describe, expect, it } from '@jest/globals';
 import { Marked } from 'marked';
 import { LIMITS, NO_REDACTION, renderMarkdown } from '../../src/report/index.js';
-import { EVERY_SEVERITY, makeAnalysis, makeFinding, makeReport } from './fixtures.js';
+import { EVERY_SEVERITY, makeAnalysis, makeFinding, makeIncident, makeReport } from './fixtures.js';
 import { HOSTILE, hostileFinding } from './hostile.js';
 
 const marked = new Marked({ gfm: true });
 const RUN_URL = 'https://github.com/octo-org/infra/actions/runs/42';
 
 function summaryHtml(): { md: string; html: string } {
-  const report = makeReport([hostileFinding(1), ...EVERY_SEVERITY.map((s, i) => makeFinding(s, i + 2))], {
+  const findings = [hostileFinding(1), ...EVERY_SEVERITY.map((s, i) => makeFinding(s, i + 2))];
+  // The hostile finding and two others make one incident whose title, reason and actors are hostile too.
+  const story = [findings[0], findings[1], findings[2]].filter((f) => f !== undefined);
+  const report = makeReport(findings, {
     analysis: { summary: { ...makeAnalysis().summary, text: HOSTILE, priorities: HOSTILE.split('\n') } },
+    incidents: [
+      makeIncident(1, story, {
+        title: HOSTILE,
+        escalatedFrom: 'high',
+        escalationReason: HOSTILE,
+        principals: ['arn:aws:iam::123456789012:user/```|@octocat|<img src=x>'],
+      }),
+      ...findings.slice(3).map((f, i) => makeIncident(i + 2, [f])),
+    ],
   });
   report.warnings.push(HOSTILE);
   const md = renderMarkdown(report, {
@@ -34,14 +46,22 @@ function visibleText(html: string): string {
 describe('job summary rendered as GitHub-flavoured Markdown', () => {
   const { md, html } = summaryHtml();
 
-  it('renders tables as tables, with every finding row keeping its seven cells', () => {
+  /** The body rows of the table whose header starts with `header`. */
+  function rowsOf(header: string): string[] {
+    const table = html.slice(html.indexOf(header));
+    const body = table.slice(0, table.indexOf('</table>'));
+    return body.split('<tr>').slice(1);
+  }
+
+  it('renders tables as tables, every incident and rule row keeping its cells', () => {
     const tables = html.match(/<table>/g) ?? [];
     expect(tables.length).toBeGreaterThanOrEqual(5);
-    const findingsTable = html.slice(html.indexOf('<th>Severity</th>'));
-    const body = findingsTable.slice(0, findingsTable.indexOf('</table>'));
-    const rows = body.split('<tr>').slice(1);
-    expect(rows).toHaveLength(6);
-    for (const row of rows) expect(row.match(/<td/g)).toHaveLength(7);
+    const incidents = rowsOf('<th>Severity</th>\n<th>Incident</th>');
+    expect(incidents).toHaveLength(4);
+    for (const row of incidents) expect(row.match(/<td/g)).toHaveLength(5);
+    const rules = rowsOf('<th>Severity</th>\n<th>Rule</th>');
+    expect(rules).toHaveLength(6);
+    for (const row of rules) expect(row.match(/<td/g)).toHaveLength(6);
   });
 
   it('folds finding details and statistics in <details>, balanced', () => {
@@ -78,8 +98,10 @@ describe('job summary rendered as GitHub-flavoured Markdown', () => {
 
   it('strips bidi controls and keeps fences closed', () => {
     expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    // No code block opened by the input: every <pre> is ours (we emit none).
-    expect(html).not.toContain('<pre>');
+    // No code block opened by the input: every <pre> is one of our Mermaid diagrams.
+    const pres = html.match(/<pre>.*/g) ?? [];
+    expect(pres.length).toBeGreaterThanOrEqual(2);
+    for (const pre of pres) expect(pre).toMatch(/^<pre><code class="language-mermaid">(timeline|---)$/);
     expect(html).not.toMatch(/<h1>|<h[1-6]>heading/);
     expect(html).not.toContain('<blockquote>\n<p>quote');
   });

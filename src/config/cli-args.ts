@@ -1,10 +1,14 @@
 import { ConfigError } from '../errors.js';
 import { CLI_FLAGS, INPUTS } from './inputs.js';
 
+/** What `--format` accepts: the JSON report, its Markdown rendering, or a page for the terminal. */
+export const CLI_FORMATS = ['json', 'markdown', 'text'] as const;
+export type CliFormat = (typeof CLI_FORMATS)[number];
+
 export interface CliArgs {
   command: 'analyze' | 'help' | 'version';
   inputs: Record<string, string>;
-  format: 'json' | 'markdown';
+  format: CliFormat;
   output: string;
   profile?: string;
 }
@@ -67,14 +71,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     target[name] = target[name] !== undefined ? `${target[name]},${value}` : value;
   }
   const format = (cli.format ?? 'markdown').toLowerCase();
-  if (format !== 'json' && format !== 'markdown') {
-    problems.push(`\`--format\`: ${JSON.stringify(cli.format)} is not valid; use json or markdown`);
+  const known = CLI_FORMATS.find((f) => f === format);
+  if (!known) {
+    problems.push(
+      `\`--format\`: ${JSON.stringify(cli.format)} is not valid; use ${CLI_FORMATS.slice(0, -1).join(', ')} or ${CLI_FORMATS[CLI_FORMATS.length - 1]}`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     command: 'analyze',
     inputs,
-    format: format === 'json' ? 'json' : 'markdown',
+    format: known ?? 'markdown',
     output: cli.output ?? '-',
     ...(cli.profile ? { profile: cli.profile } : {}),
   };

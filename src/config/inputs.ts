@@ -397,7 +397,8 @@ export const CLI_FLAGS: readonly InputSpec[] = [
   {
     name: 'format',
     group: 'Reporting',
-    description: 'Output format of `--output`: `json` or `markdown`.',
+    description:
+      'Output format of `--output`: `json` (the report), `markdown` (its rendering) or `text` (a page for the terminal, in colour on a TTY).',
     default: 'markdown',
     cliOnly: true,
   },

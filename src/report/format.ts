@@ -62,3 +62,42 @@ export function isRunUrl(url: string | undefined): url is string {
     return false;
   }
 }
+
+const ARN = /^arn:[^:\s]+:([^:\s]*):[^:\s]*:([^:\s]*):(\S+)$/;
+
+/**
+ * An ARN as `account:resource` (`123456789012:role/deploy`), or `service:resource` when it has no account
+ * (`s3:my-bucket`), cut in the middle beyond `max` characters so table columns fit a 1,012 px page; any other
+ * text is only cut. The full value belongs in the finding's details.
+ */
+export function shortArn(value: string, max = 44): string {
+  const m = ARN.exec(value);
+  const short = m ? `${m[2] || m[1]}:${m[3]}` : value;
+  const chars = [...short];
+  if (chars.length <= max) return short;
+  const head = Math.ceil((max - 1) / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (max - 1 - head)).join('')}`;
+}
+
+/** A span of time as `2026-11-23 03:14 → 04:01 UTC (47 min)`, the date repeated only when it changes. */
+export function spanPhrase(startIso: string, endIso: string): string {
+  const a = Date.parse(startIso);
+  const b = Date.parse(endIso);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return `${startIso} → ${endIso}`;
+  const s = new Date(a).toISOString();
+  const e = new Date(b).toISOString();
+  const end = s.slice(0, 10) === e.slice(0, 10) ? e.slice(11, 16) : `${e.slice(0, 10)} ${e.slice(11, 16)}`;
+  const ms = Math.max(0, b - a);
+  const length =
+    ms < 60_000
+      ? 'under 1 min'
+      : ms < 3 * 3_600_000
+        ? `${Math.round(ms / 60_000)} min`
+        : ms < 3 * 86_400_000
+          ? `${Math.round(ms / 3_600_000)} h`
+          : `${Math.round(ms / 86_400_000)} d`;
+  // Within one minute the span is a moment: one time, no arrow.
+  return s.slice(0, 16) === e.slice(0, 16)
+    ? `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`
+    : `${s.slice(0, 10)} ${s.slice(11, 16)} → ${end} UTC (${length})`;
+}

@@ -7,6 +7,8 @@ export type { MarkdownOptions } from './markdown.js';
 export { renderText } from './text.js';
 export { renderIncidentMarkdown } from './incident.js';
 export type { TextOptions } from './text.js';
+export { renderTerminal } from './terminal.js';
+export type { TerminalOptions } from './terminal.js';
 export { redactReport, redactText, NO_REDACTION, FULL_REDACTION } from './redact.js';
 export type { Redaction } from './redact.js';
 export { LIMITS, SEVERITY_ORDER } from './limits.js';

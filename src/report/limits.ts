@@ -44,8 +44,8 @@ export const DETAIL = {
   eventIds: 20,
   /** Rows of each statistics table. */
   statRows: 10,
-  /** Findings beyond this many are folded in <details>. */
-  foldAfter: 3,
+  /** Incidents (most severe first) with a section and timeline; GitHub draws each Mermaid chart in a frame of its own. */
+  incidentSections: 25,
   /** Findings shown in a plain-text (SNS) body before "and N more". */
   textFindings: 10,
 } as const;
