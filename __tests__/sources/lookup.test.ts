@@ -83,6 +83,21 @@ describe('lookup source against the twin', () => {
     expect(d.logger.warnings().join()).toMatch(/access denied/);
   });
 
+  it('a region not enabled for the account is not read; the enabled region is read in full', async () => {
+    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
+    const stream = openEventStream(config({ regions: ['us-east-1', 'me-south-1'] }), d);
+    const events = await drain(stream);
+    expect(events).toHaveLength(expected.filter((r) => r.awsRegion === 'us-east-1').length);
+    const byScope = Object.fromEntries(stream.reports().map((r) => [r.scope, r]));
+    expect(byScope['us-east-1']).toMatchObject({ complete: true, coverage: 'read' });
+    expect(byScope['me-south-1']).toMatchObject({ complete: false, coverage: 'not-read', eventsRead: 0 });
+    expect(byScope['me-south-1']?.errors.join()).toMatch(
+      /me-south-1: not read: .*UnrecognizedClientException.*not enabled for this account.*`regions`/,
+    );
+    expect(stream.truncated()).toBe(true);
+    expect(d.logger.warnings().join()).toMatch(/me-south-1/);
+  });
+
   it('fails the run with the permission to check when every region is denied', async () => {
     await fx.fault('LookupEvents', 'access-denied', 2);
     const stream = openEventStream(

@@ -78,7 +78,9 @@ export function incompleteReasons(
   for (const s of report.sources) {
     if (!s.complete) {
       const why = s.errors.length > 0 ? `: ${s.errors.join('; ')}` : '';
-      out.push({ reason: `source ${s.source} ${s.scope} was not read to its end${why}`, error: true });
+      // A scope never read at all is a different gap from one cut short: say which.
+      const what = s.coverage === 'not-read' ? 'was not read' : 'was not read to its end';
+      out.push({ reason: `source ${s.source} ${s.scope} ${what}${why}`, error: true });
     }
   }
   const gap = ANALYSIS_GAPS[report.analysis.status];

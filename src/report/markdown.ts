@@ -220,13 +220,15 @@ export function headline(r: Report): string {
   const counts = severityPhrase(r.findings);
   const found =
     r.findings.length > 0 ? `${plural(r.findings.length, 'finding')}${counts ? ` (${counts})` : ''}` : '';
+  // An empty window is never a plain "clean": logging may have stopped or the scope may be wrong.
+  const empty = r.counts.eventsRead === 0 ? ', 0 events in the window' : '';
   switch (r.verdict) {
     case 'clean':
-      return 'clean, no findings';
+      return empty ? `0 events in the window, no findings` : 'clean, no findings';
     case 'findings':
       return found;
     case 'incomplete':
-      return `not fully analysed${found ? `, ${found} so far` : ', no findings so far'}`;
+      return `not fully analysed${empty}${found ? `, ${found} so far` : ', no findings so far'}`;
   }
 }
 
@@ -242,7 +244,11 @@ function verdictLine(r: Report): string {
   const lines: string[] = [];
   const analysed = `${num(r.counts.eventsAnalyzed)} events analysed (${num(r.counts.eventsRead)} read)`;
   lines.push(`**Window:** ${windowPhrase(r)} · **${analysed}** · **Engine:** ${r.analysis.engine}`);
-  if (r.verdict === 'clean')
+  if (r.verdict === 'clean' && r.counts.eventsRead === 0)
+    lines.push(
+      'Every source was read to its end, and held **0 events in the window**: check that CloudTrail is still logging and that the scope (accounts, regions, prefix) is right, unless the account was simply quiet.',
+    );
+  else if (r.verdict === 'clean')
     lines.push('Every source was read to its end and analysed; nothing needs attention.');
   if (r.verdict === 'incomplete') {
     lines.push('**This window was not fully analysed:**');
@@ -517,12 +523,22 @@ function foldDays(hourly: Report['stats']['hourly']): { label: string; count: nu
   return [...days.values()];
 }
 
+/** A scope's coverage in words: "not read" (and where it was looked for) is never shown as "0 events". */
+function scopeLine(s: Report['sources'][number]): string {
+  const where = s.location ? ` (looked under ${codeSpan(s.location, { table: true })})` : '';
+  switch (s.coverage) {
+    case 'not-read':
+      return `**not read**${where}`;
+    case 'no-activity':
+      return 'no activity in the window';
+    default:
+      return `${plural(s.eventsRead, 'event')}${s.complete ? '' : ' **(incomplete)**'}`;
+  }
+}
+
 function coverage(r: Report, h: string): string {
   const rows: [string, string][] = [];
-  const sources = r.sources.map(
-    (s) =>
-      `${s.source} ${codeSpan(s.scope, { table: true })}: ${plural(s.eventsRead, 'event')}${s.complete ? '' : ' **(incomplete)**'}`,
-  );
+  const sources = r.sources.map((s) => `${s.source} ${codeSpan(s.scope, { table: true })}: ${scopeLine(s)}`);
   rows.push(['Sources', sources.join('<br>') || '—']);
   const c = r.counts;
   rows.push([

@@ -3,7 +3,7 @@ import {
   type LookupAttribute,
   type LookupEventsCommandOutput,
 } from '@aws-sdk/client-cloudtrail';
-import { awsErrorMeta, describeError, isAccessDenied, isThrottle } from '../errors.js';
+import { awsErrorMeta, describeError, isAccessDenied, isThrottle, isUnrecognizedClient } from '../errors.js';
 import type { TrailEvent } from '../types.js';
 import type { SourceContext } from './index.js';
 import { mergeConcurrent } from './merge.js';
@@ -117,6 +117,13 @@ async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): 
   } catch (err) {
     scope.done = true;
     const meta = awsErrorMeta(err);
+    if (isUnrecognizedClient(err)) {
+      // Credentials that work elsewhere but are not recognised here: the region is not enabled for the account.
+      const msg = `${region}: not read: the credentials are not recognised in ${region} (${meta.name}), which for credentials that work in other regions means ${region} is not enabled for this account (an opt-in region). Enable it for the account, or remove it from \`regions\``;
+      scope.notRead(msg);
+      logger.warning(`lookup ${msg}`);
+      return;
+    }
     const msg = isAccessDenied(err)
       ? `${region}: not read: access denied to cloudtrail:LookupEvents (${meta.name}); allow cloudtrail:LookupEvents for this role in ${region}`
       : isThrottle(err)

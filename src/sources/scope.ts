@@ -1,4 +1,4 @@
-import type { SourceKind, SourceReport, TrailEvent } from '../types.js';
+import type { ScopeCoverage, SourceKind, SourceReport, TrailEvent } from '../types.js';
 import { DIGEST_WORDS, digestsOf, setDigests } from './content-hash.js';
 import { normalizeRecord } from './normalize.js';
 
@@ -38,9 +38,31 @@ export class Scope {
     if (!this.report.errors.includes(message)) this.report.errors.push(message);
   }
 
+  /**
+   * Marks the scope as never read: there was nothing under it to read (an account, region, organization or data
+   * store the source does not hold) or it was refused outright. `message` says where it looked and what to check.
+   */
+  notRead(message: string): void {
+    this.report.coverage = 'not-read';
+    this.fail(message);
+  }
+
   add(field: 'pages' | 'objects' | 'bytes', n: number): void {
     this.report[field] = (this.report[field] ?? 0) + n;
   }
+
+  /** Sets `coverage` from what was read, unless a source already said the scope was not read. */
+  settleCoverage(): SourceReport {
+    this.report.coverage ??= coverageOf(this.report);
+    return this.report;
+  }
+}
+
+/** A scope's coverage from its counts: nothing read and cut short is `not-read`, not an empty window. */
+export function coverageOf(r: SourceReport): ScopeCoverage {
+  const touched = r.eventsRead > 0 || (r.pages ?? 0) > 0 || (r.objects ?? 0) > 0;
+  if (!r.complete) return touched ? 'partial' : 'not-read';
+  return r.eventsRead > 0 ? 'read' : 'no-activity';
 }
 
 /** Normalises a batch of raw records into in-window events, counting every record it drops on the scope. */
