@@ -16,6 +16,8 @@ export class Scope {
   readonly report: SourceReport;
   /** Set when the scope was read to its end; scopes still open when the stream stops are reported incomplete. */
   done = false;
+  /** Set by notRead: the scope's message already says what to check, so no generic hint is added to it. */
+  explained = false;
   /** Records kept although they held bytes that are not UTF-8 (replaced by U+FFFD). */
   repaired = 0;
 
@@ -43,6 +45,7 @@ export class Scope {
    * store the source does not hold) or it was refused outright. `message` says where it looked and what to check.
    */
   notRead(message: string): void {
+    this.explained = true;
     this.report.coverage = 'not-read';
     this.fail(message);
   }
