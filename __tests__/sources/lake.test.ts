@@ -107,6 +107,17 @@ describe('lake source against the twin', () => {
       deps({ clients: fx.clients(), tuning: { lakePollMs: 1 } }),
     );
     await expect(drain(stream)).rejects.toThrow(/event-data-store/);
+    expect(stream.reports()).toEqual([
+      expect.objectContaining({
+        scope: 'not-a-store',
+        location: 'not-a-store',
+        complete: false,
+        coverage: 'not-read',
+      }),
+    ]);
+    expect(stream.reports()[0]?.errors.join()).toMatch(
+      /not-a-store: not read: no such event data store \(EventDataStoreNotFoundException\) in us-east-1/,
+    );
   });
 
   it('reads the Presto rendering the service uses for struct columns', () => {

@@ -235,6 +235,15 @@ export function rowToRecord(row: Record<string, string>[]): Record<string, unkno
 
 const TERMINAL_FAIL = new Set(['FAILED', 'CANCELLED', 'TIMED_OUT']);
 
+/** Errors that mean the event data store holds nothing this run can read: the scope is not read, not cut short. */
+const STORE_NOT_READABLE: Record<string, string> = {
+  EventDataStoreNotFoundException: 'no such event data store',
+  InactiveEventDataStoreException: 'the event data store is not enabled',
+};
+// TODO(athena): `source: athena` keeps the same discipline when it lands: an unknown database/table
+// (EntityNotFoundException / "Table not found") or a window before the table's first partition is
+// `scope.notRead(...)` with the table as `location`, never an empty result.
+
 /** The `lake` source: one query on the event data store, polled with backoff, every result page read. */
 export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
   const { config, deps, win, scopes } = ctx;
@@ -248,6 +257,7 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
         'source `lake` needs `event-data-store` (the event data store ARN or ID)',
       );
     const scope = new Scope('lake', store);
+    scope.report.location = store;
     scopes.push(scope);
     const sql = buildLakeQuery(store, win, config.filters);
     const client = deps.clients.cloudtrail();
@@ -301,6 +311,13 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
     } catch (err) {
       scope.done = true;
       const meta = awsErrorMeta(err);
+      const gone = STORE_NOT_READABLE[meta.name];
+      if (gone) {
+        const msg = `${store}: not read: ${gone} (${meta.name}) in ${deps.clients.region}. Check \`event-data-store\` (its ARN or ID) and that \`aws-region\` is the region the event data store is in`;
+        scope.notRead(msg);
+        logger.warning(`lake ${msg}`);
+        return;
+      }
       const msg = isAccessDenied(err)
         ? `${store}: access denied to cloudtrail:${stage} (${meta.name}); allow cloudtrail:StartQuery, DescribeQuery and GetQueryResults on the event data store`
         : `${store}: ${stage} failed: ${describeError(err)}`;
