@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import {
   CloudTrailClient,
   DescribeQueryCommand,
+  GetEventDataStoreCommand,
   GetQueryResultsCommand,
   LookupEventsCommand,
   StartQueryCommand,
@@ -366,6 +367,21 @@ describe('CloudTrail Lake', () => {
     ]);
     const ids = rows.map((r) => (r[0] as Record<string, string>).eventID);
     expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('GetEventDataStore describes the one store (by ID or ARN) in the modelled shape, and no other', async () => {
+    const c = client();
+    const out = await c.send(new GetEventDataStoreCommand({ EventDataStore: TWIN_EVENT_DATA_STORE_ID }));
+    expectWireConforms('GetEventDataStore');
+    expect(out).toMatchObject({ Status: 'ENABLED', RetentionPeriod: 2557 });
+    expect(out.CreatedTimestamp).toBeInstanceOf(Date);
+    const byArn = await c.send(new GetEventDataStoreCommand({ EventDataStore: out.EventDataStoreArn }));
+    expect(byArn.Name).toBe(out.Name);
+    const unknown = await errorOf(
+      c.send(new GetEventDataStoreCommand({ EventDataStore: '11111111-2222-3333-4444-555555555555' })),
+    );
+    expect(unknown).toBe('EventDataStoreNotFoundException');
+    expectDeclared('GetEventDataStore', unknown);
   });
 
   it('rejects unsupported SQL and unknown event data stores with the real errors', async () => {

@@ -118,6 +118,8 @@ export const cloudtrailHandler: ServiceHandler = {
       switch (op) {
         case 'LookupEvents':
           return ok(lookupEvents(input, ctx, region));
+        case 'GetEventDataStore':
+          return ok(getEventDataStore(input, region));
         case 'StartQuery':
           return ok(startQuery(input, ctx));
         case 'DescribeQuery':
@@ -446,6 +448,33 @@ function storeIdOf(v: string): string {
   return m ? (m[1] as string) : v;
 }
 
+/** The twin's store keeps events for 2,557 days (seven years, the seven-year pricing option's default). */
+export const TWIN_EVENT_DATA_STORE_RETENTION_DAYS = 2557;
+const STORE_CREATED = new Date('2019-01-01T00:00:00Z');
+
+function getEventDataStore(input: Record<string, unknown>, region: string): unknown {
+  const v = input.EventDataStore;
+  if (typeof v !== 'string' || v === '')
+    throw new ApiError('InvalidParameterException', 'EventDataStore is required.');
+  if (storeIdOf(v) !== TWIN_EVENT_DATA_STORE_ID)
+    throw new ApiError(
+      'EventDataStoreNotFoundException',
+      `The specified event data store ${v} was not found.`,
+    );
+  return {
+    EventDataStoreArn: `arn:aws:cloudtrail:${region}:123456789012:eventdatastore/${TWIN_EVENT_DATA_STORE_ID}`,
+    Name: 'twin-event-data-store',
+    Status: 'ENABLED',
+    MultiRegionEnabled: true,
+    OrganizationEnabled: false,
+    RetentionPeriod: TWIN_EVENT_DATA_STORE_RETENTION_DAYS,
+    TerminationProtectionEnabled: true,
+    CreatedTimestamp: STORE_CREATED.getTime() / 1000,
+    UpdatedTimestamp: STORE_CREATED.getTime() / 1000,
+    BillingMode: 'EXTENDABLE_RETENTION_PRICING',
+  };
+}
+
 function startQuery(input: Record<string, unknown>, ctx: TwinContext): unknown {
   const statement = input.QueryStatement;
   if (typeof statement !== 'string' || statement.trim() === '') {
@@ -453,7 +482,10 @@ function startQuery(input: Record<string, unknown>, ctx: TwinContext): unknown {
   }
   let result;
   try {
-    result = runLakeQuery(statement, ctx.events, (id) => storeIdOf(id) === TWIN_EVENT_DATA_STORE_ID);
+    // The store holds only what its retention keeps.
+    const oldest = Date.now() - TWIN_EVENT_DATA_STORE_RETENTION_DAYS * 86_400_000;
+    const kept = ctx.events.filter((r) => (eventTimeMs(r) ?? 0) >= oldest);
+    result = runLakeQuery(statement, kept, (id) => storeIdOf(id) === TWIN_EVENT_DATA_STORE_ID);
   } catch (e) {
     if (e instanceof LakeQueryError) throw new ApiError(e.code, e.message);
     throw e;
