@@ -230,6 +230,25 @@ describe('s3 archive source against the twin', () => {
     expect(stream.truncated()).toBe(true);
   });
 
+  it('a requested region one discovered account never used is no activity there, not a scope not read', async () => {
+    // Account 222222222222 has logs in us-east-1 only; 111111111111 in both regions.
+    fx = await twinFixture({
+      events: records.filter(
+        (r) => !(r.recipientAccountId === '222222222222' && r.awsRegion === 'eu-west-1'),
+      ),
+    });
+    const stream = openEventStream(config({ regions: REGIONS }), deps({ clients: fx.clients() }));
+    await drain(stream);
+    const byScope = Object.fromEntries(stream.reports().map((r) => [r.scope, r.coverage]));
+    expect(byScope).toEqual({
+      '111111111111/us-east-1': 'read',
+      '111111111111/eu-west-1': 'read',
+      '222222222222/us-east-1': 'read',
+      '222222222222/eu-west-1': 'no-activity',
+    });
+    expect(stream.truncated()).toBe(false);
+  });
+
   it('an organization trail read with the wrong organization-id is not read, and the right one is named', async () => {
     fx = await twinFixture({ events: records, organizationId: 'o-abc1234567' });
     const stream = openEventStream(

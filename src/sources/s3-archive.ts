@@ -227,6 +227,7 @@ async function* archiveTasks(
   // Requested regions are looked for one by one; discovered ones exist by construction, so only the archive as a
   // whole can be silent for the window.
   const regionsGiven = config.source.regions.length > 0;
+  const accountsGiven = config.source.accounts.length > 0;
   let files = 0;
   for (const a of discovered) {
     const prefix = `${a.root}${a.account}/CloudTrail/${a.region}/`;
@@ -248,6 +249,13 @@ async function* archiveTasks(
       }
       if (yielded === 0 && regionsGiven && !(await holdsAnyLog(s3, bucket, prefix))) {
         const h = await holds();
+        // An account found by listing that never used a region other accounts use: no activity, not a typo.
+        if (!accountsGiven && h.regions.includes(a.region)) {
+          logger.info(`s3: ${a.account} has no logs in ${a.region}, which other accounts of the archive use`);
+          a.scope.listed = true;
+          a.scope.settle();
+          continue;
+        }
         const what = h.accounts.includes(a.account)
           ? `region ${a.region} of account ${a.account}`
           : `account ${a.account}`;
