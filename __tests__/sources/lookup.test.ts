@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { StageError } from '../../src/errors.js';
 import { openEventStream } from '../../src/sources/index.js';
 import { LOOKUP_PACING_MARGIN, LOOKUP_RATE_PER_SECOND } from '../../src/sources/lookup.js';
-import { deps, drain, testConfig } from './helpers.js';
+import { VirtualClock, deps, drain, testConfig } from './helpers.js';
 import { eventKind } from '../../twin/services/cloudtrail.js';
 import { REGIONS, WINDOW, inWindow, twinFixture, windowEvents, type TwinFixture } from './twin-helpers.js';
 
@@ -27,9 +27,16 @@ const config = (over: { maxEvents?: number; regions?: string[] } = {}) =>
     source: { kind: 'lookup', regions: over.regions ?? REGIONS, maxEvents: over.maxEvents ?? 0 } as never,
   });
 
+/** A clock the day after the window, well inside the 90 days LookupEvents keeps. */
+const dayAfter = (): VirtualClock => new VirtualClock(Date.parse('2024-02-02T00:00:00Z'));
+
 describe('lookup source against the twin', () => {
   it('reads every page of every region, in parallel, inside the window', async () => {
-    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000, progressEveryPages: 5 } });
+    const d = deps({
+      clock: dayAfter(),
+      clients: fx.clients(),
+      tuning: { lookupRatePerSecond: 1000, progressEveryPages: 5 },
+    });
     const stream = openEventStream(config(), d);
     const events = await drain(stream);
     expect(events.map((e) => e.id).sort()).toEqual(expected.map((r) => r.eventID).sort());
@@ -51,7 +58,7 @@ describe('lookup source against the twin', () => {
 
   it('survives throttling with its own bounded, clock-driven backoff', async () => {
     await fx.fault('LookupEvents', 'throttle', 3);
-    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
+    const d = deps({ clock: dayAfter(), clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
     const stream = openEventStream(config(), d);
     const events = await drain(stream);
     expect(events).toHaveLength(expected.length);
@@ -62,7 +69,11 @@ describe('lookup source against the twin', () => {
 
   it('gives up on a region still throttled after the bounded attempts, and reports it as not read', async () => {
     await fx.fault('LookupEvents', 'throttle', 50);
-    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000, throttleAttempts: 3 } });
+    const d = deps({
+      clock: dayAfter(),
+      clients: fx.clients(),
+      tuning: { lookupRatePerSecond: 1000, throttleAttempts: 3 },
+    });
     const stream = openEventStream(config({ regions: ['us-east-1'] }), d);
     await expect(drain(stream)).rejects.toThrow(StageError);
     expect(stream.reports()[0]?.errors.join()).toMatch(/still throttled after 3 attempts/);
@@ -70,7 +81,7 @@ describe('lookup source against the twin', () => {
 
   it('a denied region is reported not read while the other is read in full', async () => {
     await fx.fault('LookupEvents', 'access-denied', 1);
-    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
+    const d = deps({ clock: dayAfter(), clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
     const stream = openEventStream(config(), d);
     const events = await drain(stream);
     const reports = stream.reports();
@@ -84,7 +95,7 @@ describe('lookup source against the twin', () => {
   });
 
   it('a region not enabled for the account is not read; the enabled region is read in full', async () => {
-    const d = deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
+    const d = deps({ clock: dayAfter(), clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } });
     const stream = openEventStream(config({ regions: ['us-east-1', 'me-south-1'] }), d);
     const events = await drain(stream);
     expect(events).toHaveLength(expected.filter((r) => r.awsRegion === 'us-east-1').length);
@@ -98,11 +109,35 @@ describe('lookup source against the twin', () => {
     expect(d.logger.warnings().join()).toMatch(/me-south-1/);
   });
 
+  it('a window past the 90 days of event history is not read; one reaching past them is partial', async () => {
+    const later = (days: number) => new VirtualClock(WINDOW.end.getTime() + days * 86_400_000);
+    const past = openEventStream(
+      config({ regions: ['us-east-1'] }),
+      deps({ clock: later(91), clients: fx.clients() }),
+    );
+    await expect(drain(past)).rejects.toThrow(
+      /not read: the window ends before the 90 days LookupEvents keeps/,
+    );
+    expect(past.reports()[0]).toMatchObject({ coverage: 'not-read', complete: false, eventsRead: 0 });
+    // 89.9 days after the window's end: its first hours are past the 90 days (the twin, kinder than AWS, still
+    // returns them; the report does not count on it).
+    const straddling = openEventStream(
+      config({ regions: ['us-east-1'] }),
+      deps({ clock: later(89.95), clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } }),
+    );
+    await drain(straddling);
+    const [r] = straddling.reports();
+    expect(r).toMatchObject({ coverage: 'partial', complete: false });
+    expect(r?.errors.join()).toMatch(
+      /the window before .* was not read: it is past the 90 days LookupEvents keeps/,
+    );
+  });
+
   it('fails the run with the permission to check when every region is denied', async () => {
     await fx.fault('LookupEvents', 'access-denied', 2);
     const stream = openEventStream(
       config(),
-      deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } }),
+      deps({ clock: dayAfter(), clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } }),
     );
     await expect(drain(stream)).rejects.toThrow(/cloudtrail:LookupEvents/);
   });
@@ -110,7 +145,7 @@ describe('lookup source against the twin', () => {
   it('max-events truncation is reported as not read', async () => {
     const stream = openEventStream(
       config({ maxEvents: 120 }),
-      deps({ clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } }),
+      deps({ clock: dayAfter(), clients: fx.clients(), tuning: { lookupRatePerSecond: 1000 } }),
     );
     await drain(stream);
     expect(stream.counts().read).toBe(120);
@@ -121,7 +156,7 @@ describe('lookup source against the twin', () => {
   });
 
   it('holds each region to 2 requests per second on the injected clock', async () => {
-    const d = deps({ clients: fx.clients() });
+    const d = deps({ clock: dayAfter(), clients: fx.clients() });
     const start = d.clock.ms;
     const stream = openEventStream(config({ regions: ['eu-west-1'] }), d);
     await drain(stream);
