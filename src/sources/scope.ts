@@ -43,6 +43,8 @@ export class Scope {
   /**
    * Marks the scope as never read: there was nothing under it to read (an account, region, organization or data
    * store the source does not hold) or it was refused outright. `message` says where it looked and what to check.
+   * Every source keeps to this, `source: athena` too when it lands (an unknown table, a window before its first
+   * partition): an empty answer from a place that was never there must not read as a quiet window.
    */
   notRead(message: string): void {
     this.explained = true;
