@@ -76,9 +76,7 @@ describe('coverage of scopes', () => {
     const r = report(mixed, 40);
     expect(r.status).toBe('completed');
     expect(r.verdict).toBe('incomplete');
-    expect(incompleteReasons(r)).toEqual([
-      { reason: `source s3 111111111111 was not read: ${NOT_READ_MESSAGE}`, error: true },
-    ]);
+    expect(incompleteReasons(r)).toEqual([{ reason: `source s3 ${NOT_READ_MESSAGE}`, error: true }]);
     expect(validate(JSON.parse(JSON.stringify(r))) ? '' : ajv.errorsText(validate.errors)).toBe('');
     expect(r.sources[2]).toMatchObject({ coverage: 'not-read', archive: holdings });
   });
@@ -98,6 +96,18 @@ describe('coverage of scopes', () => {
     const r = report([mixed[2] as SourceReport], 0);
     expect(r.status).toBe('failed');
     expect(r.verdict).toBe('incomplete');
+  });
+
+  it('a scope not read for another reason (denied before anything was read) still says "was not read"', () => {
+    const denied = s3Scope({
+      scope: 's3://twin-cloudtrail/AWSLogs/',
+      complete: false,
+      coverage: 'not-read',
+      errors: ['could not list accounts: access denied (AccessDenied) on s3://twin-cloudtrail/AWSLogs/'],
+    });
+    expect(incompleteReasons(report([denied], 0))[0]?.reason).toBe(
+      'source s3 s3://twin-cloudtrail/AWSLogs/ was not read: could not list accounts: access denied (AccessDenied) on s3://twin-cloudtrail/AWSLogs/',
+    );
   });
 
   it('the schema rejects an unknown coverage', () => {
