@@ -3,7 +3,7 @@ import { openEventStream } from '../../src/sources/index.js';
 import { buildLakeQuery, parsePresto, rowToRecord, sqlString } from '../../src/sources/lake.js';
 import { normalizeRecord } from '../../src/sources/normalize.js';
 import { TWIN_EVENT_DATA_STORE_ID } from '../../twin/services/cloudtrail.js';
-import { VirtualClock, deps, drain, testConfig } from './helpers.js';
+import { VirtualClock, deps, drain, notReadErrors, testConfig } from './helpers.js';
 import { WINDOW, inWindow, twinFixture, windowEvents, type TwinFixture } from './twin-helpers.js';
 
 const records = windowEvents(2100);
@@ -106,7 +106,7 @@ describe('lake source against the twin', () => {
       config({}, 'not-a-store'),
       deps({ clients: fx.clients(), tuning: { lakePollMs: 1 } }),
     );
-    await expect(drain(stream)).rejects.toThrow(/event-data-store/);
+    expect(await notReadErrors(stream)).toMatch(/Check `event-data-store`/);
     expect(stream.reports()).toEqual([
       expect.objectContaining({
         scope: 'not-a-store',
@@ -138,7 +138,8 @@ describe('lake source against the twin', () => {
         return { stream, events: drain(stream) };
       };
       const past = run(at(2600), at(2560));
-      await expect(past.events).rejects.toThrow(
+      await expect(past.events).rejects.toThrow(/its only scope was there to read/);
+      expect(past.stream.reports()[0]?.errors.join()).toMatch(
         /not read: the window ends before the oldest event the store keeps/,
       );
       expect(past.stream.reports()[0]).toMatchObject({ coverage: 'not-read', complete: false });

@@ -167,10 +167,18 @@ function failIfNothingRead(config: Config, scopes: readonly Scope[]): void {
   const read = scopes.reduce((n, s) => n + s.report.eventsRead, 0);
   if (read > 0 || scopes.some((s) => s.report.complete)) return;
   const errors = [...new Set(scopes.flatMap((s) => s.report.errors))];
-  // Scopes found missing already say what to check; the generic hint is for failures (denied, unreachable).
-  const hint = scopes.every((s) => s.explained) ? '' : ` ${HINTS[config.source.kind]}`;
+  if (scopes.every((s) => s.explained)) {
+    // Each scope's own message (in the coverage and the verdict) says where it looked and what to check.
+    throw new StageError(
+      'sources',
+      `the ${config.source.kind} source read no events: ${scopes.length === 1 ? 'its only scope was' : `none of its ${scopes.length} scopes was`} there to read (${scopes
+        .slice(0, 5)
+        .map((s) => s.report.scope)
+        .join(', ')}${scopes.length > 5 ? ', …' : ''})`,
+    );
+  }
   throw new StageError(
     'sources',
-    `the ${config.source.kind} source read no events: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}.${hint}`,
+    `the ${config.source.kind} source read no events: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}. ${HINTS[config.source.kind]}`,
   );
 }
