@@ -9,6 +9,7 @@ import { ConfigError, describeError } from './errors.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { createGitHubApi } from './publish/github.js';
 import { renderTerminal } from './report/terminal.js';
+import { incompleteReasons } from './report/build.js';
 import { realClock, type Logger } from './types.js';
 import { VERSION } from './version.js';
 
@@ -35,7 +36,7 @@ export function helpText(): string {
     '  trailsight analyze --source file --events-file "logs/*.json.gz" --engine rules-only',
     '  trailsight analyze --aws-region us-east-1 --lookback 24h --engine direct --profile security',
     '',
-    'Exit codes: 0 done and under the gate, 1 findings at or above --fail-on, 2 bad usage or config, 3 the run failed.',
+    'Exit codes: 0 done and under the gate, 1 findings at or above --fail-on, 2 bad usage or config, 3 the run failed (with --fail-on-error true, the default: also when part of the window was not read or analysed).',
   ];
   let group = '';
   for (const spec of [...INPUTS, ...CLI_FLAGS]) {
@@ -132,8 +133,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       await writeFile(args.output, body);
       logger.info(`Report written to ${args.output}`);
     }
-    // A window that could not be read at all is a failed run, even though its report was written.
+    // A window that could not be read at all is a failed run, even though its report was written; so is one not
+    // fully read (a scope not read, cut short, a failed analysis) when fail-on-error is true, findings or not.
     if (reports.some((r) => r.status === 'failed')) return EXIT.failed;
+    if (config.gate.failOnError && reports.some((r) => incompleteReasons(r).some((g) => g.error)))
+      return EXIT.failed;
     return result.gate.failed ? EXIT.gate : EXIT.ok;
   } catch (err) {
     logger.error(describeError(err));

@@ -80,6 +80,14 @@ export function isAccessDenied(err: unknown): boolean {
   return /AccessDenied|UnauthorizedOperation|AuthorizationError|Forbidden/i.test(name) || status === 403;
 }
 
+/**
+ * True when AWS did not recognise the credentials at all: expired or deleted keys, or (the usual cause when other
+ * regions work) a region the account has not enabled.
+ */
+export function isUnrecognizedClient(err: unknown): boolean {
+  return /^(UnrecognizedClientException|InvalidClientTokenId)$/.test(awsErrorMeta(err).name);
+}
+
 /** True for throttling errors. */
 export function isThrottle(err: unknown): boolean {
   const { name, status } = awsErrorMeta(err);

@@ -82,6 +82,33 @@ export interface SourceReport {
   complete: boolean;
   /** Why it is incomplete, in words a user can act on. */
   errors: string[];
+  /**
+   * What reading found: `read` (events in the window), `no-activity` (read to its end, no event in the window),
+   * `partial` (cut short after reading some), `not-read` (nothing there to read, or refused before any was read).
+   */
+  coverage?: ScopeCoverage;
+  /** Where the scope was looked for: the S3 prefix (`s3://bucket/AWSLogs/…/CloudTrail/region/`), the data store. */
+  location?: string;
+  /** For a scope of the trail archive that was not read: what the archive does hold, to compare with the settings. */
+  archive?: ArchiveHoldings;
+}
+
+export type ScopeCoverage = 'read' | 'no-activity' | 'partial' | 'not-read';
+
+/** What a trail archive holds under `[trail-prefix/]AWSLogs/`, listed when a requested scope is not in it. */
+export interface ArchiveHoldings {
+  /** The prefix listed, `s3://bucket/[trail-prefix/]AWSLogs/`. */
+  root: string;
+  /** Account folders (directly under the root and under each organization id). */
+  accounts: string[];
+  /** Organization trail folders (`o-…`). */
+  organizationIds: string[];
+  /** Region folders found under those accounts' `CloudTrail/`. */
+  regions: string[];
+  /** When the root holds nothing: the bucket's top-level folders, where `trail-prefix` may point instead. */
+  topLevel?: string[];
+  /** True when there were more accounts than were looked into for regions. */
+  truncated?: boolean;
 }
 
 export type FindingOrigin = 'rule' | 'ai';

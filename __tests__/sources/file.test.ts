@@ -64,6 +64,18 @@ describe('file source formats', () => {
     expect(stream.reports().map((r) => path.basename(r.scope))).toEqual(['a.json.gz']);
   });
 
+  it('an entry that matches no file is a scope not read, beside the files that were read', async () => {
+    const typo = path.join(dir, 'recrods.json');
+    const { stream, d } = run([path.join(dir, 'records.json'), typo]);
+    expect((await drain(stream)).length).toBeGreaterThan(0);
+    const byScope = Object.fromEntries(stream.reports().map((r) => [r.scope, r]));
+    expect(byScope[path.join(dir, 'records.json')]).toMatchObject({ complete: true, coverage: 'read' });
+    expect(byScope[typo]).toMatchObject({ complete: false, coverage: 'not-read', location: typo });
+    expect(byScope[typo]?.errors.join()).toMatch(/recrods\.json: not read: matched no file/);
+    expect(stream.truncated()).toBe(true);
+    expect(d.logger.warnings().join()).toMatch(/nothing matched/);
+  });
+
   it('fails the run with a setting to check when nothing matches', async () => {
     const { stream } = run([path.join(dir, 'nope', '*.json')]);
     await expect(drain(stream)).rejects.toThrow(StageError);

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AwsClients } from '../../src/aws/clients.js';
@@ -156,4 +157,18 @@ export async function drain(stream: EventStream): Promise<TrailEvent[]> {
   const out: TrailEvent[] = [];
   for await (const e of stream.events) out.push(e);
   return out;
+}
+
+/**
+ * Drains a stream whose every scope was not read: the run fails with a StageError that names the scopes, and each
+ * scope's own message (returned, joined) says where it looked and what to check.
+ */
+export async function notReadErrors(stream: EventStream): Promise<string> {
+  await expect(drain(stream)).rejects.toThrow(
+    /read no events: (its only scope was|none of its \d+ scopes was) there to read/,
+  );
+  return stream
+    .reports()
+    .flatMap((r) => r.errors)
+    .join('\n');
 }

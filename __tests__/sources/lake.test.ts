@@ -3,7 +3,7 @@ import { openEventStream } from '../../src/sources/index.js';
 import { buildLakeQuery, parsePresto, rowToRecord, sqlString } from '../../src/sources/lake.js';
 import { normalizeRecord } from '../../src/sources/normalize.js';
 import { TWIN_EVENT_DATA_STORE_ID } from '../../twin/services/cloudtrail.js';
-import { deps, drain, testConfig } from './helpers.js';
+import { VirtualClock, deps, drain, notReadErrors, testConfig } from './helpers.js';
 import { WINDOW, inWindow, twinFixture, windowEvents, type TwinFixture } from './twin-helpers.js';
 
 const records = windowEvents(2100);
@@ -106,7 +106,51 @@ describe('lake source against the twin', () => {
       config({}, 'not-a-store'),
       deps({ clients: fx.clients(), tuning: { lakePollMs: 1 } }),
     );
-    await expect(drain(stream)).rejects.toThrow(/event-data-store/);
+    expect(await notReadErrors(stream)).toMatch(/Check `event-data-store`/);
+    expect(stream.reports()).toEqual([
+      expect.objectContaining({
+        scope: 'not-a-store',
+        location: 'not-a-store',
+        complete: false,
+        coverage: 'not-read',
+      }),
+    ]);
+    expect(stream.reports()[0]?.errors.join()).toMatch(
+      /not-a-store: not read: no such event data store \(EventDataStoreNotFoundException\) in us-east-1/,
+    );
+  });
+
+  it("a window past the store's retention is not read; one straddling it is partial", async () => {
+    const DAY = 86_400_000;
+    const now = Date.now();
+    const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
+    const shape = records[0] as Record<string, unknown>;
+    // One event inside the 2,557-day retention, one just past it (the store no longer holds it).
+    const kept = { ...shape, eventID: 'kept-1', eventTime: at(2550).toISOString() };
+    const gone = { ...shape, eventID: 'gone-1', eventTime: at(2565).toISOString() };
+    const old = await twinFixture({ events: [kept, gone] });
+    try {
+      const run = (start: Date, end: Date) => {
+        const stream = openEventStream(
+          testConfig({ window: { start, end }, source: { kind: 'lake', eventDataStore: STORE } as never }),
+          deps({ clients: old.clients(), clock: new VirtualClock(now), tuning: { lakePollMs: 1 } }),
+        );
+        return { stream, events: drain(stream) };
+      };
+      const past = run(at(2600), at(2560));
+      await expect(past.events).rejects.toThrow(/its only scope was there to read/);
+      expect(past.stream.reports()[0]?.errors.join()).toMatch(
+        /not read: the window ends before the oldest event the store keeps/,
+      );
+      expect(past.stream.reports()[0]).toMatchObject({ coverage: 'not-read', complete: false });
+      const straddling = run(at(2570), at(2540));
+      expect((await straddling.events).map((e) => e.id)).toEqual(['kept-1']);
+      const [r] = straddling.stream.reports();
+      expect(r).toMatchObject({ coverage: 'partial', complete: false, eventsRead: 1 });
+      expect(r?.errors.join()).toMatch(/was not read: it is past the store's 2557-day retention/);
+    } finally {
+      await old.close();
+    }
   });
 
   it('reads the Presto rendering the service uses for struct columns', () => {

@@ -3,7 +3,7 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { gzipSync } from 'node:zlib';
 import { openEventStream } from '../../src/sources/index.js';
 import { dateFolders, deliveryStampMs, fileMayOverlap } from '../../src/sources/s3-archive.js';
-import { deps, drain, testConfig } from './helpers.js';
+import { deps, drain, notReadErrors, testConfig } from './helpers.js';
 import {
   ACCOUNTS,
   REGIONS,
@@ -178,12 +178,142 @@ describe('s3 archive source against the twin', () => {
     );
   });
 
-  it('an empty bucket: nothing read, a warning, no failure', async () => {
+  it('an account the archive does not hold is not read: the run fails naming it and what the archive holds', async () => {
+    fx = await twinFixture({ events: records });
+    const d = deps({ clients: fx.clients() });
+    const stream = openEventStream(config({ accounts: ['999999999999'] }), d);
+    const said = await notReadErrors(stream);
+    expect(said).toMatch(/999999999999: not read/);
+    expect(said).toContain('holds accounts 111111111111, 222222222222, regions eu-west-1, us-east-1');
+    const [r] = stream.reports();
+    expect(r).toMatchObject({
+      scope: '999999999999',
+      complete: false,
+      coverage: 'not-read',
+      eventsRead: 0,
+      location: 's3://twin-cloudtrail/AWSLogs/999999999999/CloudTrail/',
+      archive: {
+        root: 's3://twin-cloudtrail/AWSLogs/',
+        accounts: ACCOUNTS,
+        organizationIds: [],
+        regions: ['eu-west-1', 'us-east-1'],
+      },
+    });
+    expect(d.logger.warnings().join()).toMatch(/999999999999/);
+  });
+
+  it('a requested region the archive does not hold is not read; the regions it does hold are read', async () => {
+    fx = await twinFixture({ events: records });
+    const stream = openEventStream(
+      config({ accounts: ['111111111111'], regions: ['us-east-1', 'ap-south-1'] }),
+      deps({ clients: fx.clients() }),
+    );
+    const events = await drain(stream);
+    expect(events).toHaveLength(
+      expected.filter((x) => x.recipientAccountId === '111111111111' && x.awsRegion === 'us-east-1').length,
+    );
+    const byScope = Object.fromEntries(stream.reports().map((r) => [r.scope, r]));
+    expect(byScope['111111111111/us-east-1']).toMatchObject({ complete: true, coverage: 'read' });
+    expect(byScope['111111111111/ap-south-1']).toMatchObject({
+      complete: false,
+      coverage: 'not-read',
+      location: 's3://twin-cloudtrail/AWSLogs/111111111111/CloudTrail/ap-south-1/',
+    });
+    expect(byScope['111111111111/ap-south-1']?.errors.join()).toMatch(
+      /no CloudTrail log for region ap-south-1 of account 111111111111 on any day .* Check `regions`/,
+    );
+    expect(stream.truncated()).toBe(true);
+  });
+
+  it('a requested region one discovered account never used is no activity there, not a scope not read', async () => {
+    // Account 222222222222 has logs in us-east-1 only; 111111111111 in both regions.
+    fx = await twinFixture({
+      events: records.filter(
+        (r) => !(r.recipientAccountId === '222222222222' && r.awsRegion === 'eu-west-1'),
+      ),
+    });
+    const stream = openEventStream(config({ regions: REGIONS }), deps({ clients: fx.clients() }));
+    await drain(stream);
+    const byScope = Object.fromEntries(stream.reports().map((r) => [r.scope, r.coverage]));
+    expect(byScope).toEqual({
+      '111111111111/us-east-1': 'read',
+      '111111111111/eu-west-1': 'read',
+      '222222222222/us-east-1': 'read',
+      '222222222222/eu-west-1': 'no-activity',
+    });
+    expect(stream.truncated()).toBe(false);
+  });
+
+  it('an organization trail read with the wrong organization-id is not read, and the right one is named', async () => {
+    fx = await twinFixture({ events: records, organizationId: 'o-abc1234567' });
+    const stream = openEventStream(
+      config({ organizationId: 'o-wrong00000' }),
+      deps({ clients: fx.clients() }),
+    );
+    expect(await notReadErrors(stream)).toMatch(
+      /o-wrong00000.*not read.*organization trail folder o-abc1234567/s,
+    );
+    expect(stream.reports()).toEqual([
+      expect.objectContaining({
+        coverage: 'not-read',
+        location: 's3://twin-cloudtrail/AWSLogs/o-wrong00000/',
+        archive: expect.objectContaining({ organizationIds: ['o-abc1234567'], accounts: ACCOUNTS }),
+      }),
+    ]);
+  });
+
+  it('a region quiet in the window (logs on other days) is read and reported as no activity', async () => {
+    const weekEarlier = (r: Record<string, unknown>) => ({
+      ...r,
+      eventTime: new Date(Date.parse(r.eventTime as string) - 7 * 86_400_000).toISOString(),
+    });
+    fx = await twinFixture({
+      events: records.map((r) => (r.awsRegion === 'eu-west-1' ? weekEarlier(r) : r)),
+    });
+    const stream = openEventStream(
+      config({ accounts: ['111111111111'], regions: REGIONS }),
+      deps({ clients: fx.clients() }),
+    );
+    const events = await drain(stream);
+    expect(events.length).toBeGreaterThan(0);
+    const byScope = Object.fromEntries(stream.reports().map((r) => [r.scope, r]));
+    expect(byScope['111111111111/eu-west-1']).toMatchObject({
+      complete: true,
+      coverage: 'no-activity',
+      eventsRead: 0,
+      errors: [],
+    });
+    expect(byScope['111111111111/us-east-1']).toMatchObject({ complete: true, coverage: 'read' });
+    expect(stream.truncated()).toBe(false);
+  });
+
+  it('an archive with no log object in the whole window is not read, not an empty window', async () => {
+    const monthEarlier = records.map((r) => ({
+      ...r,
+      eventTime: new Date(Date.parse(r.eventTime as string) - 30 * 86_400_000).toISOString(),
+    }));
+    fx = await twinFixture({ events: monthEarlier });
+    const stream = openEventStream(config(), deps({ clients: fx.clients() }));
+    expect(await notReadErrors(stream)).toMatch(/no CloudTrail log object was delivered during the window/);
+    expect(stream.reports()).toEqual([
+      expect.objectContaining({
+        scope: 's3://twin-cloudtrail/AWSLogs/',
+        coverage: 'not-read',
+        complete: false,
+        archive: expect.objectContaining({ accounts: ACCOUNTS, regions: ['eu-west-1', 'us-east-1'] }),
+      }),
+    ]);
+  });
+
+  it('an empty bucket is not read: the run fails and says the bucket holds no account folders', async () => {
     fx = await twinFixture({ events: [] });
     const d = deps({ clients: fx.clients() });
     const stream = openEventStream(config(), d);
-    expect(await drain(stream)).toHaveLength(0);
-    expect(d.logger.warnings().join()).toMatch(/no account folders/);
+    expect(await notReadErrors(stream)).toMatch(/no account folders/);
+    expect(stream.reports()[0]).toMatchObject({
+      coverage: 'not-read',
+      archive: { accounts: [], organizationIds: [], regions: [], topLevel: [] },
+    });
     const listed = await fx
       .clients()
       .s3()

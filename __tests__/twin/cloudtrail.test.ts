@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import {
   CloudTrailClient,
   DescribeQueryCommand,
+  GetEventDataStoreCommand,
   GetQueryResultsCommand,
   LookupEventsCommand,
   StartQueryCommand,
@@ -257,6 +258,65 @@ describe('LookupEvents', () => {
   });
 });
 
+describe('LookupEvents returns what event history holds', () => {
+  const kinds = fixture('event-kinds');
+  const ids = (prefix: string): string[] =>
+    kinds.map((r) => r.eventID as string).filter((id) => id.startsWith(prefix));
+  const window = { StartTime: new Date('2024-05-06T10:00:00Z'), EndTime: new Date('2024-05-06T11:00:00Z') };
+
+  beforeEach(async () => {
+    await control(
+      twin.url,
+      'POST',
+      '/_twin/events?mode=append',
+      kinds.map((r) => JSON.stringify(r)).join('\n'),
+    );
+  });
+
+  it('management events only: never data or network activity events, marked or (older records) not', async () => {
+    expect(ids('kind-data-').length).toBeGreaterThanOrEqual(8);
+    expect(ids('kind-network-').length).toBeGreaterThanOrEqual(2);
+    const { events } = await lookupAll(client('us-east-1'), window);
+    expect(events.map((e) => e.EventId).sort()).toEqual(ids('kind-mgmt-').sort());
+    // Filtering by an attribute cannot bring a data event back.
+    const s3 = await lookupAll(client('us-east-1'), {
+      ...window,
+      LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 's3.amazonaws.com' }],
+    });
+    expect(s3.events.map((e) => e.EventName)).toEqual(['PutBucketPolicy']);
+  });
+
+  it('Insights events only with EventCategory insight, looked up by the keys Insights allows', async () => {
+    const c = client('us-east-1');
+    const insights = await lookupAll(c, { ...window, EventCategory: 'insight' });
+    expect(insights.events.map((e) => [e.EventId, e.EventName, e.EventSource])).toEqual([
+      ['kind-insight-18', 'RunInstances', 'ec2.amazonaws.com'],
+    ]);
+    const byName = await lookupAll(c, {
+      ...window,
+      EventCategory: 'insight',
+      LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'RunInstances' }],
+    });
+    expect(byName.events).toHaveLength(1);
+    expect(
+      await errorOf(
+        c.send(
+          new LookupEventsCommand({
+            EventCategory: 'insight',
+            LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'root' }],
+          }),
+        ),
+      ),
+    ).toBe('InvalidLookupAttributesException');
+  });
+
+  it('a region the account has not enabled rejects the credentials, as AWS does', async () => {
+    const name = await errorOf(client('ap-east-1').send(new LookupEventsCommand(window)));
+    expect(name).toBe('UnrecognizedClientException');
+    expectDeclared('LookupEvents', 'UnrecognizedClientException');
+  });
+});
+
 describe('CloudTrail Lake', () => {
   async function runQuery(
     c: CloudTrailClient,
@@ -307,6 +367,21 @@ describe('CloudTrail Lake', () => {
     ]);
     const ids = rows.map((r) => (r[0] as Record<string, string>).eventID);
     expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('GetEventDataStore describes the one store (by ID or ARN) in the modelled shape, and no other', async () => {
+    const c = client();
+    const out = await c.send(new GetEventDataStoreCommand({ EventDataStore: TWIN_EVENT_DATA_STORE_ID }));
+    expectWireConforms('GetEventDataStore');
+    expect(out).toMatchObject({ Status: 'ENABLED', RetentionPeriod: 2557 });
+    expect(out.CreatedTimestamp).toBeInstanceOf(Date);
+    const byArn = await c.send(new GetEventDataStoreCommand({ EventDataStore: out.EventDataStoreArn }));
+    expect(byArn.Name).toBe(out.Name);
+    const unknown = await errorOf(
+      c.send(new GetEventDataStoreCommand({ EventDataStore: '11111111-2222-3333-4444-555555555555' })),
+    );
+    expect(unknown).toBe('EventDataStoreNotFoundException');
+    expectDeclared('GetEventDataStore', unknown);
   });
 
   it('rejects unsupported SQL and unknown event data stores with the real errors', async () => {

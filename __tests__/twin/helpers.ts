@@ -14,7 +14,7 @@ export const CREDENTIALS = { accessKeyId: 'AKIATWINTEST00000000', secretAccessKe
 
 /** Real CloudTrail records from `fixtures/` (see its README for provenance). */
 export function fixture(
-  name: 'awsdocs-userguide-examples' | 'panther-test-scenarios',
+  name: 'awsdocs-userguide-examples' | 'panther-test-scenarios' | 'event-kinds',
 ): Record<string, unknown>[] {
   return parseEvents(readFileSync(join(here, 'fixtures', `${name}.jsonl`)));
 }

@@ -32,6 +32,8 @@ export const COMMON_ERRORS = new Set([
   'SerializationException',
   'SlowDown',
   'InternalError',
+  // AWS's common errors: credentials not recognised (also what a region the account has not enabled answers).
+  'UnrecognizedClientException',
 ]);
 
 /** One Smithy JSON model from `twin/models/`, with helpers to check wire data against it. */

@@ -78,7 +78,16 @@ export function incompleteReasons(
   for (const s of report.sources) {
     if (!s.complete) {
       const why = s.errors.length > 0 ? `: ${s.errors.join('; ')}` : '';
-      out.push({ reason: `source ${s.source} ${s.scope} was not read to its end${why}`, error: true });
+      // A scope never read at all is a different gap from one cut short: say which. Sources that found a scope
+      // missing already word it as "<scope>: not read: …".
+      const said = s.errors.length > 0 && s.errors.every((e) => e.startsWith(`${s.scope}: not read`));
+      const what = s.coverage === 'not-read' ? 'was not read' : 'was not read to its end';
+      out.push({
+        reason: said
+          ? `source ${s.source} ${s.errors.join('; ')}`
+          : `source ${s.source} ${s.scope} ${what}${why}`,
+        error: true,
+      });
     }
   }
   const gap = ANALYSIS_GAPS[report.analysis.status];

@@ -314,13 +314,15 @@ export function headline(r: Report): string {
   const counts = severityPhrase(r.findings);
   const found =
     r.findings.length > 0 ? `${plural(r.findings.length, 'finding')}${counts ? ` (${counts})` : ''}` : '';
+  // An empty window is never a plain "clean": logging may have stopped or the scope may be wrong.
+  const empty = r.counts.eventsRead === 0 ? ', 0 events in the window' : '';
   switch (r.verdict) {
     case 'clean':
-      return 'clean, no findings';
+      return empty ? `0 events in the window, no findings` : 'clean, no findings';
     case 'findings':
       return found;
     case 'incomplete':
-      return `not fully analysed${found ? `, ${found} so far` : ', no findings so far'}`;
+      return `not fully analysed${empty}${found ? `, ${found} so far` : ', no findings so far'}`;
   }
 }
 
@@ -353,7 +355,11 @@ function verdictLine(r: Report, incidents: readonly IncidentView[]): string {
     const s = SEVERITY_STYLE[top.incident.severity];
     lines.push(`**Most severe incident:** ${s.icon} ${s.label} · ${mdInline(top.incident.title)}`);
   }
-  if (r.verdict === 'clean')
+  if (r.verdict === 'clean' && r.counts.eventsRead === 0)
+    lines.push(
+      'Every source was read to its end, and held **0 events in the window**: check that CloudTrail is still logging and that the scope (accounts, regions, prefix) is right, unless the account was simply quiet.',
+    );
+  else if (r.verdict === 'clean')
     lines.push('Every source was read to its end and analysed; nothing needs attention.');
   // Lines of one paragraph end in a hard break; the reasons below are a list of their own.
   const head = lines.join('  \n');

@@ -99,6 +99,18 @@ export function accessPatterns(r: Report, h: string): string {
     .join('\n\n');
 }
 
+/**
+ * A scope's state after its name: "not read" (and where it was looked for) is never shown as "0 events", a quiet
+ * scope says so, and one cut short says why.
+ */
+function scopeState(s: SourceReport): string {
+  const where = s.location ? ` (looked under ${codeSpan(s.location)})` : '';
+  const why = s.errors.length > 0 ? `: ${mdInline(s.errors.join('; '))}` : '';
+  if (s.coverage === 'not-read') return ` **not read**${where}${why}`;
+  if (s.coverage === 'no-activity') return ' no activity in the window';
+  return s.complete ? '' : ` **not read to its end**${why}`;
+}
+
 // Beyond this many scopes of one source kind, the scopes are folded and the line says how many accounts.
 const SCOPES_INLINE = 3;
 
@@ -110,8 +122,7 @@ function sourceLines(sources: readonly SourceReport[]): string[] {
     const of = sources.filter((s) => s.source === kind);
     const events = of.reduce((a, s) => a + s.eventsRead, 0);
     const incomplete = of.filter((s) => !s.complete);
-    const scope = (s: SourceReport): string =>
-      `${codeSpan(s.scope)}${s.complete ? '' : ` **not read to its end**${s.errors.length > 0 ? `: ${mdInline(s.errors.join('; '))}` : ''}`}`;
+    const scope = (s: SourceReport): string => `${codeSpan(s.scope)}${scopeState(s)}`;
     if (of.length <= SCOPES_INLINE) {
       out.push(`- **${kind}:** ${plural(events, 'event')} from ${of.map(scope).join(', ')}`);
       continue;
@@ -130,7 +141,7 @@ function sourceLines(sources: readonly SourceReport[]): string[] {
         of
           .map(
             (s) =>
-              `- ${codeSpan(s.scope)}: ${plural(s.eventsRead, 'event')}${s.complete ? '' : ' (incomplete)'}`,
+              `- ${codeSpan(s.scope)}: ${s.coverage === 'not-read' || s.coverage === 'no-activity' ? '' : plural(s.eventsRead, 'event')}${scopeState(s)}`,
           )
           .join('\n'),
       ),

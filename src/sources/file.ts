@@ -45,7 +45,12 @@ export async function expandEventFiles(
   for (const raw of patterns) {
     const pattern = raw.trim();
     if (!pattern) continue;
-    const before = files.size;
+    // Counted per entry: an entry whose files another entry already listed still matched.
+    let matched = 0;
+    const add = (f: string): void => {
+      files.add(f);
+      matched++;
+    };
     if (hasGlob(pattern)) {
       // Walk only below the glob's fixed prefix: `logs/2024/**/*.json.gz` never lists the whole disk.
       const abs = path.resolve(cwd, pattern).split(path.sep).join('/');
@@ -53,15 +58,15 @@ export async function expandEventFiles(
       const firstGlob = segs.findIndex(hasGlob);
       const base = segs.slice(0, firstGlob).join('/') || '/';
       const isMatch = picomatch(abs, { dot: true });
-      for await (const f of walk(base)) if (isMatch(f.split(path.sep).join('/'))) files.add(f);
+      for await (const f of walk(base)) if (isMatch(f.split(path.sep).join('/'))) add(f);
     } else {
       const abs = path.resolve(cwd, pattern);
       const st = await stat(abs).catch(() => undefined);
       if (st?.isDirectory()) {
-        for await (const f of walk(abs)) if (READABLE.test(f)) files.add(f);
-      } else if (st?.isFile()) files.add(abs);
+        for await (const f of walk(abs)) if (READABLE.test(f)) add(f);
+      } else if (st?.isFile()) add(abs);
     }
-    if (files.size === before) unmatched.push(pattern);
+    if (matched === 0) unmatched.push(pattern);
   }
   return { files: [...files].sort(), unmatched };
 }
@@ -125,7 +130,17 @@ export function fileSource(
 ): AsyncGenerator<TrailEvent[]> {
   return (async function* () {
     const { files, unmatched } = await expandEventFiles(patterns);
-    for (const u of unmatched) logger.warning(`events-file: nothing matched ${JSON.stringify(u)}`);
+    // An entry that matched nothing is a scope not read (a typo in a path), never part of an empty window.
+    for (const u of unmatched) {
+      const scope = new Scope('file', u);
+      scope.report.location = path.resolve(u);
+      scope.notRead(
+        `${u}: not read: matched no file (looked for ${path.resolve(u)}). Check the path or glob in \`events-file\``,
+      );
+      scope.done = true;
+      scopes.push(scope);
+      logger.warning(`events-file: nothing matched ${JSON.stringify(u)}`);
+    }
     if (files.length === 0) {
       throw new StageError(
         'sources',

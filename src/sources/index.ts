@@ -9,7 +9,7 @@ import { createEventFilter } from './filters.js';
 import { lakeSource } from './lake.js';
 import { lookupSource } from './lookup.js';
 import { s3Source } from './s3-archive.js';
-import { OUTSIDE_WINDOW, type Scope, type TimeWindow } from './scope.js';
+import { OUTSIDE_WINDOW, coverageOf, type Scope, type TimeWindow } from './scope.js';
 
 export { normalizeRecord, normalizePrincipal } from './normalize.js';
 export { createEventFilter } from './filters.js';
@@ -131,6 +131,7 @@ export function openEventStream(config: Config, deps: SourceDeps): EventStream {
         ? `not read to the end: max-events (${max}) reached`
         : 'not read to the end: the run stopped reading early';
       for (const s of scopes) if (!s.done) s.fail(why);
+      for (const s of scopes) s.settleCoverage();
       if (wasTruncated) {
         deps.logger.warning(
           `Stopped at max-events (${max}); the rest of the window was not read and the report says so`,
@@ -143,7 +144,8 @@ export function openEventStream(config: Config, deps: SourceDeps): EventStream {
   const events = run();
   return {
     events,
-    reports: () => scopes.map((s) => s.report),
+    // Coverage is final once the stream ended; asked earlier, it is what has been read so far.
+    reports: () => scopes.map((s) => ({ ...s.report, coverage: s.report.coverage ?? coverageOf(s.report) })),
     counts: () => {
       let skipped = 0;
       let outside = 0;
@@ -165,6 +167,16 @@ function failIfNothingRead(config: Config, scopes: readonly Scope[]): void {
   const read = scopes.reduce((n, s) => n + s.report.eventsRead, 0);
   if (read > 0 || scopes.some((s) => s.report.complete)) return;
   const errors = [...new Set(scopes.flatMap((s) => s.report.errors))];
+  if (scopes.every((s) => s.explained)) {
+    // Each scope's own message (in the coverage and the verdict) says where it looked and what to check.
+    throw new StageError(
+      'sources',
+      `the ${config.source.kind} source read no events: ${scopes.length === 1 ? 'its only scope was' : `none of its ${scopes.length} scopes was`} there to read (${scopes
+        .slice(0, 5)
+        .map((s) => s.report.scope)
+        .join(', ')}${scopes.length > 5 ? ', …' : ''})`,
+    );
+  }
   throw new StageError(
     'sources',
     `the ${config.source.kind} source read no events: ${errors.slice(0, 5).join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}. ${HINTS[config.source.kind]}`,

@@ -1,4 +1,9 @@
-import { DescribeQueryCommand, GetQueryResultsCommand, StartQueryCommand } from '@aws-sdk/client-cloudtrail';
+import {
+  DescribeQueryCommand,
+  GetEventDataStoreCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { StageError, awsErrorMeta, describeError, isAccessDenied } from '../errors.js';
 import type { TrailEvent } from '../types.js';
 import type { SourceContext } from './index.js';
@@ -234,6 +239,47 @@ export function rowToRecord(row: Record<string, string>[]): Record<string, unkno
 }
 
 const TERMINAL_FAIL = new Set(['FAILED', 'CANCELLED', 'TIMED_OUT']);
+// Store states that still answer queries (a store that stopped ingesting keeps what it holds).
+const QUERYABLE = new Set(['ENABLED', 'STARTING_INGESTION', 'STOPPING_INGESTION', 'STOPPED_INGESTION']);
+
+/**
+ * The store's retention in days and whether it can be queried, from GetEventDataStore. Undefined when that call
+ * is not allowed: the check is a refinement, and StartQuery still says whether the store exists.
+ */
+async function retention(
+  ctx: SourceContext,
+  store: string,
+  opts: { abortSignal?: AbortSignal },
+  retry: Parameters<typeof retryThrottled>[1],
+): Promise<{ days?: number; status: string; readable: boolean } | undefined> {
+  try {
+    const d = await retryThrottled(
+      () => ctx.deps.clients.cloudtrail().send(new GetEventDataStoreCommand({ EventDataStore: store }), opts),
+      retry,
+    );
+    const status = d.Status ?? 'ENABLED';
+    return {
+      ...(d.RetentionPeriod ? { days: d.RetentionPeriod } : {}),
+      status,
+      readable: QUERYABLE.has(status),
+    };
+  } catch (err) {
+    if (!isAccessDenied(err)) throw err;
+    ctx.deps.logger.warning(
+      `lake ${store}: could not check the store's retention (cloudtrail:GetEventDataStore denied); a window older than it would come back empty`,
+    );
+    return undefined;
+  }
+}
+
+/** Errors that mean the event data store holds nothing this run can read: the scope is not read, not cut short. */
+const STORE_NOT_READABLE: Record<string, string> = {
+  EventDataStoreNotFoundException: 'no such event data store',
+  InactiveEventDataStoreException: 'the event data store is not enabled',
+};
+// TODO(athena): `source: athena` keeps the same discipline when it lands: an unknown database/table
+// (EntityNotFoundException / "Table not found") or a window before the table's first partition is
+// `scope.notRead(...)` with the table as `location`, never an empty result.
 
 /** The `lake` source: one query on the event data store, polled with backoff, every result page read. */
 export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
@@ -248,13 +294,34 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
         'source `lake` needs `event-data-store` (the event data store ARN or ID)',
       );
     const scope = new Scope('lake', store);
+    scope.report.location = store;
     scopes.push(scope);
     const sql = buildLakeQuery(store, win, config.filters);
     const client = deps.clients.cloudtrail();
     const opts = signal ? { abortSignal: signal } : {};
     const retry = { clock, attempts: tuning.throttleAttempts ?? 8, ...(signal ? { signal } : {}) };
-    let stage = 'StartQuery';
+    let stage = 'GetEventDataStore';
     try {
+      const kept = await retention(ctx, store, opts, retry);
+      const nowMs = clock.now().getTime();
+      if (kept && !kept.readable) {
+        scope.notRead(
+          `${store}: not read: the event data store is ${kept.status} and cannot be queried. Check \`event-data-store\``,
+        );
+        scope.done = true;
+        logger.warning(`lake ${scope.report.errors[0] ?? ''}`);
+        return;
+      }
+      const oldestMs = kept?.days ? nowMs - kept.days * 86_400_000 : undefined;
+      if (oldestMs !== undefined && win.endMs <= oldestMs) {
+        scope.notRead(
+          `${store}: not read: the window ends before the oldest event the store keeps (${kept?.days}-day retention: nothing before ${new Date(oldestMs).toISOString()}). Use \`source: s3\` for older windows`,
+        );
+        scope.done = true;
+        logger.warning(`lake ${scope.report.errors[0] ?? ''}`);
+        return;
+      }
+      stage = 'StartQuery';
       logger.debug(`lake: ${sql}`);
       const started = await retryThrottled(
         () => client.send(new StartQueryCommand({ QueryStatement: sql }), opts),
@@ -296,11 +363,25 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
         if (events.length > 0) yield events;
         token = page.NextToken;
       } while (token);
+      if (oldestMs !== undefined && win.startMs < oldestMs) {
+        // The part of the window past the retention is gone from the store: the scope is partial, not complete.
+        scope.fail(
+          `${store}: the window before ${new Date(oldestMs).toISOString()} was not read: it is past the store's ${kept?.days}-day retention. Use \`source: s3\` for that part`,
+        );
+        logger.warning(`lake ${scope.report.errors[0] ?? ''}`);
+      }
       scope.done = true;
       logger.info(`lake: ${scope.report.eventsRead} events in ${scope.report.pages ?? 0} result pages`);
     } catch (err) {
       scope.done = true;
       const meta = awsErrorMeta(err);
+      const gone = STORE_NOT_READABLE[meta.name];
+      if (gone) {
+        const msg = `${store}: not read: ${gone} (${meta.name}) in ${deps.clients.region}. Check \`event-data-store\` (its ARN or ID) and that \`aws-region\` is the region the event data store is in`;
+        scope.notRead(msg);
+        logger.warning(`lake ${msg}`);
+        return;
+      }
       const msg = isAccessDenied(err)
         ? `${store}: access denied to cloudtrail:${stage} (${meta.name}); allow cloudtrail:StartQuery, DescribeQuery and GetQueryResults on the event data store`
         : `${store}: ${stage} failed: ${describeError(err)}`;

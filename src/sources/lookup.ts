@@ -3,7 +3,7 @@ import {
   type LookupAttribute,
   type LookupEventsCommandOutput,
 } from '@aws-sdk/client-cloudtrail';
-import { awsErrorMeta, describeError, isAccessDenied, isThrottle } from '../errors.js';
+import { awsErrorMeta, describeError, isAccessDenied, isThrottle, isUnrecognizedClient } from '../errors.js';
 import type { TrailEvent } from '../types.js';
 import type { SourceContext } from './index.js';
 import { mergeConcurrent } from './merge.js';
@@ -37,16 +37,38 @@ export function lookupAttribute(filters: SourceContext['config']['filters']): Lo
   return undefined;
 }
 
+/** Event history, what LookupEvents reads, keeps the last 90 days. */
+export const LOOKUP_HISTORY_DAYS = 90;
+
 /** The `lookup` source: every page of LookupEvents in every region, regions in parallel, each paced and retried. */
 export function lookupSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
-  const { config, deps, scopes } = ctx;
+  const { config, deps, scopes, win } = ctx;
   const regions = config.source.regions.length > 0 ? config.source.regions : [deps.clients.region];
-  const tasks = [...new Set(regions)].map((region) => {
+  const oldestMs = deps.clock.now().getTime() - LOOKUP_HISTORY_DAYS * 86_400_000;
+  const oldest = new Date(oldestMs).toISOString();
+  const tasks = [...new Set(regions)].flatMap((region) => {
     const scope = new Scope('lookup', region);
     scopes.push(scope);
-    return () => lookupRegion(ctx, region, scope);
+    if (win.endMs <= oldestMs) {
+      // Event history no longer holds any of the window: an empty answer would look like a quiet window.
+      scope.notRead(
+        `${region}: not read: the window ends before the ${LOOKUP_HISTORY_DAYS} days LookupEvents keeps (nothing before ${oldest}). Use \`source: s3\` (the trail's archive) for older windows`,
+      );
+      scope.done = true;
+      deps.logger.warning(`lookup ${scope.report.errors[0] ?? ''}`);
+      return [];
+    }
+    return [
+      async function* () {
+        yield* lookupRegion(ctx, region, scope);
+        if (win.startMs < oldestMs && scope.report.complete)
+          scope.fail(
+            `${region}: the window before ${oldest} was not read: it is past the ${LOOKUP_HISTORY_DAYS} days LookupEvents keeps. Use \`source: s3\` for that part`,
+          );
+      },
+    ];
   });
-  return mergeConcurrent(tasks, tasks.length);
+  return mergeConcurrent(tasks, Math.max(1, tasks.length));
 }
 
 async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): AsyncGenerator<TrailEvent[]> {
@@ -117,6 +139,13 @@ async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): 
   } catch (err) {
     scope.done = true;
     const meta = awsErrorMeta(err);
+    if (isUnrecognizedClient(err)) {
+      // Credentials that work elsewhere but are not recognised here: the region is not enabled for the account.
+      const msg = `${region}: not read: the credentials are not recognised in ${region} (${meta.name}), which for credentials that work in other regions means ${region} is not enabled for this account (an opt-in region). Enable it for the account, or remove it from \`regions\``;
+      scope.notRead(msg);
+      logger.warning(`lookup ${msg}`);
+      return;
+    }
     const msg = isAccessDenied(err)
       ? `${region}: not read: access denied to cloudtrail:LookupEvents (${meta.name}); allow cloudtrail:LookupEvents for this role in ${region}`
       : isThrottle(err)

@@ -1,6 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { StageError, awsErrorMeta, describeError, isAccessDenied } from '../errors.js';
-import type { TrailEvent } from '../types.js';
+import type { ArchiveHoldings, TrailEvent } from '../types.js';
 import { maybeGunzip } from './bytes.js';
 import type { SourceContext } from './index.js';
 import { TruncatedInputError, readRecords } from './json-records.js';
@@ -96,8 +96,9 @@ function deniedMessage(what: string, bucket: string, prefix: string, err: unknow
 class ArchiveScopeState extends Scope {
   listed = false;
   inFlight = 0;
-  constructor(scope: string) {
+  constructor(scope: string, location: string) {
     super('s3', scope);
+    this.report.location = location;
   }
   settle(): void {
     if (this.listed && this.inFlight === 0) this.done = true;
@@ -110,6 +111,15 @@ interface ArchiveScope {
   region: string;
   scope: ArchiveScopeState;
 }
+
+const ACCOUNT = /^\d{12}$/;
+const ORGANIZATION = /^o-[a-z0-9]{10,32}$/;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+// Top-level folder names shown back to the user: plain names only (a bucket's keys are not ours to trust).
+const PLAIN_FOLDER = /^[\w.-]{1,100}$/;
+/** Accounts whose `CloudTrail/` folder is listed to find the regions the archive holds. */
+const HOLDINGS_ACCOUNTS = 10;
+const HOLDINGS_ORGANIZATIONS = 5;
 
 /** The `s3` source: the trail's archive, only the date folders the window touches, many objects at once. */
 export function s3Source(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
@@ -124,21 +134,104 @@ export function s3Source(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
   })();
 }
 
+/**
+ * What the archive holds under `[trail-prefix/]AWSLogs/`: account and organization folders, and the regions of
+ * the first accounts. Listed only when a requested scope is missing, to show the user what to compare with.
+ */
+export async function describeArchive(
+  s3: S3Client,
+  bucket: string,
+  trailPrefix: string,
+): Promise<ArchiveHoldings> {
+  const root = archiveRoot(trailPrefix);
+  const out: ArchiveHoldings = {
+    root: `s3://${bucket}/${root}`,
+    accounts: [],
+    organizationIds: [],
+    regions: [],
+  };
+  try {
+    const top = await childFolders(s3, bucket, root);
+    const accountRoots = top
+      .filter((f) => ACCOUNT.test(f))
+      .map((a) => ({ account: a, prefix: `${root}${a}/` }));
+    out.organizationIds = top.filter((f) => ORGANIZATION.test(f)).sort();
+    for (const org of out.organizationIds.slice(0, HOLDINGS_ORGANIZATIONS)) {
+      for (const a of (await childFolders(s3, bucket, `${root}${org}/`)).filter((f) => ACCOUNT.test(f)))
+        accountRoots.push({ account: a, prefix: `${root}${org}/${a}/` });
+    }
+    out.accounts = [...new Set(accountRoots.map((r) => r.account))].sort();
+    const regions = new Set<string>();
+    for (const r of accountRoots.slice(0, HOLDINGS_ACCOUNTS)) {
+      for (const reg of await childFolders(s3, bucket, `${r.prefix}CloudTrail/`))
+        if (REGION.test(reg)) regions.add(reg);
+    }
+    out.regions = [...regions].sort();
+    if (accountRoots.length > HOLDINGS_ACCOUNTS || out.organizationIds.length > HOLDINGS_ORGANIZATIONS)
+      out.truncated = true;
+    // Nothing under the configured prefix: show where the trail's folders are instead.
+    if (top.length === 0)
+      out.topLevel = (await childFolders(s3, bucket, '')).filter((f) => PLAIN_FOLDER.test(f)).slice(0, 20);
+  } catch {
+    // A partial picture is still a useful hint; the scope's own error already says what failed.
+  }
+  return out;
+}
+
+const list = (xs: readonly string[], max = 10): string =>
+  xs.length <= max ? xs.join(', ') : `${xs.slice(0, max).join(', ')} and ${xs.length - max} more`;
+
+/** One sentence saying what the archive holds, for a message beside a scope that is not in it. */
+export function holdingsText(h: ArchiveHoldings): string {
+  if (h.accounts.length === 0 && h.organizationIds.length === 0) {
+    const top = h.topLevel?.length
+      ? `; the bucket's top-level folders are ${list(h.topLevel.map((t) => `${t}/`))}`
+      : '';
+    return `${h.root} holds no account folders${top}`;
+  }
+  const parts = [`account${h.accounts.length === 1 ? '' : 's'} ${list(h.accounts)}`];
+  if (h.organizationIds.length)
+    parts.push(
+      `organization trail folder${h.organizationIds.length === 1 ? '' : 's'} ${list(h.organizationIds)}`,
+    );
+  const regions = h.regions.length
+    ? `, regions ${list(h.regions, 20)}${h.truncated ? ' (in the first accounts)' : ''}`
+    : '';
+  return `${h.root} holds ${parts.join(' and ')}${regions}`;
+}
+
+/** Whether a prefix holds any log object at all, on any day. */
+async function holdsAnyLog(s3: S3Client, bucket: string, prefix: string): Promise<boolean> {
+  const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 100 }));
+  return (
+    Boolean(out.IsTruncated) || (out.Contents ?? []).some((o) => o.Key !== undefined && isLogFile(o.Key))
+  );
+}
+
 /** Lists account/region scopes (discovering them when not given), then every log file of the window in each. */
 async function* archiveTasks(
   ctx: SourceContext,
   s3: S3Client,
   bucket: string,
 ): AsyncGenerator<() => AsyncIterable<TrailEvent[]>> {
-  const { config, deps, win } = ctx;
+  const { config, deps, win, scopes } = ctx;
   const { logger } = deps;
   const base = archiveRoot(config.source.trailPrefix, config.source.organizationId);
-  const discovered = await discoverScopes(ctx, s3, bucket, base);
+  // What the archive holds is listed once, and only if some requested scope turns out not to be in it.
+  let holdings: Promise<ArchiveHoldings> | undefined;
+  const holds = (): Promise<ArchiveHoldings> =>
+    (holdings ??= describeArchive(s3, bucket, config.source.trailPrefix));
+  const discovered = await discoverScopes(ctx, s3, bucket, base, holds);
   if (discovered.length === 0) return;
   const folders = dateFolders(win);
+  // Requested regions are looked for one by one; discovered ones exist by construction, so only the archive as a
+  // whole can be silent for the window.
+  const regionsGiven = config.source.regions.length > 0;
+  const accountsGiven = config.source.accounts.length > 0;
   let files = 0;
   for (const a of discovered) {
     const prefix = `${a.root}${a.account}/CloudTrail/${a.region}/`;
+    let yielded = 0;
     try {
       for (const day of folders) {
         for await (const page of listAll(s3, bucket, `${prefix}${day}`)) {
@@ -149,9 +242,29 @@ async function* archiveTasks(
             }
             if (!fileMayOverlap(o.key, win)) continue;
             files++;
+            yielded++;
             yield () => readObject(ctx, s3, bucket, o.key, a.scope);
           }
         }
+      }
+      if (yielded === 0 && regionsGiven && !(await holdsAnyLog(s3, bucket, prefix))) {
+        const h = await holds();
+        // An account found by listing that never used a region other accounts use: no activity, not a typo.
+        if (!accountsGiven && h.regions.includes(a.region)) {
+          logger.info(`s3: ${a.account} has no logs in ${a.region}, which other accounts of the archive use`);
+          a.scope.listed = true;
+          a.scope.settle();
+          continue;
+        }
+        const what = h.accounts.includes(a.account)
+          ? `region ${a.region} of account ${a.account}`
+          : `account ${a.account}`;
+        const check = h.accounts.includes(a.account) ? '`regions`' : '`accounts` and `organization-id`';
+        a.scope.report.archive = h;
+        a.scope.notRead(
+          `${a.account}/${a.region}: not read: the archive holds no CloudTrail log for ${what} on any day (nothing under s3://${bucket}/${prefix}). ${holdingsText(h)}. Check ${check}`,
+        );
+        logger.warning(`s3 ${a.scope.report.errors[0] ?? ''}`);
       }
     } catch (err) {
       const msg = deniedMessage(`${a.account}/${a.region}`, bucket, prefix, err);
@@ -162,11 +275,33 @@ async function* archiveTasks(
     a.scope.listed = true;
     a.scope.settle();
   }
-  if (files === 0) {
+  if (files === 0 && !regionsGiven) {
+    // Every discovered prefix is silent for the window: that is a trail that stopped delivering or the wrong
+    // archive, never an empty window. One scope says so, in place of the prefixes that were looked at.
+    const quiet = discovered.filter((a) => a.scope.report.errors.length === 0).map((a) => a.scope);
+    if (quiet.length > 0) {
+      for (const q of quiet) scopes.splice(scopes.indexOf(q), 1);
+      const root = new ArchiveScopeState(`s3://${bucket}/${base}`, `s3://${bucket}/${base}`);
+      scopes.push(root);
+      root.report.archive = await holds();
+      const names = quiet.map((q) => q.report.scope);
+      root.notRead(
+        `s3://${bucket}/${base}: not read: no CloudTrail log object was delivered during the window (${dayRange(folders)}) under any of its ${names.length} account/region prefixes (${list(names, 5)}). Check that the trail is logging and delivers to this bucket and prefix (cloudtrail:GetTrailStatus shows IsLogging and LatestDeliveryTime), and the window`,
+      );
+      root.listed = true;
+      root.settle();
+      logger.warning(`s3 ${root.report.errors[0] ?? ''}`);
+    }
+  } else if (files === 0) {
     logger.warning(
       `s3: no CloudTrail log files for the window under s3://${bucket}/${base} (${discovered.length} account/region prefixes looked at)`,
     );
   }
+}
+
+function dayRange(folders: readonly string[]): string {
+  const day = (f: string | undefined): string => (f ?? '').replace(/\/$/, '').replace(/\//g, '-');
+  return `${day(folders[0])} .. ${day(folders[folders.length - 1])}`;
 }
 
 async function discoverScopes(
@@ -174,22 +309,31 @@ async function discoverScopes(
   s3: S3Client,
   bucket: string,
   base: string,
+  holds: () => Promise<ArchiveHoldings>,
 ): Promise<ArchiveScope[]> {
   const { config, deps, scopes } = ctx;
   const { logger } = deps;
   const roots: { root: string; accounts: string[] }[] = [];
+  const notRead = async (scope: ArchiveScopeState, message: string): Promise<void> => {
+    scopes.push(scope);
+    scope.report.archive = await holds();
+    scope.notRead(`${message}. ${holdingsText(scope.report.archive)}`);
+    scope.listed = true;
+    scope.settle();
+    logger.warning(`s3 ${scope.report.errors[0] ?? ''}`);
+  };
   try {
     if (config.source.accounts.length > 0) {
       roots.push({ root: base, accounts: config.source.accounts });
     } else {
       const found = await childFolders(s3, bucket, base);
-      const accounts = found.filter((f) => /^\d{12}$/.test(f));
+      const accounts = found.filter((f) => ACCOUNT.test(f));
       if (accounts.length) roots.push({ root: base, accounts });
       // An organisation trail read without `organization-id`: look inside the `o-…` folder too.
       if (!config.source.organizationId) {
         for (const org of found.filter((f) => /^o-[a-z0-9]+$/.test(f))) {
           const root = `${base}${org}/`;
-          const orgAccounts = (await childFolders(s3, bucket, root)).filter((f) => /^\d{12}$/.test(f));
+          const orgAccounts = (await childFolders(s3, bucket, root)).filter((f) => ACCOUNT.test(f));
           if (orgAccounts.length) {
             logger.info(`s3: found organisation trail logs under ${root} (${orgAccounts.length} accounts)`);
             roots.push({ root, accounts: orgAccounts });
@@ -198,7 +342,7 @@ async function discoverScopes(
       }
     }
   } catch (err) {
-    const scope = new ArchiveScopeState(`s3://${bucket}/${base}`);
+    const scope = new ArchiveScopeState(`s3://${bucket}/${base}`, `s3://${bucket}/${base}`);
     scopes.push(scope);
     scope.fail(deniedMessage('could not list accounts', bucket, base, err));
     scope.listed = true;
@@ -215,7 +359,7 @@ async function discoverScopes(
         try {
           regions = await childFolders(s3, bucket, prefix);
         } catch (err) {
-          const scope = new ArchiveScopeState(account);
+          const scope = new ArchiveScopeState(account, `s3://${bucket}/${prefix}`);
           scopes.push(scope);
           scope.fail(deniedMessage(`${account}: could not list regions`, bucket, prefix, err));
           scope.listed = true;
@@ -223,21 +367,26 @@ async function discoverScopes(
           logger.warning(`s3: ${scope.report.errors[0]}`);
           continue;
         }
+        if (regions.length === 0) {
+          await notRead(
+            new ArchiveScopeState(account, `s3://${bucket}/${prefix}`),
+            `${account}: not read: the archive holds no CloudTrail logs for account ${account} (nothing under s3://${bucket}/${prefix}). Check \`accounts\`, \`organization-id\` and \`trail-prefix\``,
+          );
+          continue;
+        }
       }
       for (const region of regions) {
-        const scope = new ArchiveScopeState(`${account}/${region}`);
+        const prefix = `${root}${account}/CloudTrail/${region}/`;
+        const scope = new ArchiveScopeState(`${account}/${region}`, `s3://${bucket}/${prefix}`);
         scopes.push(scope);
         out.push({ root, account, region, scope });
       }
     }
   }
   if (out.length === 0 && scopes.length === 0) {
-    const scope = new ArchiveScopeState(`s3://${bucket}/${base}`);
-    scopes.push(scope);
-    scope.listed = true;
-    scope.settle();
-    logger.warning(
-      `s3: no account folders under s3://${bucket}/${base}; is trail-prefix or organization-id right?`,
+    await notRead(
+      new ArchiveScopeState(`s3://${bucket}/${base}`, `s3://${bucket}/${base}`),
+      `s3://${bucket}/${base}: not read: no account folders under it. Check \`trail-prefix\` and \`organization-id\` (and that \`trail-bucket\` is the bucket the trail delivers to)`,
     );
   }
   return out;

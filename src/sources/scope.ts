@@ -1,4 +1,4 @@
-import type { SourceKind, SourceReport, TrailEvent } from '../types.js';
+import type { ScopeCoverage, SourceKind, SourceReport, TrailEvent } from '../types.js';
 import { DIGEST_WORDS, digestsOf, setDigests } from './content-hash.js';
 import { normalizeRecord } from './normalize.js';
 
@@ -16,6 +16,8 @@ export class Scope {
   readonly report: SourceReport;
   /** Set when the scope was read to its end; scopes still open when the stream stops are reported incomplete. */
   done = false;
+  /** Set by notRead: the scope's message already says what to check, so no generic hint is added to it. */
+  explained = false;
   /** Records kept although they held bytes that are not UTF-8 (replaced by U+FFFD). */
   repaired = 0;
 
@@ -38,9 +40,34 @@ export class Scope {
     if (!this.report.errors.includes(message)) this.report.errors.push(message);
   }
 
+  /**
+   * Marks the scope as never read: there was nothing under it to read (an account, region, organization or data
+   * store the source does not hold) or it was refused outright. `message` says where it looked and what to check.
+   * Every source keeps to this, `source: athena` too when it lands (an unknown table, a window before its first
+   * partition): an empty answer from a place that was never there must not read as a quiet window.
+   */
+  notRead(message: string): void {
+    this.explained = true;
+    this.report.coverage = 'not-read';
+    this.fail(message);
+  }
+
   add(field: 'pages' | 'objects' | 'bytes', n: number): void {
     this.report[field] = (this.report[field] ?? 0) + n;
   }
+
+  /** Sets `coverage` from what was read, unless a source already said the scope was not read. */
+  settleCoverage(): SourceReport {
+    this.report.coverage ??= coverageOf(this.report);
+    return this.report;
+  }
+}
+
+/** A scope's coverage from its counts: nothing read and cut short is `not-read`, not an empty window. */
+export function coverageOf(r: SourceReport): ScopeCoverage {
+  const touched = r.eventsRead > 0 || (r.pages ?? 0) > 0 || (r.objects ?? 0) > 0;
+  if (!r.complete) return touched ? 'partial' : 'not-read';
+  return r.eventsRead > 0 ? 'read' : 'no-activity';
 }
 
 /** Normalises a batch of raw records into in-window events, counting every record it drops on the scope. */

@@ -16,6 +16,29 @@ const LOOKUP_KEYS = new Set([
   'EventSource',
   'AccessKeyId',
 ]);
+/** Insights events can be looked up by these keys only (the LookupEvents reference). */
+const INSIGHT_LOOKUP_KEYS = new Set(['EventId', 'EventName', 'EventSource']);
+
+/** Regions an account must enable before it can call them (AWS's list of opt-in regions). */
+export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
+  'af-south-1',
+  'ap-east-1',
+  'ap-east-2',
+  'ap-south-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-6',
+  'ap-southeast-7',
+  'ca-west-1',
+  'eu-central-2',
+  'eu-south-1',
+  'eu-south-2',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1',
+]);
 
 /** The event data store the twin's Lake serves (its ID and ARN are both accepted). */
 export const TWIN_EVENT_DATA_STORE_ID = '7e5c1a2b-4d3f-4e6a-9b8c-0d1e2f3a4b5c';
@@ -84,10 +107,19 @@ export const cloudtrailHandler: ServiceHandler = {
       return err('SerializationException', 'Could not parse the request body as JSON');
     }
     const region = req.signedRegion ?? ctx.region;
+    // The twin's account, like a new one, has enabled no opt-in region: AWS rejects the credentials there.
+    if (OPT_IN_REGIONS.has(region))
+      return err(
+        'UnrecognizedClientException',
+        'The security token included in the request is invalid.',
+        403,
+      );
     try {
       switch (op) {
         case 'LookupEvents':
           return ok(lookupEvents(input, ctx, region));
+        case 'GetEventDataStore':
+          return ok(getEventDataStore(input, region));
         case 'StartQuery':
           return ok(startQuery(input, ctx));
         case 'DescribeQuery':
@@ -166,6 +198,12 @@ function lookupEvents(input: Record<string, unknown>, ctx: TwinContext, region: 
         `Lookup attribute key ${String(attr.AttributeKey)} is invalid.`,
       );
     }
+    if (input.EventCategory === 'insight' && !INSIGHT_LOOKUP_KEYS.has(attr.AttributeKey)) {
+      throw new ApiError(
+        'InvalidLookupAttributesException',
+        `Lookup attribute key ${attr.AttributeKey} is not supported for Insights events.`,
+      );
+    }
     if (
       typeof attr.AttributeValue !== 'string' ||
       attr.AttributeValue.length === 0 ||
@@ -185,27 +223,113 @@ function lookupEvents(input: Record<string, unknown>, ctx: TwinContext, region: 
     if (!tok || tok.f !== fingerprint) throw new ApiError('InvalidNextTokenException', 'Invalid NextToken.');
     offset = tok.o;
   }
-  const matching =
-    input.EventCategory === 'insight'
-      ? []
-      : ctx.events
-          .filter((r) => {
-            const t = eventTimeMs(r);
-            if (t === undefined) return false;
-            if (eventRegion(r, ctx.region) !== region) return false;
-            if (start !== undefined && t < start) return false;
-            if (end !== undefined && t > end) return false;
-            return attr
-              ? matchesAttribute(r, attr.AttributeKey as string, attr.AttributeValue as string)
-              : true;
-          })
-          .sort((a, b) => (eventTimeMs(b) ?? 0) - (eventTimeMs(a) ?? 0));
+  // Event history holds management events; Insights events only when asked for; data and network activity
+  // events never (they exist only in trails and event data stores that select them).
+  const wanted: EventKind = input.EventCategory === 'insight' ? 'insight' : 'management';
+  const matching = ctx.events
+    .filter((r) => {
+      if (eventKind(r) !== wanted) return false;
+      const t = eventTimeMs(r);
+      if (t === undefined) return false;
+      if (eventRegion(r, ctx.region) !== region) return false;
+      if (start !== undefined && t < start) return false;
+      if (end !== undefined && t > end) return false;
+      return attr ? matchesAttribute(r, attr.AttributeKey as string, attr.AttributeValue as string) : true;
+    })
+    .sort((a, b) => (eventTimeMs(b) ?? 0) - (eventTimeMs(a) ?? 0));
   const page = matching.slice(offset, offset + maxResults);
   const next =
     offset + maxResults < matching.length
       ? encodeToken({ f: fingerprint, o: offset + maxResults })
       : undefined;
   return { Events: page.map(toLookupEvent), ...(next ? { NextToken: next } : {}) };
+}
+
+/** What CloudTrail files a record under: only `management` records are in LookupEvents' event history. */
+export type EventKind = 'management' | 'data' | 'network' | 'insight';
+
+const CATEGORY: Record<string, EventKind> = {
+  management: 'management',
+  data: 'data',
+  networkactivity: 'network',
+  insight: 'insight',
+};
+
+/**
+ * Data events by service, for records written before CloudTrail added `managementEvent` (1.06) and
+ * `eventCategory` (1.08): S3 object-level calls, Lambda Invoke, DynamoDB item and stream calls, SNS Publish.
+ */
+const DATA_EVENTS: Record<string, ReadonlySet<string>> = {
+  's3.amazonaws.com': new Set([
+    'GetObject',
+    'PutObject',
+    'CopyObject',
+    'DeleteObject',
+    'DeleteObjects',
+    'HeadObject',
+    'GetObjectAcl',
+    'PutObjectAcl',
+    'GetObjectAttributes',
+    'GetObjectTagging',
+    'PutObjectTagging',
+    'DeleteObjectTagging',
+    'GetObjectRetention',
+    'PutObjectRetention',
+    'GetObjectLegalHold',
+    'PutObjectLegalHold',
+    'GetObjectTorrent',
+    'RestoreObject',
+    'SelectObjectContent',
+    'ListObjects',
+    'ListObjectsV2',
+    'ListObjectVersions',
+    'ListBucket',
+    'ListBucketVersions',
+    'CreateMultipartUpload',
+    'UploadPart',
+    'UploadPartCopy',
+    'CompleteMultipartUpload',
+    'AbortMultipartUpload',
+    'ListParts',
+  ]),
+  'lambda.amazonaws.com': new Set(['Invoke', 'InvokeAsync', 'InvokeWithResponseStream']),
+  'dynamodb.amazonaws.com': new Set([
+    'GetItem',
+    'PutItem',
+    'UpdateItem',
+    'DeleteItem',
+    'BatchGetItem',
+    'BatchWriteItem',
+    'Query',
+    'Scan',
+    'TransactGetItems',
+    'TransactWriteItems',
+    'ExecuteStatement',
+    'BatchExecuteStatement',
+    'ExecuteTransaction',
+    'GetRecords',
+    'GetShardIterator',
+    'DescribeStream',
+    'ListStreams',
+  ]),
+  'sns.amazonaws.com': new Set(['Publish', 'PublishBatch']),
+};
+
+/**
+ * How CloudTrail marks a record: `eventCategory` when present, else `eventType: AwsCloudTrailInsight`, else
+ * `managementEvent`, else (records older than those fields) the data-event table above.
+ */
+export function eventKind(r: TrailRecord): EventKind {
+  const cat = typeof r.eventCategory === 'string' ? CATEGORY[r.eventCategory.toLowerCase()] : undefined;
+  if (cat) return cat;
+  if (r.eventType === 'AwsCloudTrailInsight' || r.insightDetails !== undefined) return 'insight';
+  if (r.eventType === 'AwsVpceEvent') return 'network';
+  const mgmt = r.managementEvent;
+  if (mgmt === false || mgmt === 'false') return 'data';
+  if (mgmt === true || mgmt === 'true') return 'management';
+  const src = typeof r.eventSource === 'string' ? r.eventSource : '';
+  const name = typeof r.eventName === 'string' ? r.eventName : '';
+  return DATA_EVENTS[src]?.has(name) ? 'data' : 'management';
 }
 
 function encodeToken(t: { f: string; o: number }): string {
@@ -282,10 +406,11 @@ function matchesAttribute(r: TrailRecord, key: string, value: string): boolean {
   switch (key) {
     case 'EventId':
       return r.eventID === value;
+    // An Insights record names the API and service it is about inside insightDetails.
     case 'EventName':
-      return r.eventName === value;
+      return (r.eventName ?? obj(r.insightDetails).eventName) === value;
     case 'EventSource':
-      return r.eventSource === value;
+      return (r.eventSource ?? obj(r.insightDetails).eventSource) === value;
     case 'ReadOnly':
       return readOnlyOf(r) === value;
     case 'Username':
@@ -307,11 +432,11 @@ function toLookupEvent(r: TrailRecord): Record<string, unknown> {
     if (v !== undefined) out[k] = v;
   };
   set('EventId', str(r.eventID));
-  set('EventName', str(r.eventName));
+  set('EventName', str(r.eventName) ?? str(obj(r.insightDetails).eventName));
   set('ReadOnly', readOnlyOf(r));
   set('AccessKeyId', str(obj(r.userIdentity).accessKeyId));
   set('EventTime', (eventTimeMs(r) ?? 0) / 1000);
-  set('EventSource', str(r.eventSource));
+  set('EventSource', str(r.eventSource) ?? str(obj(r.insightDetails).eventSource));
   set('Username', lookupUsername(r));
   out.Resources = lookupResources(r);
   out.CloudTrailEvent = JSON.stringify(r);
@@ -323,6 +448,33 @@ function storeIdOf(v: string): string {
   return m ? (m[1] as string) : v;
 }
 
+/** The twin's store keeps events for 2,557 days (seven years, the seven-year pricing option's default). */
+export const TWIN_EVENT_DATA_STORE_RETENTION_DAYS = 2557;
+const STORE_CREATED = new Date('2019-01-01T00:00:00Z');
+
+function getEventDataStore(input: Record<string, unknown>, region: string): unknown {
+  const v = input.EventDataStore;
+  if (typeof v !== 'string' || v === '')
+    throw new ApiError('InvalidParameterException', 'EventDataStore is required.');
+  if (storeIdOf(v) !== TWIN_EVENT_DATA_STORE_ID)
+    throw new ApiError(
+      'EventDataStoreNotFoundException',
+      `The specified event data store ${v} was not found.`,
+    );
+  return {
+    EventDataStoreArn: `arn:aws:cloudtrail:${region}:123456789012:eventdatastore/${TWIN_EVENT_DATA_STORE_ID}`,
+    Name: 'twin-event-data-store',
+    Status: 'ENABLED',
+    MultiRegionEnabled: true,
+    OrganizationEnabled: false,
+    RetentionPeriod: TWIN_EVENT_DATA_STORE_RETENTION_DAYS,
+    TerminationProtectionEnabled: true,
+    CreatedTimestamp: STORE_CREATED.getTime() / 1000,
+    UpdatedTimestamp: STORE_CREATED.getTime() / 1000,
+    BillingMode: 'EXTENDABLE_RETENTION_PRICING',
+  };
+}
+
 function startQuery(input: Record<string, unknown>, ctx: TwinContext): unknown {
   const statement = input.QueryStatement;
   if (typeof statement !== 'string' || statement.trim() === '') {
@@ -330,7 +482,10 @@ function startQuery(input: Record<string, unknown>, ctx: TwinContext): unknown {
   }
   let result;
   try {
-    result = runLakeQuery(statement, ctx.events, (id) => storeIdOf(id) === TWIN_EVENT_DATA_STORE_ID);
+    // The store holds only what its retention keeps.
+    const oldest = Date.now() - TWIN_EVENT_DATA_STORE_RETENTION_DAYS * 86_400_000;
+    const kept = ctx.events.filter((r) => (eventTimeMs(r) ?? 0) >= oldest);
+    result = runLakeQuery(statement, kept, (id) => storeIdOf(id) === TWIN_EVENT_DATA_STORE_ID);
   } catch (e) {
     if (e instanceof LakeQueryError) throw new ApiError(e.code, e.message);
     throw e;

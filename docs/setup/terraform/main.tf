@@ -185,7 +185,7 @@ data "aws_iam_policy_document" "workflow" {
     content {
       sid       = "SourceLake"
       effect    = "Allow"
-      actions   = ["cloudtrail:StartQuery", "cloudtrail:DescribeQuery", "cloudtrail:GetQueryResults"]
+      actions   = ["cloudtrail:GetEventDataStore", "cloudtrail:StartQuery", "cloudtrail:DescribeQuery", "cloudtrail:GetQueryResults"]
       resources = [var.event_data_store_arn]
     }
   }
