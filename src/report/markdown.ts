@@ -4,6 +4,7 @@ import { consoleEventUrl, isRunUrl, num, plural, usd, utc, windowPhrase } from '
 import { DETAIL, MEASURE, SEVERITY_ORDER, SEVERITY_STYLE, type RenderDestination } from './limits.js';
 import { redactReport, type Redaction } from './redact.js';
 import { codeSpan, htmlText, mdBlock, mdInline } from './sanitize.js';
+import { windowNote } from './window.js';
 
 /** Options of every Markdown rendering. */
 export interface MarkdownOptions {
@@ -241,7 +242,8 @@ export function severityPhrase(findings: readonly Finding[]): string {
 function verdictLine(r: Report): string {
   const lines: string[] = [];
   const analysed = `${num(r.counts.eventsAnalyzed)} events analysed (${num(r.counts.eventsRead)} read)`;
-  lines.push(`**Window:** ${windowPhrase(r)} · **${analysed}** · **Engine:** ${r.analysis.engine}`);
+  const why = windowNote(r) ? `, ${mdInline(windowNote(r))}` : '';
+  lines.push(`**Window:** ${windowPhrase(r)}${why} · **${analysed}** · **Engine:** ${r.analysis.engine}`);
   if (r.verdict === 'clean')
     lines.push('Every source was read to its end and analysed; nothing needs attention.');
   if (r.verdict === 'incomplete') {
