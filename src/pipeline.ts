@@ -83,7 +83,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
  */
 async function nothingNew(config: Config, deps: PipelineDeps): Promise<RunResult> {
   const { start, end } = config.window;
-  const message = `Nothing new to review since ${start.toISOString()}: this run's window would end at ${end.toISOString()}${config.window.settleMs !== undefined ? ` (${config.window.settleMs / 60_000} min before the run, CloudTrail's delivery delay)` : ''}, ${end > start ? 'less than a minute later' : 'no later than it'}; the checkpoint stays where it was`;
+  const message = `Nothing new to review since ${start.toISOString()}: this run's window would end at ${end.toISOString()}${config.window.settleMs !== undefined ? ` (${config.window.settleMs / 60_000} min before the run, CloudTrail's delivery delay)` : ''}, ${end >= start ? 'less than a minute later' : 'before it'}; the checkpoint stays where it was`;
   deps.logger.info(message);
   if (config.reporting.reportTo.includes('summary')) {
     try {

@@ -71,9 +71,9 @@ export function nothingNewMarkdown(w: Config['window']): string {
       ? ` (${Math.round(w.settleMs / 60_000)} min before the run: CloudTrail's delivery delay)`
       : '';
   const when =
-    w.end.getTime() > w.start.getTime()
+    w.end.getTime() >= w.start.getTime()
       ? 'less than a minute later'
-      : 'no later than that (settle-minutes was raised since)';
+      : 'before that (settle-minutes was raised since)';
   return [
     `## ⏸️ TrailSight: nothing new to review since ${since}`,
     `The previous run reviewed up to ${since}; this run's window would end at ${end}${settle}, ${when}. Nothing was reviewed, no issue was opened or closed, and the checkpoint stays where it was: the next run starts from ${since}.`,
