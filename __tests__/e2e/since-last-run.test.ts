@@ -236,6 +236,37 @@ describe('since-last-run from s3, events delivered 6 min late, settle 3 min', ()
   });
 });
 
+describe('a since-last-run run that could not read its whole window', () => {
+  it('leaves the checkpoint and the archive listing alone, so the next run still catches the late events', async () => {
+    await prepare(6);
+    const inputs = {
+      source: 's3',
+      'trail-bucket': 'twin-cloudtrail',
+      'settle-minutes': '3',
+      'state-prefix': 'retry/',
+    };
+    const deliveredBy = (r: RawRecord, now: number): boolean =>
+      Math.ceil((timeOf(r) + 6 * 60_000) / 60_000) * 60_000 <= now;
+    await runAt('06:17:30', inputs);
+    // Cut short by max-events: not fully read, so nothing of it counts as reviewed.
+    const cut = (await runAt('06:20:00', { ...inputs, 'max-events': '1' })).report;
+    expect(cut?.verdict).toBe('incomplete');
+    expect(await readCheckpoint(clients.s3(), 'twin-batch', 'retry/')).toEqual(new Date(at('06:14:00')));
+    const retry = (await runAt('06:21:00', inputs)).report;
+    expect(retry?.window).toMatchObject({ start: iso(at('06:14:00')), end: iso(at('06:18:00')) });
+    const late = inRange(at('05:14:00'), at('06:14:00')).filter(
+      (e) => deliveredBy(e, at('06:21:00')) && !deliveredBy(e, at('06:17:30')),
+    );
+    expect(late.length).toBeGreaterThan(0);
+    expect(retry?.window.explanation?.lateEvents).toBe(late.length);
+    expect(retry?.counts.eventsRead).toBe(
+      late.length +
+        inRange(at('06:14:00'), at('06:18:00')).filter((e) => deliveredBy(e, at('06:21:00'))).length,
+    );
+    expect(await readCheckpoint(clients.s3(), 'twin-batch', 'retry/')).toEqual(new Date(at('06:18:00')));
+  });
+});
+
 describe('a run less than a minute after the last one', () => {
   it('reviews nothing, says so, closes no issue and leaves the checkpoint where it was', async () => {
     await prepare(2);
