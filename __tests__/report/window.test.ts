@@ -125,6 +125,21 @@ describe('the window explanation in the report', () => {
   });
 });
 
+describe('the window phrase', () => {
+  it('shows seconds only when a bound is off the minute', () => {
+    const md = (w: Config['window']): string =>
+      renderMarkdown(report(w), {
+        maxChars: LIMITS.summaryBytes,
+        redaction: NO_REDACTION,
+        destination: 'summary',
+      });
+    expect(md(win())).toContain('**Window:** 2026-12-04 05:47 UTC → 2026-12-04 06:02 UTC (15 min),');
+    expect(md(win({ start: new Date('2026-12-04T05:47:30Z') }))).toContain(
+      '**Window:** 2026-12-04 05:47:30 UTC → 2026-12-04 06:02:00 UTC (15 min),',
+    );
+  });
+});
+
 describe('nothingNewMarkdown', () => {
   it('says nothing was reviewed, without a clean badge', () => {
     const md = nothingNewMarkdown(win({ start: new Date('2026-12-04T06:02:00Z') }));
