@@ -8,14 +8,22 @@ import {
   createDigestCollector,
   listPending,
   mergeFindings,
+  readArchiveListing,
   readCheckpoint,
   saveRunContext,
   takeRunContext,
+  writeArchiveListing,
   writeCheckpoint,
 } from './analyze/index.js';
-import { openEventStream } from './sources/index.js';
+import { openEventStream, type ArchiveReadRecord, type StreamOptions } from './sources/index.js';
 import { correlate, gapMinutesOf } from './correlate/index.js';
-import { buildReport, writeReportFiles, type Redaction } from './report/index.js';
+import {
+  buildReport,
+  explainWindow,
+  nothingNewMarkdown,
+  writeReportFiles,
+  type Redaction,
+} from './report/index.js';
 import {
   actionOutputs,
   evaluateGate,
@@ -27,7 +35,7 @@ import {
 } from './publish/index.js';
 import { describeError, StageError } from './errors.js';
 import { collectGarbage } from './memory.js';
-import type { AnalysisOutcome, Clock, Logger, Report, SourceReport } from './types.js';
+import type { AnalysisOutcome, Clock, Logger, Report, SourceReport, WindowExplanation } from './types.js';
 
 export interface PipelineDeps {
   clients: AwsClients;
@@ -45,7 +53,12 @@ export interface PipelineResult {
   outputs: Record<string, string>;
   gate: ReturnType<typeof evaluateGate>;
   redaction: Redaction;
+  /** S3 with `since-last-run`: what this run listed, kept once its window is accepted, for the next run. */
+  archiveListing?: ArchiveReadRecord;
 }
+
+/** Windows shorter than this are not reviewed: a run right after another has nothing new to look at. */
+export const MIN_WINDOW_MS = 60_000;
 
 /**
  * One run of the action. `mode: collect` finishes batch jobs submitted earlier (one report each); otherwise the
@@ -54,9 +67,50 @@ export interface PipelineResult {
 export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
   if (config.analysis.mode === 'collect') return collectRuns(config, deps);
   const windowed = await resolveWindow(config, deps);
-  const result = await reviewWindow(windowed, deps);
-  await advanceCheckpoint(windowed, deps, result.report);
+  if (
+    windowed.window.kind === 'since-last-run' &&
+    windowed.window.end.getTime() - windowed.window.start.getTime() < MIN_WINDOW_MS
+  )
+    return nothingNew(windowed, deps);
+  const result = await reviewWindow(windowed, deps, await lateArrivalOptions(windowed, deps));
+  await advanceCheckpoint(windowed, deps, result.report, result.archiveListing);
   return combine([result], result.report.status === 'pending' ? [result.report.jobs[0]?.jobArn ?? ''] : []);
+}
+
+/**
+ * A `since-last-run` window shorter than a minute (a run right after another, or a settle time raised since the
+ * last run): nothing is reviewed, nothing published but a note in the job summary, the checkpoint stays. Not a
+ * clean report: a clean badge, or closing issues, would claim a review that did not happen.
+ */
+async function nothingNew(config: Config, deps: PipelineDeps): Promise<RunResult> {
+  const { start, end } = config.window;
+  const message = `Nothing new to review since ${start.toISOString()}: this run's window would end at ${end.toISOString()}${config.window.settleMs !== undefined ? ` (${config.window.settleMs / 60_000} min before the run, CloudTrail's delivery delay)` : ''}, ${end >= start ? 'less than a minute later' : 'before it'}; the checkpoint stays where it was`;
+  deps.logger.info(message);
+  if (config.reporting.reportTo.includes('summary')) {
+    try {
+      await deps.publish.summary.write(nothingNewMarkdown(config.window));
+    } catch (err) {
+      deps.logger.warning(`Publishing to summary failed: ${describeError(err)}`);
+    }
+  }
+  return {
+    results: [],
+    pending: [],
+    gate: { failed: false, message },
+    outputs: { status: 'completed', 'findings-count': '0', 'max-severity': 'none', 'events-analyzed': '0' },
+  };
+}
+
+/** `since-last-run` from the S3 archive: compare this run's listing with the last one to catch late arrivals. */
+async function lateArrivalOptions(config: Config, deps: PipelineDeps): Promise<StreamOptions> {
+  const bucket = config.window.stateBucket;
+  if (config.window.kind !== 'since-last-run' || config.source.kind !== 's3' || !bucket) return {};
+  const previous = await readArchiveListing(deps.clients.s3(), bucket, config.window.statePrefix);
+  if (!previous)
+    deps.logger.info(
+      'since-last-run: no archive listing from a previous run yet; late deliveries are caught from the next run on',
+    );
+  return { lateArrivals: { previous } };
 }
 
 /** What a run produced: one report per reviewed window or collected job, and the combined outputs and gate. */
@@ -72,7 +126,11 @@ export interface RunResult {
  * Reviews one window: read, detect, analyse, build the report, write it to disk, then publish. The report file
  * exists before any destination is tried, so a failing destination never loses it.
  */
-export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<PipelineResult> {
+export async function reviewWindow(
+  config: Config,
+  deps: PipelineDeps,
+  streamOptions: StreamOptions = {},
+): Promise<PipelineResult> {
   const { logger, clock } = deps;
   const started = clock.now();
   const warnings: string[] = [];
@@ -83,12 +141,16 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
 
   const detector = await createDetector(config, { logger, clock });
   const collector = createDigestCollector(config);
-  const stream = openEventStream(config, {
-    clients: deps.clients,
-    logger,
-    clock,
-    ...(deps.signal ? { signal: deps.signal } : {}),
-  });
+  const stream = openEventStream(
+    config,
+    {
+      clients: deps.clients,
+      logger,
+      clock,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    },
+    streamOptions,
+  );
   try {
     for await (const event of stream.events) {
       const ruleIds = detector.observe(event);
@@ -102,6 +164,18 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
     logger.error(err.message);
   }
   const counts = stream.counts();
+  const late = stream.late();
+  if (late && late.events > 0) {
+    logger.info(
+      `since-last-run: ${late.events} events from before the window arrived late (${late.objects} objects delivered after the previous run listed the archive); reviewed now`,
+    );
+  }
+  const explanation = explainWindow(config.window, late ? { lateEvents: late.events } : {});
+  if (explanation?.undeliveredMinutes) {
+    warnings.push(
+      `The window ends at end-time ${config.window.end.toISOString()}, closer to the run than settle-minutes (${explanation.settleMinutes}): CloudTrail may not have delivered the events of its last ${explanation.undeliveredMinutes} min yet`,
+    );
+  }
   const detected = detector.finish();
   // Reading leaves hundreds of MB of short-lived garbage; analysis allocates on top of it (records, prompts, the
   // batch input), which would grow the heap past the read's own peak rather than reuse the space.
@@ -143,6 +217,7 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
       job.jobName,
       {
         version: 1,
+        ...(explanation ? { window: explanation } : {}),
         sources,
         counts,
         suppressed: detected.suppressed,
@@ -151,7 +226,7 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
     );
   }
   const result = await finishReport(config, deps, {
-    window: { start: config.window.start, end: config.window.end },
+    window: { start: config.window.start, end: config.window.end, explanation },
     sources,
     counts,
     ruleFindings: detected.findings,
@@ -164,11 +239,11 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
   logger.info(
     `Done in ${((clock.now().getTime() - started.getTime()) / 1000).toFixed(1)} s: ${result.gate.message}`,
   );
-  return result;
+  return late ? { ...result, archiveListing: late.record } : result;
 }
 
 interface ReportParts {
-  window: { start: Date; end: Date };
+  window: { start: Date; end: Date; explanation?: WindowExplanation | undefined };
   sources: SourceReport[];
   counts: { read: number; kept: number; filtered: number; duplicates: number; skipped: number };
   ruleFindings: Report['findings'];
@@ -250,7 +325,7 @@ async function collectRuns(config: Config, deps: PipelineDeps): Promise<RunResul
       config,
       deps,
       {
-        window: c.window,
+        window: { ...c.window, explanation: ctx?.window },
         sources: ctx?.sources ?? [],
         counts: ctx?.counts ?? { read: 0, kept: 0, filtered: 0, duplicates: 0, skipped: 0 },
         ruleFindings: c.ruleFindings,
@@ -336,7 +411,8 @@ function combine(results: PipelineResult[], pending: string[]): RunResult {
 
 /**
  * `window: since-last-run`: the window starts where the last fully analysed one ended (and, when submitting,
- * after any window already submitted), so scheduled runs leave no gap and review nothing twice.
+ * after any window already submitted), and ends where readConfig put it (`settle-minutes` before the run), so
+ * scheduled runs tile time: no gap, no overlap. A start at or after the end leaves a window the caller skips.
  */
 export async function resolveWindow(config: Config, deps: PipelineDeps): Promise<Config> {
   if (config.window.kind !== 'since-last-run' || !config.window.stateBucket) return config;
@@ -344,10 +420,14 @@ export async function resolveWindow(config: Config, deps: PipelineDeps): Promise
   const bucket = config.window.stateBucket;
   const checkpoint = await readCheckpoint(s3, bucket, config.window.statePrefix);
   let start = checkpoint;
+  let startBasis: NonNullable<Config['window']['startBasis']> = 'checkpoint';
   if (config.analysis.mode === 'submit') {
     for (const { pending } of await listPending(s3, bucket, config.window.statePrefix)) {
       const end = new Date(pending.window.end);
-      if (!start || end > start) start = end;
+      if (!start || end > start) {
+        start = end;
+        startBasis = 'submitted';
+      }
     }
   }
   if (!start) {
@@ -362,32 +442,41 @@ export async function resolveWindow(config: Config, deps: PipelineDeps): Promise
       `The last reviewed window ended ${start.toISOString()}, beyond LookupEvents' 90 days: reviewing from ${new Date(oldest).toISOString()}; use source s3 to cover the gap`,
     );
     start = new Date(oldest);
+    startBasis = 'lookup-limit';
   }
-  if (start >= config.window.end) {
-    deps.logger.info(`Nothing new since ${start.toISOString()}`);
-    start = config.window.end;
-  }
-  deps.logger.info(`since-last-run: continuing from ${start.toISOString()}`);
-  return { ...config, window: { ...config.window, start } };
+  deps.logger.info(
+    `since-last-run: continuing from ${start.toISOString()} up to ${config.window.end.toISOString()}`,
+  );
+  return { ...config, window: { ...config.window, start, startBasis } };
 }
 
-/** Moves the checkpoint to this window's end, only when the window was fully read and analysed. */
-async function advanceCheckpoint(config: Config, deps: PipelineDeps, report: Report): Promise<void> {
+/**
+ * Moves the checkpoint to this window's end, only when the window was fully read and analysed; a submitted
+ * window's archive listing is kept at once, since the next submit starts after it.
+ */
+async function advanceCheckpoint(
+  config: Config,
+  deps: PipelineDeps,
+  report: Report,
+  listing?: ArchiveReadRecord,
+): Promise<void> {
   if (config.window.kind !== 'since-last-run' || !config.window.stateBucket) return;
+  const s3 = deps.clients.s3();
+  const { stateBucket, statePrefix } = config.window;
+  if (report.status === 'pending' && config.analysis.mode === 'submit' && listing) {
+    await writeArchiveListing(s3, stateBucket, statePrefix, listing);
+  }
   if (report.status !== 'completed' || report.verdict === 'incomplete') {
     deps.logger.warning(
       `since-last-run: the checkpoint stays where it was, because this window was not fully ${report.status === 'pending' ? 'analysed yet (a collect will finish it)' : 'read or analysed'}`,
     );
     return;
   }
-  const moved = await writeCheckpoint(
-    deps.clients.s3(),
-    config.window.stateBucket,
-    config.window.statePrefix,
-    config.window.end,
-    deps.clock.now(),
-  );
-  if (moved) deps.logger.info(`since-last-run: checkpoint moved to ${config.window.end.toISOString()}`);
+  const moved = await writeCheckpoint(s3, stateBucket, statePrefix, config.window.end, deps.clock.now());
+  if (!moved) return;
+  deps.logger.info(`since-last-run: checkpoint moved to ${config.window.end.toISOString()}`);
+  // The listing belongs to the window the checkpoint now ends: the next run compares its own with it.
+  if (listing) await writeArchiveListing(s3, stateBucket, statePrefix, listing);
 }
 
 function describeScope(config: Config): string {

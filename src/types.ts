@@ -338,6 +338,23 @@ export interface Incident {
   findingIds: string[];
 }
 
+/** Why a report's window starts and ends where it does (see src/report/window.ts). */
+export interface WindowExplanation {
+  /** lookback, start-time, checkpoint (the last reviewed window's end), submitted (after a pending job's window), lookup-limit (LookupEvents' 90 days). */
+  startBasis: 'lookback' | 'start-time' | 'checkpoint' | 'submitted' | 'lookup-limit';
+  /** settle: `settle-minutes` before the run (CloudTrail's delivery delay); end-time: the input. */
+  endBasis: 'settle' | 'end-time';
+  settleMinutes: number;
+  /** The run's time the window was resolved against. */
+  resolvedAt: string;
+  /** Minutes at the end of the window CloudTrail may not have delivered yet (an end-time closer than the settle time). */
+  undeliveredMinutes?: number;
+  /** Events from before the window, delivered after the previous run read the archive, reviewed in this run. */
+  lateEvents?: number;
+  /** The same in one sentence, e.g. "from the previous run's end; ends 15 min before the run: CloudTrail's delivery delay". */
+  text: string;
+}
+
 export const REPORT_SCHEMA_VERSION = '1.1';
 
 /** The report: written to disk before anything is published; every rendering derives from it. */
@@ -349,7 +366,13 @@ export interface Report {
   /** clean: window fully read and analysed, no findings; incomplete: something was not read or analysed. */
   verdict: 'clean' | 'findings' | 'incomplete';
   run?: { repository?: string; runId?: string; runUrl?: string; eventName?: string; sha?: string };
-  window: { start: string; end: string; kind: 'fixed' | 'since-last-run' };
+  window: {
+    start: string;
+    end: string;
+    kind: 'fixed' | 'since-last-run';
+    /** Why the window starts and ends where it does; absent in reports of older versions. */
+    explanation?: WindowExplanation;
+  };
   sources: SourceReport[];
   counts: {
     eventsRead: number;

@@ -78,6 +78,7 @@ export const TRAIL_BUCKET = 'twin-cloudtrail';
 export const BATCH_BUCKET = 'twin-batch';
 export const TRAIL_NAME = 'twin-trail';
 const FIVE_MINUTES = 5 * 60 * 1000;
+const ONE_MINUTE = 60 * 1000;
 
 /** `20240102T0305Z`, the stamp CloudTrail puts in log file names. */
 function fileStamp(d: Date, seconds = false): string {
@@ -103,6 +104,12 @@ export interface ArchiveOptions {
   account: string;
   region: string;
   organizationId?: string;
+  /**
+   * Delivery modelling: each event is delivered this many minutes after its time, in a file per delivery minute
+   * (so no event shows before its delay), with that minute as its LastModified and the file hidden until then.
+   * 0 or unset: 5-minute files, all there at once.
+   */
+  deliveryDelayMinutes?: number;
 }
 
 /**
@@ -116,7 +123,8 @@ export function writeTrailArchive(
   opts: ArchiveOptions,
 ): string[] {
   store.ensureBucket(TRAIL_BUCKET);
-  for (const key of store.list(TRAIL_BUCKET, 'AWSLogs/')) store.delete(TRAIL_BUCKET, key);
+  for (const key of store.list(TRAIL_BUCKET, 'AWSLogs/', { all: true })) store.delete(TRAIL_BUCKET, key);
+  const delayMs = (opts.deliveryDelayMinutes ?? 0) * 60_000;
   const groups = new Map<
     string,
     { account: string; region: string; delivered: Date; records: TrailRecord[] }
@@ -126,7 +134,10 @@ export function writeTrailArchive(
     if (t === undefined) continue;
     const account = eventAccount(r, opts.account);
     const region = eventRegion(r, opts.region);
-    const delivered = new Date(Math.floor(t / FIVE_MINUTES) * FIVE_MINUTES + FIVE_MINUTES);
+    const delivered =
+      delayMs > 0
+        ? new Date(Math.ceil((t + delayMs) / ONE_MINUTE) * ONE_MINUTE)
+        : new Date(Math.floor(t / FIVE_MINUTES) * FIVE_MINUTES + FIVE_MINUTES);
     const id = `${account}|${region}|${delivered.getTime()}`;
     let g = groups.get(id);
     if (!g) groups.set(id, (g = { account, region, delivered, records: [] }));
@@ -143,7 +154,10 @@ export function writeTrailArchive(
     const body = gzipSync(JSON.stringify({ Records: g.records }));
     const name = `${g.account}_CloudTrail_${g.region}_${fileStamp(g.delivered)}_${suffix(`${g.account}${g.region}${g.delivered.getTime()}`)}.json.gz`;
     const key = `${root}/CloudTrail/${g.region}/${datePath(g.delivered)}/${name}`;
-    store.put(TRAIL_BUCKET, key, body, { contentType: 'application/json' });
+    store.put(TRAIL_BUCKET, key, body, {
+      contentType: 'application/json',
+      ...(delayMs > 0 ? { deliveredAt: g.delivered } : {}),
+    });
     keys.push(key);
     const hour = new Date(Math.ceil(g.delivered.getTime() / 3_600_000) * 3_600_000);
     const did = `${root}|${g.region}|${hour.getTime()}`;
@@ -176,7 +190,10 @@ export function writeTrailArchive(
     const name = `${d.account}_CloudTrail-Digest_${d.region}_${TRAIL_NAME}_${d.region}_${fileStamp(d.hour, true)}.json.gz`;
     const key = `${root}/CloudTrail-Digest/${d.region}/${datePath(d.hour)}/${name}`;
     digest.digestS3Object = key;
-    store.put(TRAIL_BUCKET, key, gzipSync(JSON.stringify(digest)), { contentType: 'application/json' });
+    store.put(TRAIL_BUCKET, key, gzipSync(JSON.stringify(digest)), {
+      contentType: 'application/json',
+      ...(delayMs > 0 ? { deliveredAt: d.hour } : {}),
+    });
   }
   return keys;
 }

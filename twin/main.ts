@@ -3,7 +3,7 @@ import { loadEventsFile } from './events.js';
 import { startTwin } from './server.js';
 
 const USAGE =
-  'usage: npm run twin -- [--port N] [--events PATH]... [--lookup-rate N] [--batch-step-ms N] [--organization o-xxxxxxxxxx]';
+  'usage: npm run twin -- [--port N] [--events PATH]... [--lookup-rate N] [--batch-step-ms N] [--organization o-xxxxxxxxxx] [--delivery-delay-minutes N]';
 
 /** CLI: starts the twin, prints `TWIN_READY <url>`, stops on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       'lookup-rate': { type: 'string' },
       'batch-step-ms': { type: 'string' },
       organization: { type: 'string' },
+      'delivery-delay-minutes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -31,12 +32,17 @@ async function main(): Promise<void> {
   if (rate !== undefined && !(rate > 0)) throw new Error(`--lookup-rate must be a positive number`);
   const step = values['batch-step-ms'] === undefined ? undefined : Number(values['batch-step-ms']);
   if (step !== undefined && !(step >= 0)) throw new Error(`--batch-step-ms must be >= 0`);
+  const delayRaw = values['delivery-delay-minutes'];
+  const delay = delayRaw === undefined ? undefined : Number(delayRaw);
+  if (delay !== undefined && !(delay >= 0 && delay <= 1440))
+    throw new Error(`--delivery-delay-minutes must be 0..1440, got ${delayRaw}`);
   const twin = await startTwin({
     port,
     events,
     ...(rate !== undefined ? { lookupRatePerSecond: rate } : {}),
     ...(step !== undefined ? { batchStepMs: step } : {}),
     ...(values.organization ? { organizationId: values.organization } : {}),
+    ...(delay !== undefined ? { deliveryDelayMinutes: delay } : {}),
   });
   process.stderr.write(`twin: ${events.length} events loaded; control API at ${twin.url}/_twin/\n`);
   process.stdout.write(`TWIN_READY ${twin.url}\n`);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BATCH_BUCKET, TRAIL_BUCKET, parseEvents, writeTrailArchive, type TrailRecord } from './events.js';
+import { deliveredEvents, deliveryControl, parseDelay, refreshDelivered } from './delivery.js';
 import { errorResponse, faultError, jsonResponse, type Protocol } from './protocol.js';
 import { MemoryFaultPlan, MemoryObjectStore } from './state.js';
 import { cloudtrailHandler } from './services/cloudtrail.js';
@@ -34,6 +35,10 @@ export interface StartTwinOptions {
   batchStepMs?: number;
   /** Writes the trail archive in the organization layout `AWSLogs/<org-id>/<account>/…`. */
   organizationId?: string;
+  /** Minutes from an event's time to its delivery (twin/delivery.ts); 0, the default: at once. */
+  deliveryDelayMinutes?: number;
+  /** The twin's clock in epoch ms, which decides what is delivered (tests pass their virtual clock). */
+  now?: () => number;
 }
 
 export interface RunningTwin {
@@ -105,8 +110,10 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     lookupRatePerSecond: opts.lookupRatePerSecond ?? 2,
     batchStepMs: opts.batchStepMs ?? 20,
     organizationId: opts.organizationId,
+    deliveryDelayMinutes: parseDelay(opts.deliveryDelayMinutes ?? 0),
   };
-  const store = new MemoryObjectStore();
+  const now = opts.now ?? Date.now;
+  const store = new MemoryObjectStore(now);
   const ctx: TwinContext = {
     account: TWIN_ACCOUNT,
     region: TWIN_REGION,
@@ -117,6 +124,9 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     events: [],
     lookupRatePerSecond: initial.lookupRatePerSecond,
     batchStepMs: initial.batchStepMs,
+    loadedEvents: [],
+    deliveryDelayMinutes: initial.deliveryDelayMinutes,
+    now,
   };
   // B's handlers come before S3, which takes every request no other service claims.
   const handlers: ServiceHandler[] = [
@@ -133,6 +143,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     ctx.model.behaviour = 'diligent';
     ctx.lookupRatePerSecond = initial.lookupRatePerSecond;
     ctx.batchStepMs = initial.batchStepMs;
+    ctx.deliveryDelayMinutes = initial.deliveryDelayMinutes;
     for (const h of [...handlers, githubHandler]) h.reset?.(ctx);
     loadEvents(ctx, initial.events, { append: false, organizationId: initial.organizationId });
   }
@@ -179,6 +190,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
 
   async function dispatch(req: TwinRequest): Promise<TwinResponse | 'drop'> {
     if (req.path === '/_twin' || req.path.startsWith('/_twin/')) return control(req);
+    refreshDelivered(ctx);
     if (req.path === '/github' || req.path.startsWith('/github/'))
       return withFaults(githubHandler, req, 'github');
     const bySigned = req.signedService
@@ -226,9 +238,12 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
       switch (route) {
         case 'POST /_twin/reset':
           reset();
-          return jsonResponse(200, { reset: true, events: ctx.events.length });
+          return jsonResponse(200, { reset: true, events: (ctx.loadedEvents ?? ctx.events).length });
         case 'GET /_twin/events':
-          return jsonResponse(200, { count: ctx.events.length, organizationId: ctx.organizationId ?? null });
+          return jsonResponse(200, {
+            count: (ctx.loadedEvents ?? ctx.events).length,
+            organizationId: ctx.organizationId ?? null,
+          });
         case 'POST /_twin/events': {
           const records = parseEvents(req.body);
           const append = req.query.get('mode') === 'append';
@@ -245,10 +260,20 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
           });
           return jsonResponse(200, {
             loaded: records.length,
-            total: ctx.events.length,
+            total: (ctx.loadedEvents ?? ctx.events).length,
             archiveObjects: keys.length,
           });
         }
+        case 'GET /_twin/delivery':
+        case 'POST /_twin/delivery':
+          return (
+            deliveryControl(req, ctx, () =>
+              loadEvents(ctx, ctx.loadedEvents ?? ctx.events, {
+                append: false,
+                organizationId: ctx.organizationId,
+              }),
+            ) ?? jsonResponse(404, { error: 'UnknownControlRoute', message: route })
+          );
         case 'GET /_twin/faults':
           return jsonResponse(200, { faults: ctx.faults.list() });
         case 'DELETE /_twin/faults':
@@ -351,15 +376,19 @@ export function loadEvents(
   records: TrailRecord[],
   opts: { append: boolean; organizationId?: string | undefined },
 ): string[] {
-  ctx.events = opts.append ? [...ctx.events, ...records] : [...records];
+  const loaded = ctx.loadedEvents ?? ctx.events;
+  // Copied before the archive is cleared: a reload passes the loaded list itself.
+  ctx.loadedEvents = opts.append ? [...loaded, ...records] : [...records];
+  ctx.events = deliveredEvents(ctx);
   if (opts.organizationId) ctx.organizationId = opts.organizationId;
   else delete ctx.organizationId;
   ctx.store.ensureBucket(TRAIL_BUCKET);
   ctx.store.ensureBucket(BATCH_BUCKET);
-  return writeTrailArchive(ctx.store, ctx.events, {
+  return writeTrailArchive(ctx.store, ctx.loadedEvents, {
     account: ctx.account,
     region: ctx.region,
     ...(ctx.organizationId ? { organizationId: ctx.organizationId } : {}),
+    ...(ctx.deliveryDelayMinutes ? { deliveryDelayMinutes: ctx.deliveryDelayMinutes } : {}),
   });
 }
 

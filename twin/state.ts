@@ -13,6 +13,9 @@ export class NoSuchBucketError extends Error {
 export class MemoryObjectStore implements ObjectStore {
   private readonly buckets = new Map<string, Map<string, StoredObject>>();
 
+  /** `now` decides which objects are delivered yet (only those put with `deliveredAt` wait for it). */
+  constructor(private readonly now: () => number = Date.now) {}
+
   ensureBucket(bucket: string): void {
     if (!this.buckets.has(bucket)) this.buckets.set(bucket, new Map());
   }
@@ -29,13 +32,14 @@ export class MemoryObjectStore implements ObjectStore {
     bucket: string,
     key: string,
     body: Buffer,
-    opts: { contentType?: string; metadata?: Record<string, string> } = {},
+    opts: { contentType?: string; metadata?: Record<string, string>; deliveredAt?: Date } = {},
   ): StoredObject {
     const objects = this.bucket(bucket);
     const obj: StoredObject = {
       body,
       etag: `"${createHash('md5').update(body).digest('hex')}"`,
-      lastModified: new Date(),
+      lastModified: opts.deliveredAt ?? new Date(this.now()),
+      ...(opts.deliveredAt !== undefined ? { visibleFrom: opts.deliveredAt.getTime() } : {}),
       ...(opts.contentType !== undefined ? { contentType: opts.contentType } : {}),
       ...(opts.metadata !== undefined ? { metadata: opts.metadata } : {}),
     };
@@ -44,17 +48,25 @@ export class MemoryObjectStore implements ObjectStore {
   }
 
   get(bucket: string, key: string): StoredObject | undefined {
-    return this.buckets.get(bucket)?.get(key);
+    const o = this.buckets.get(bucket)?.get(key);
+    return o && this.delivered(o) ? o : undefined;
   }
 
   delete(bucket: string, key: string): boolean {
     return this.buckets.get(bucket)?.delete(key) ?? false;
   }
 
-  list(bucket: string, prefix: string): string[] {
+  list(bucket: string, prefix: string, opts: { all?: boolean } = {}): string[] {
     const objects = this.buckets.get(bucket);
     if (!objects) return [];
-    return [...objects.keys()].filter((k) => k.startsWith(prefix)).sort(compareUtf8);
+    return [...objects.entries()]
+      .filter(([k, o]) => k.startsWith(prefix) && (opts.all === true || this.delivered(o)))
+      .map(([k]) => k)
+      .sort(compareUtf8);
+  }
+
+  private delivered(o: StoredObject): boolean {
+    return o.visibleFrom === undefined || o.visibleFrom <= this.now();
   }
 
   clear(): void {

@@ -30,6 +30,8 @@ export interface StoredObject {
   metadata?: Record<string, string>;
   /** Base64 CRC32 of the body when the uploader sent one (returned with `x-amz-checksum-mode: ENABLED`). */
   checksumCrc32?: string;
+  /** Epoch ms before which the object is not listed or served (a trail log file CloudTrail has not delivered yet). */
+  visibleFrom?: number;
 }
 
 /** The twin's S3: shared by the S3 protocol handler, the trail archive and Bedrock batch jobs. */
@@ -40,12 +42,18 @@ export interface ObjectStore {
     bucket: string,
     key: string,
     body: Buffer,
-    opts?: { contentType?: string; metadata?: Record<string, string> },
+    opts?: {
+      contentType?: string;
+      metadata?: Record<string, string>;
+      /** Delivery modelling: the object's LastModified, and hidden before it (see twin/delivery.ts). */
+      deliveredAt?: Date;
+    },
   ): StoredObject;
+  /** The object, unless it is not delivered yet. */
   get(bucket: string, key: string): StoredObject | undefined;
   delete(bucket: string, key: string): boolean;
-  /** Keys under a prefix, sorted (UTF-8 binary order, as S3 lists). */
-  list(bucket: string, prefix: string): string[];
+  /** Keys under a prefix, sorted (UTF-8 binary order, as S3 lists); `all` includes objects not delivered yet. */
+  list(bucket: string, prefix: string, opts?: { all?: boolean }): string[];
   clear(): void;
 }
 
@@ -104,6 +112,14 @@ export interface TwinContext {
   batchStepMs: number;
   /** When set, the trail archive uses the organization layout `AWSLogs/<org-id>/<account>/CloudTrail/…`. */
   organizationId?: string;
+  /**
+   * Delivery modelling (`POST /_twin/delivery`): every loaded record, delivered or not, while `events` holds only
+   * those delivered by `now()`; minutes from an event's time to its delivery; the twin's clock (tests inject
+   * theirs). Unset or 0 delay: every event is there at once, as before.
+   */
+  loadedEvents?: Record<string, unknown>[];
+  deliveryDelayMinutes?: number;
+  now?: () => number;
 }
 
 /** One emulated service. `control` answers its part of `/_twin/…`; `reset` clears its state. */

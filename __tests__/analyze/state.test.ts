@@ -4,9 +4,13 @@ import {
   collectPending,
   listPending,
   mergeFindings,
+  readArchiveListing,
   readCheckpoint,
+  writeArchiveListing,
   writeCheckpoint,
 } from '../../src/analyze/index.js';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { LateArrivals } from '../../src/sources/index.js';
 import {
   collect,
   makeConfig,
@@ -121,5 +125,26 @@ describe('mode submit / collect and the since-last-run checkpoint', () => {
     expect(await writeCheckpoint(s3, 'twin-batch', 'cp/', window.end, new Date())).toBe(true);
     expect(await writeCheckpoint(s3, 'twin-batch', 'cp/', window.start, new Date())).toBe(false);
     expect(await readCheckpoint(s3, 'twin-batch', 'cp/')).toEqual(window.end);
+  });
+
+  it('keeps the archive listing of the last since-last-run run beside the checkpoint', async () => {
+    const s3 = t.clients.s3();
+    expect(await readArchiveListing(s3, 'twin-batch', 'cp/')).toBeUndefined();
+    const late = new LateArrivals(undefined, window.start.getTime());
+    const key = 'AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/22/x_20261122T2355Z_a.json.gz';
+    late.observe(key, Date.parse('2026-11-22T23:55:10Z'));
+    const record = late.record(window.end);
+    await writeArchiveListing(s3, 'twin-batch', 'cp/', record);
+    expect(await readArchiveListing(s3, 'twin-batch', 'cp/')).toEqual(record);
+    expect(record).toMatchObject({ windowEnd: window.end.toISOString(), keys: [key] });
+    // Something that is not a listing of this version is not trusted (the run then catches nothing late).
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'twin-batch',
+        Key: 'cp/archive-listing.json',
+        Body: JSON.stringify({ version: 2, since: 'x', keys: [] }),
+      }),
+    );
+    expect(await readArchiveListing(s3, 'twin-batch', 'cp/')).toBeUndefined();
   });
 });

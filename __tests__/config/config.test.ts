@@ -21,8 +21,10 @@ describe('readConfig', () => {
     const c = readConfig({}, { now, env });
     expect(c.aws.region).toBe('us-east-1');
     expect(c.aws.audience).toBe('sts.amazonaws.com');
-    expect(c.window.end).toEqual(now);
-    expect(c.window.start).toEqual(new Date('2026-11-22T12:00:00Z'));
+    // 15 minutes of settle time before now: CloudTrail's delivery delay.
+    expect(c.window.end).toEqual(new Date('2026-11-23T11:45:00Z'));
+    expect(c.window.start).toEqual(new Date('2026-11-22T11:45:00Z'));
+    expect(c.window).toMatchObject({ settleMs: 15 * 60_000, startBasis: 'lookback', endBasis: 'settle' });
     expect(c.source.kind).toBe('lookup');
     expect(c.source.regions).toEqual(['us-east-1']);
     expect(c.analysis.engine).toBe('auto');
@@ -131,6 +133,46 @@ describe('readConfig', () => {
     ).toMatch(/not before `end-time`/);
     expect(problems({ 'end-time': '2026-12-01T00:00:00Z' }).join()).toMatch(/in the future/);
     expect(problems({ 'start-time': '2026-11-22 10:00' }).join()).toMatch(/ISO 8601 time with a zone/);
+  });
+
+  describe('settle-minutes', () => {
+    const at = new Date('2026-11-23T12:17:42.500Z');
+    it('ends a window without end-time that many minutes before now, on the minute', () => {
+      const c = readConfig({ 'settle-minutes': '3', lookback: '1h' }, { now: at, env });
+      expect(c.window.end.toISOString()).toBe('2026-11-23T12:14:00.000Z');
+      expect(c.window.start.toISOString()).toBe('2026-11-23T11:14:00.000Z');
+      expect(c.window.resolvedAt).toEqual(at);
+      const since = readConfig({ window: 'since-last-run', 'state-bucket': 'my-state' }, { now: at, env });
+      expect(since.window.end.toISOString()).toBe('2026-11-23T12:02:00.000Z');
+    });
+
+    it('allows 0: the window ends at the run, on the minute', () => {
+      const c = readConfig({ 'settle-minutes': '0' }, { now: at, env });
+      expect(c.window.end.toISOString()).toBe('2026-11-23T12:17:00.000Z');
+      expect(c.window.settleMs).toBe(0);
+    });
+
+    it('keeps an explicit end-time closer than the settle time', () => {
+      const c = readConfig({ 'end-time': '2026-11-23T12:10:00Z', lookback: '1h' }, { now: at, env });
+      expect(c.window.end.toISOString()).toBe('2026-11-23T12:10:00.000Z');
+      expect(c.window.endBasis).toBe('end-time');
+    });
+
+    it('refuses what is not a whole number of minutes up to a day, naming the input', () => {
+      for (const bad of ['-1', '1.5', '1441', 'soon']) {
+        expect(problems({ 'settle-minutes': bad }).join()).toMatch(
+          new RegExp(
+            `\\\`settle-minutes\\\`: ${JSON.stringify(bad).replace('.', '\\.')} is not valid; use a whole number from 0 to 1440`,
+          ),
+        );
+      }
+    });
+
+    it('says the settle time moved the end when a start-time is past it', () => {
+      expect(problems({ 'start-time': '2026-11-23T11:50:00Z' }).join()).toMatch(
+        /`start-time`: 2026-11-23T11:50:00.000Z is not before the window's end 2026-11-23T11:45:00.000Z \(now less `settle-minutes` 15, CloudTrail's delivery delay\)/,
+      );
+    });
   });
 
   it('needs a region unless the run is an offline file review', () => {

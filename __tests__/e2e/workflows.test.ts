@@ -270,9 +270,17 @@ describe('submit then collect for large windows (docs/examples/submit-collect.ym
     });
     expect(again.exitCode).toBe(0);
     expect(again.stdout).toMatch(/0 finished job\(s\), 0 still running/);
+    // An end-time of now: the window since the collected one is then minutes long however fast this test ran
+    // (by default it would end settle-minutes before now, and a run within a minute has nothing new to review).
     const next = await runAction({
       twinUrl: twin.url,
-      inputs: { ...common, engine: 'auto', mode: 'submit', 'fail-on': 'none' },
+      inputs: {
+        ...common,
+        engine: 'auto',
+        mode: 'submit',
+        'fail-on': 'none',
+        'end-time': new Date().toISOString(),
+      },
     });
     const nextReport = JSON.parse(await readFile(next.outputs['report-path'] ?? '', 'utf8')) as {
       window: { start: string };

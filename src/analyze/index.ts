@@ -19,6 +19,8 @@ export {
   listPending,
   readCheckpoint,
   writeCheckpoint,
+  readArchiveListing,
+  writeArchiveListing,
   saveRunContext,
   takeRunContext,
   type RunContext,

@@ -12,7 +12,15 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Config } from '../config/types.js';
 import { AwsError, awsErrorMeta, ConfigError, describeError } from '../errors.js';
-import type { ActivityStats, AnalysisOutcome, Finding, Report, SourceReport } from '../types.js';
+import type { ArchiveReadRecord } from '../sources/late-arrivals.js';
+import type {
+  ActivityStats,
+  AnalysisOutcome,
+  Finding,
+  Report,
+  SourceReport,
+  WindowExplanation,
+} from '../types.js';
 import { waitAndCollect, type BatchRun } from './batch-job.js';
 import type { AnalyzeDeps } from './deps.js';
 import type { DigestStats, EventRef } from './digest.js';
@@ -45,6 +53,7 @@ export interface Checkpoint {
 
 const pendingPrefix = (prefix: string): string => `${prefix}pending/`;
 const checkpointKey = (prefix: string): string => `${prefix}checkpoint.json`;
+const archiveListingKey = (prefix: string): string => `${prefix}archive-listing.json`;
 
 async function getJson<T>(s3: S3Client, bucket: string, key: string): Promise<T | undefined> {
   try {
@@ -230,9 +239,48 @@ export async function writeCheckpoint(
   return true;
 }
 
+/**
+ * The S3 archive objects the last `since-last-run` run listed (recent deliveries only), so the next run can tell
+ * late arrivals from objects already read. Undefined when none was kept (the first run, another source).
+ */
+export async function readArchiveListing(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+): Promise<ArchiveReadRecord | undefined> {
+  const r = await getJson<ArchiveReadRecord>(s3, bucket, archiveListingKey(prefix));
+  return r?.version === 1 && Array.isArray(r.keys) && typeof r.since === 'string' ? r : undefined;
+}
+
+/** Stores a run's archive listing; call only once its window is accepted (checkpoint moved, or submitted). */
+export async function writeArchiveListing(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  record: ArchiveReadRecord,
+): Promise<void> {
+  try {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: archiveListingKey(prefix),
+        Body: JSON.stringify(record),
+        ContentType: 'application/json',
+      }),
+    );
+  } catch (err) {
+    throw new AwsError(
+      `Could not store the archive listing at s3://${bucket}/${archiveListingKey(prefix)}`,
+      err,
+    );
+  }
+}
+
 /** What a submitted run read (coverage, counts, suppressions), so the report built at collect time is complete. */
 export interface RunContext {
   version: typeof STATE_VERSION;
+  /** Why the submitted window starts and ends where it does (absent from older versions' contexts). */
+  window?: WindowExplanation;
   sources: SourceReport[];
   counts: { read: number; kept: number; filtered: number; duplicates: number; skipped: number };
   suppressed: Report['suppressed'];

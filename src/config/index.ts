@@ -104,14 +104,20 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   const endRaw = opt('end-time');
   const startTime = startRaw !== undefined ? parseIsoTime('start-time', startRaw, p) : undefined;
   const endTime = endRaw !== undefined ? parseIsoTime('end-time', endRaw, p) : undefined;
-  const end = endTime ?? opts.now;
+  const settleMs = (parseInteger('settle-minutes', get('settle-minutes'), 0, 1440, p) ?? 15) * 60_000;
+  // CloudTrail delivers minutes late: a default end stops short of now by the settle time, on a whole minute so
+  // the window reads exactly and consecutive runs' windows meet on the minute.
+  const settled = new Date(Math.floor((opts.now.getTime() - settleMs) / 60_000) * 60_000);
+  const end = endTime ?? settled;
   const start = startTime ?? new Date(end.getTime() - lookbackMs);
   if (endTime && endTime.getTime() > opts.now.getTime() + FUTURE_SKEW_MS) {
     p.add(`\`end-time\`: ${JSON.stringify(endRaw)} is in the future; use a time up to now`);
   }
   if ((startRaw === undefined || startTime) && (endRaw === undefined || endTime) && start >= end) {
     p.add(
-      `\`start-time\`: ${start.toISOString()} is not before \`end-time\` ${end.toISOString()}; the window must have a start before its end`,
+      endTime
+        ? `\`start-time\`: ${start.toISOString()} is not before \`end-time\` ${end.toISOString()}; the window must have a start before its end`
+        : `\`start-time\`: ${start.toISOString()} is not before the window's end ${end.toISOString()} (now less \`settle-minutes\` ${settleMs / 60_000}, CloudTrail's delivery delay); use an earlier start or a smaller \`settle-minutes\``,
     );
   }
   const stateBucket = opt('state-bucket') && parsePattern('state-bucket', get('state-bucket'), 'bucket', p);
@@ -277,6 +283,10 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
       start,
       end,
       lookbackMs,
+      settleMs,
+      resolvedAt: opts.now,
+      startBasis: startTime ? 'start-time' : 'lookback',
+      endBasis: endTime ? 'end-time' : 'settle',
       statePrefix,
       ...(stateBucket ? { stateBucket } : {}),
     },

@@ -78,15 +78,23 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'end-time',
     group: 'Window',
-    description: 'End of the window, ISO 8601. Default: now.',
+    description:
+      'End of the window, ISO 8601. Default: `settle-minutes` before now. An end-time closer to now than that is kept, and the report warns that its last minutes may not be delivered yet.',
     default: '',
-    defaultNote: 'now',
+    defaultNote: 'now − `settle-minutes`',
+  },
+  {
+    name: 'settle-minutes',
+    group: 'Window',
+    description:
+      'CloudTrail delivers events minutes after they happen (about 5 on average, with no guarantee). A window that would end later than now minus this many minutes ends there instead (rounded down to the minute), for `since-last-run` and for windows without `end-time`, so no window is reviewed before it is delivered. 0 to 1440.',
+    default: '15',
   },
   {
     name: 'window',
     group: 'Window',
     description:
-      '`fixed` reviews the window above; `since-last-run` starts where the last fully analysed run ended (checkpoint in `state-bucket`), so scheduled runs leave no gaps and review nothing twice.',
+      '`fixed` reviews the window above; `since-last-run` starts where the last fully analysed run ended (checkpoint in `state-bucket`) and ends `settle-minutes` before now, so scheduled runs leave no gaps and review nothing twice. A run less than a minute after the last one reviews nothing ("nothing new to review").',
     default: 'fixed',
   },
   {

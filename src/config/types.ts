@@ -3,6 +3,10 @@ import type { Severity, SourceKind } from '../types.js';
 export type Engine = 'auto' | 'batch' | 'direct' | 'rules-only';
 export type RunMode = 'run' | 'submit' | 'collect';
 export type WindowKind = 'fixed' | 'since-last-run';
+/** Why a window starts where it does (the pipeline sets `checkpoint`, `submitted` and `lookup-limit`). */
+export type WindowStartBasis = 'lookback' | 'start-time' | 'checkpoint' | 'submitted' | 'lookup-limit';
+/** Why it ends where it does: `settle-minutes` before the run, or the `end-time` input. */
+export type WindowEndBasis = 'settle' | 'end-time';
 export type Destination = 'summary' | 'issue' | 'pr-comment' | 'sns';
 export type IssueMode = 'report' | 'finding' | 'incident';
 export type FailOn = 'none' | Severity;
@@ -29,6 +33,14 @@ export interface Config {
     end: Date;
     /** The lookback that produced `start`, in ms (kept for reporting). */
     lookbackMs: number;
+    // The four below are set by readConfig; configs built by hand (tests, tools) may leave them out, and the
+    // report then says nothing about why the window ends where it does.
+    /** `settle-minutes` in ms: CloudTrail's delivery delay, kept clear of the window's end. */
+    settleMs?: number;
+    /** The run's time the window was resolved against (what "now" meant for it). */
+    resolvedAt?: Date;
+    startBasis?: WindowStartBasis;
+    endBasis?: WindowEndBasis;
     stateBucket?: string;
     statePrefix: string;
   };

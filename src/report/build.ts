@@ -10,6 +10,7 @@ import {
   type Report,
   type Severity,
   type SourceReport,
+  type WindowExplanation,
 } from '../types.js';
 import { VERSION } from '../version.js';
 
@@ -17,7 +18,7 @@ import { VERSION } from '../version.js';
 export interface ReportInput {
   config: Config;
   now: Date;
-  window: { start: Date; end: Date };
+  window: { start: Date; end: Date; explanation?: WindowExplanation | undefined };
   sources: SourceReport[];
   counts: { read: number; kept: number; filtered: number; duplicates: number; skipped: number };
   /** Already merged rule + AI findings. */
@@ -131,6 +132,7 @@ export function buildReport(input: ReportInput): Report {
       start: input.window.start.toISOString(),
       end: input.window.end.toISOString(),
       kind: input.config.window.kind,
+      ...(input.window.explanation ? { explanation: { ...input.window.explanation } } : {}),
     },
     sources,
     counts: {

@@ -34,8 +34,11 @@ export function usd(n: number): string {
 
 /** `completed`/`pending`/`failed` plus the verdict, as one readable phrase. */
 export function windowPhrase(report: Report): string {
-  const start = utc(report.window.start, { seconds: false }) ?? report.window.start;
-  const end = utc(report.window.end, { seconds: false }) ?? report.window.end;
+  // Minutes suffice for the usual window (settle-minutes ends it on a minute); one off the minute (an explicit
+  // time, an older checkpoint) shows its seconds, so the phrase is always the exact window.
+  const seconds = [report.window.start, report.window.end].some((t) => Date.parse(t) % 60_000 !== 0);
+  const start = utc(report.window.start, { seconds }) ?? report.window.start;
+  const end = utc(report.window.end, { seconds }) ?? report.window.end;
   const ms = Date.parse(report.window.end) - Date.parse(report.window.start);
   return `${start} → ${end}${Number.isFinite(ms) && ms > 0 ? ` (${duration(ms)})` : ''}`;
 }

@@ -13,3 +13,4 @@ export { redactReport, redactText, NO_REDACTION, FULL_REDACTION } from './redact
 export type { Redaction } from './redact.js';
 export { LIMITS, SEVERITY_ORDER } from './limits.js';
 export type { RenderDestination } from './limits.js';
+export { explainWindow, nothingNewMarkdown, windowNote } from './window.js';

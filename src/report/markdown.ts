@@ -21,6 +21,7 @@ import {
 import { accessPatterns, activity, coverage } from './md-stats.js';
 import { redactReport, type Redaction } from './redact.js';
 import { codeSpan, mdBlock, mdInline } from './sanitize.js';
+import { windowNote } from './window.js';
 
 /** Options of every Markdown rendering. */
 export interface MarkdownOptions {
@@ -349,7 +350,8 @@ const MAX_REASONS = 5;
 function verdictLine(r: Report, incidents: readonly IncidentView[]): string {
   const lines: string[] = [];
   const analysed = `${num(r.counts.eventsAnalyzed)} events analysed (${num(r.counts.eventsRead)} read)`;
-  lines.push(`**Window:** ${windowPhrase(r)} · **${analysed}** · **Engine:** ${r.analysis.engine}`);
+  const why = windowNote(r) ? `, ${mdInline(windowNote(r))}` : '';
+  lines.push(`**Window:** ${windowPhrase(r)}${why} · **${analysed}** · **Engine:** ${r.analysis.engine}`);
   if (incidents.length > 0) {
     const top = incidents[0] as IncidentView;
     const s = SEVERITY_STYLE[top.incident.severity];

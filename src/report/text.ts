@@ -5,6 +5,7 @@ import { DETAIL, SEVERITY_ORDER, SEVERITY_STYLE } from './limits.js';
 import { headline } from './markdown.js';
 import { redactReport, type Redaction } from './redact.js';
 import { plainText } from './sanitize.js';
+import { windowNote } from './window.js';
 
 /** Options of the plain-text rendering (SNS, email subscribers, terminal). */
 export interface TextOptions {
@@ -34,7 +35,7 @@ export function renderText(report: Report, opts: TextOptions): string {
 function compose(r: Report, shown: number, withDetail: boolean): string {
   const lines: string[] = [];
   lines.push(`TrailSight: ${headline(r)}`);
-  lines.push(`Window: ${windowPhrase(r)}`);
+  lines.push(`Window: ${windowPhrase(r)}${windowNote(r) ? `, ${plainText(windowNote(r))}` : ''}`);
   if (r.run?.repository) lines.push(`Repository: ${plainText(r.run.repository)}`);
   lines.push(
     `Events: ${num(r.counts.eventsAnalyzed)} analysed of ${num(r.counts.eventsRead)} read; engine ${r.analysis.engine} (${r.analysis.status})`,

@@ -6,6 +6,7 @@ import { digestsOf } from './content-hash.js';
 import { Deduplicator } from './dedupe.js';
 import { fileSource } from './file.js';
 import { createEventFilter } from './filters.js';
+import { LateArrivals, type ArchiveReadRecord } from './late-arrivals.js';
 import { lakeSource } from './lake.js';
 import { lookupSource } from './lookup.js';
 import { s3Source } from './s3-archive.js';
@@ -14,6 +15,7 @@ import { OUTSIDE_WINDOW, coverageOf, type Scope, type TimeWindow } from './scope
 export { normalizeRecord, normalizePrincipal } from './normalize.js';
 export { createEventFilter } from './filters.js';
 export { Deduplicator } from './dedupe.js';
+export { LateArrivals, type ArchiveReadRecord } from './late-arrivals.js';
 
 /** Knobs the tests and the benchmark turn; production uses the defaults (AWS's limits). */
 export interface SourceTuning {
@@ -58,6 +60,17 @@ export interface EventStream {
   reports(): SourceReport[];
   counts(): SourceCounts;
   truncated(): boolean;
+  /** Late arrivals (S3 with `lateArrivals`): events from before the window it added, and the listing to remember. */
+  late(): { events: number; objects: number; record: ArchiveReadRecord } | undefined;
+}
+
+/** Per-run options of a stream. */
+export interface StreamOptions {
+  /**
+   * S3 only: catch late arrivals against what the previous run listed (undefined: its first run, or it kept no
+   * record; this run still records its own listing for the next).
+   */
+  lateArrivals?: { previous: ArchiveReadRecord | undefined };
 }
 
 /** Context every source gets: the window, where to register its scopes, and the deps. */
@@ -66,6 +79,8 @@ export interface SourceContext {
   deps: SourceDeps;
   win: TimeWindow;
   scopes: Scope[];
+  /** Set for a `since-last-run` S3 read: tracks late arrivals (see late-arrivals.ts). */
+  late?: LateArrivals;
 }
 
 function dispatch(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
@@ -90,9 +105,13 @@ const HINTS: Record<Config['source']['kind'], string> = {
 };
 
 /** Opens the configured source as one stream of normalised, window-bounded, filtered, de-duplicated events. */
-export function openEventStream(config: Config, deps: SourceDeps): EventStream {
+export function openEventStream(config: Config, deps: SourceDeps, opts: StreamOptions = {}): EventStream {
   const scopes: Scope[] = [];
   const win: TimeWindow = { startMs: config.window.start.getTime(), endMs: config.window.end.getTime() };
+  const late =
+    opts.lateArrivals && config.source.kind === 's3'
+      ? new LateArrivals(opts.lateArrivals.previous, win.startMs)
+      : undefined;
   const counts = { read: 0, kept: 0, filtered: 0, duplicates: 0 };
   let wasTruncated = false;
   const max = config.source.maxEvents;
@@ -100,7 +119,7 @@ export function openEventStream(config: Config, deps: SourceDeps): EventStream {
   async function* run(): AsyncGenerator<TrailEvent> {
     const keep = createEventFilter(config.filters);
     const dedupe = new Deduplicator();
-    const batches = dispatch({ config, deps, win, scopes });
+    const batches = dispatch({ config, deps, win, scopes, ...(late ? { late } : {}) });
     let ended = false;
     try {
       outer: for await (const batch of batches) {
@@ -158,6 +177,10 @@ export function openEventStream(config: Config, deps: SourceDeps): EventStream {
       return { ...counts, skipped, outsideWindow: outside };
     },
     truncated: () => wasTruncated || scopes.some((s) => !s.report.complete),
+    late: () =>
+      late
+        ? { events: late.events, objects: late.objects, record: late.record(config.window.end) }
+        : undefined,
   };
 }
 

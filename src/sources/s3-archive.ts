@@ -58,7 +58,7 @@ async function* listAll(
   bucket: string,
   prefix: string,
   delimiter?: string,
-): AsyncGenerator<{ keys: { key: string; size: number }[]; prefixes: string[] }> {
+): AsyncGenerator<{ keys: { key: string; size: number; lastModified?: Date }[]; prefixes: string[] }> {
   let token: string | undefined;
   do {
     const out = await s3.send(
@@ -70,7 +70,11 @@ async function* listAll(
       }),
     );
     yield {
-      keys: (out.Contents ?? []).flatMap((o) => (o.Key ? [{ key: o.Key, size: o.Size ?? 0 }] : [])),
+      keys: (out.Contents ?? []).flatMap((o) =>
+        o.Key
+          ? [{ key: o.Key, size: o.Size ?? 0, ...(o.LastModified ? { lastModified: o.LastModified } : {}) }]
+          : [],
+      ),
       prefixes: (out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])),
     };
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
@@ -240,10 +244,12 @@ async function* archiveTasks(
               a.scope.skip('object-not-a-log-file');
               continue;
             }
-            if (!fileMayOverlap(o.key, win)) continue;
+            // An object the previous since-last-run run never listed may hold events it never saw (late-arrivals.ts).
+            const late = ctx.late?.observe(o.key, o.lastModified?.getTime()) ?? false;
+            if (!late && !fileMayOverlap(o.key, win)) continue;
             files++;
             yielded++;
-            yield () => readObject(ctx, s3, bucket, o.key, a.scope);
+            yield () => readObject(ctx, s3, bucket, o.key, a.scope, late);
           }
         }
       }
@@ -398,8 +404,12 @@ async function* readObject(
   bucket: string,
   key: string,
   scope: Scope,
+  late = false,
 ): AsyncGenerator<TrailEvent[]> {
-  const { deps, win } = ctx;
+  const { deps } = ctx;
+  // A late object's events from before the window are reviewed too: no earlier run saw them.
+  const win = late ? { startMs: Number.NEGATIVE_INFINITY, endMs: ctx.win.endMs } : ctx.win;
+  let lateEvents = 0;
   const st = scope as ArchiveScopeState;
   st.inFlight++;
   let completed = false;
@@ -414,6 +424,7 @@ async function* readObject(
     if (body) {
       for await (const batch of readRecords(maybeGunzip(body), 'json', (r, n) => scope.skip(r, n))) {
         const events = toEvents(batch, scope, win);
+        if (late) for (const e of events) if (e.timeMs < ctx.win.startMs) lateEvents++;
         if (events.length > 0) yield events;
       }
     }
@@ -442,6 +453,7 @@ async function* readObject(
       scope.repaired = 0;
     }
     st.inFlight--;
+    ctx.late?.add(lateEvents);
     // Stopped early (max-events): this object was not finished, so its scope must not count as done.
     if (completed) st.settle();
     else st.listed = false;
