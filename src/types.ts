@@ -115,6 +115,10 @@ export interface Finding {
   confidence?: number;
   /** Set when a model finding enriched this rule finding (never lowering it). */
   aiNotes?: string[];
+  /** Sigma rules: the rule's `references` (where its detection comes from). */
+  references?: string[];
+  /** Sigma rules: the rule's `falsepositives` (known benign causes, for triage). */
+  falsePositives?: string[];
 }
 
 export interface EvidenceSample {

@@ -79,6 +79,9 @@ function before(a: Hit, b: Hit): boolean {
 
 const NONE: readonly never[] = [];
 
+/** A rule, optionally with its match already compiled (Sigma rules, src/detect/sigma/): the engine runs it as given. */
+export type EngineRule = Rule & { predicate?: Predicate };
+
 interface CompiledRule {
   rule: Rule;
   match: Predicate;
@@ -242,7 +245,7 @@ export class Engine {
   readonly rules: readonly CompiledRule[];
 
   constructor(
-    rules: readonly Rule[],
+    rules: readonly EngineRule[],
     private readonly opts: EngineOptions,
   ) {
     this.rules = rules.filter((r) => !needsMissingParam(r, opts.params)).map((r) => this.compileRule(r));
@@ -260,10 +263,10 @@ export class Engine {
     }
   }
 
-  private compileRule(rule: Rule): CompiledRule {
+  private compileRule(rule: EngineRule): CompiledRule {
     const c: CompiledRule = {
       rule,
-      match: compile(rule.match, this.opts.params),
+      match: rule.predicate ?? compile(rule.match, this.opts.params),
       dedupe: rule.dedupe.map(splitPath),
       details: rule.details.map((d) => ({
         name: d.replace(/^raw\.(requestParameters|responseElements)\./, ''),
