@@ -44,6 +44,8 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+const OBSOLETE =
+  'aggregations after "|" (count() by …, near) are obsolete in Sigma 2; write a correlation rule instead';
 const KEYWORDS = new Set(['and', 'or', 'not', 'of', '(', ')', '|']);
 const IDENTIFIER = /^[A-Za-z0-9_*.-]+$/;
 
@@ -91,11 +93,7 @@ export function parseCondition(text: string): CondNode {
       i++;
       return inner;
     }
-    if (t.text.startsWith('|'))
-      throw new ConditionError(
-        'aggregations after "|" (count() by …, near) are obsolete in Sigma 2; write a correlation rule instead',
-        t.col,
-      );
+    if (t.text.startsWith('|')) throw new ConditionError(OBSOLETE, t.col);
     const next = word(toks[i + 1]);
     if (next === 'of') {
       if (w !== '1' && w !== 'all' && w !== 'any')
@@ -119,6 +117,7 @@ export function parseCondition(text: string): CondNode {
 
   const node = orExpr();
   const rest = peek();
+  if (rest?.text.startsWith('|')) throw new ConditionError(OBSOLETE, rest.col);
   if (rest) throw new ConditionError(`unexpected "${rest.text}"; ${ACCEPTED}`, rest.col);
   return node;
 }
