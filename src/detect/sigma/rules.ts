@@ -196,7 +196,7 @@ export function buildSigmaRules(docs: readonly SigmaDoc[]): SigmaRuleSet {
       const l = d.logsource as Record<string, unknown>;
       base.skipped = `logsource ${JSON.stringify(l)} is not {product: aws, service: cloudtrail}`;
       out.warnings.push(
-        `Sigma rule "${title}" (${id}) at ${doc.where(['logsource'])} is skipped: its ${base.skipped}.`,
+        `Sigma rule "${title}" (${id}) at ${doc.where([], 'logsource')} is skipped: its ${base.skipped}.`,
       );
       bases.push(base);
       continue;
