@@ -329,6 +329,8 @@ function correlationRule(
   };
   // One finding per group, as the correlation counts per group (not per principal unless it groups by one).
   rule.dedupePrincipal = false;
+  // Exported with its base rules, unless they raise findings of their own (then they are exported on their own).
+  if (doc.data.generate !== true) meta.text = [...uses.map((b) => b.doc.text), doc.text].join('---\n');
   out.rules.push(rule);
   out.meta.set(id, meta);
   return { uses };
