@@ -226,6 +226,63 @@ correlation:
     ]);
   });
 
+  it('turns a value_count correlation into a threshold on distinct values', async () => {
+    const d = dir();
+    const f = write(
+      d,
+      'vc.yml',
+      `${RULE('dddddddd-dddd-4ddd-8ddd-dddddddddddd', 'name: failed_login\n')}---
+title: One address failing sign-ins for several users
+id: eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee
+correlation:
+    type: value_count
+    rules: failed_login
+    group-by:
+        - sourceIPAddress
+    timespan: 10m
+    field: userIdentity.userName
+    condition:
+        gte: 3
+`,
+    );
+    const det = await make([f]);
+    const at = (min: number, user: string, n: number): TrailEvent =>
+      event({
+        ...failedLogin,
+        eventID: `v-${n}`,
+        eventTime: `2026-05-01T10:${String(min).padStart(2, '0')}:00Z`,
+        sourceIPAddress: '198.51.100.7',
+        userIdentity: { ...(failedLogin.userIdentity as object), userName: user },
+      });
+    // alice twice and bob: two distinct users; carol 8 minutes later makes three within 10 minutes of the first.
+    const hits = [
+      at(0, 'alice', 1),
+      at(1, 'alice', 2),
+      at(2, 'bob', 3),
+      at(8, 'carol', 4),
+      at(30, 'dave', 5),
+    ].map((e) => det.observe(e));
+    expect(hits).toEqual([[], [], [], ['eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee'], []]);
+    const res = det.finish();
+    expect(res.findings).toHaveLength(1);
+    expect(res.findings[0]).toMatchObject({ ruleId: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', count: 4 });
+    const g = write(
+      d,
+      'vc2.yml',
+      `${RULE('ffffffff-ffff-4fff-8fff-ffffffffffff', 'name: b\n')}---
+title: c
+id: 12121212-1212-4121-8121-121212121212
+correlation:
+    type: value_count
+    rules: b
+    timespan: 10m
+    condition:
+        gte: 3
+`,
+    );
+    expect((await problems([g])).join('\n')).toMatch(/correlation\.field: value_count needs the field/);
+  });
+
   it('rejects correlations it cannot run exactly, saying what is accepted', async () => {
     const d = dir();
     const f = write(

@@ -6,7 +6,7 @@
  * case-insensitively with its own wildcard and escape syntax, reads `null` as "absent or null", and does not walk
  * into embedded JSON strings as our paths do. The engine runs that matcher through the `predicate` hook of
  * EngineRule, so findings, thresholds, suppressions and evidence stay the engine's. A correlation rule
- * (event_count) becomes one of our threshold rules over its base rules' matchers.
+ * (event_count, value_count) becomes one of our threshold rules over its base rules' matchers.
  */
 import type { Finding, Severity, TrailEvent } from '../../types.js';
 import type { EngineRule } from '../engine.js';
@@ -256,11 +256,10 @@ function correlationRule(
     p.push(
       `${at('type')}: correlation.type: ${type} is not supported (it needs several rules in an order); accepted: event_count, value_count`,
     );
-  } else if (type === 'value_count') {
-    p.push(
-      `${at('type')}: correlation.type: value_count is not supported yet (distinct values per window); accepted: event_count`,
-    );
   }
+  const field = corr.field;
+  if (type === 'value_count' && (typeof field !== 'string' || field.trim() === ''))
+    p.push(`${at('field')}: correlation.field: value_count needs the field whose distinct values it counts`);
   if (corr.aliases !== undefined)
     p.push(
       `${at('aliases')}: correlation.aliases: field aliases are not supported; use the same field in every rule`,
@@ -300,7 +299,7 @@ function correlationRule(
       n < 0
     ) {
       p.push(
-        `${at('condition')}: correlation.condition: ${JSON.stringify(cond)} is not supported; accepted: one of {gte: N} or {gt: N} with a whole number N (a count that must be reached within the timespan)`,
+        `${at('condition')}: correlation.condition: ${JSON.stringify(cond)} is not supported; accepted: one of {gte: N} or {gt: N} with a whole number N (a count of events, or of distinct values for value_count, that must be reached within the timespan)`,
       );
     } else count = Math.max(1, op === 'gt' ? n + 1 : n);
   }
@@ -327,6 +326,7 @@ function correlationRule(
     windowMinutes: Number(span[1]) * (TIMESPAN_MINUTES[span[2] as string] as number),
     groupBy: groupBy.map((g) => `raw.${g}`),
   };
+  if (type === 'value_count') rule.distinct = `raw.${String(field).trim()}`;
   // One finding per group, as the correlation counts per group (not per principal unless it groups by one).
   rule.dedupePrincipal = false;
   // Exported with its base rules, unless they raise findings of their own (then they are exported on their own).
