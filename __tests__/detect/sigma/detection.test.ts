@@ -83,6 +83,31 @@ describe('values', () => {
     expect(one({ 'requestParameters.port': '22' }, rec)).toBe(true);
     expect(one({ 'requestParameters.port': 2 }, rec)).toBe(false);
   });
+  it('give the same answers with the early reject on event names', () => {
+    // Names compare case-folded; a list-valued name still gets the full test; a negated name pins nothing.
+    expect(one({ eventName: ['consolelogin', 'GETSIGNINTOKEN'] })).toBe(true);
+    expect(one({ eventName: 'GetSigninToken' }, { ...signin, eventName: ['X', 'GetSigninToken'] })).toBe(
+      true,
+    );
+    expect(det({ a: { eventName: 'ConsoleLogin' }, condition: 'not a' })(signin)).toBe(true);
+    expect(
+      det({
+        a: { eventName: 'ConsoleLogin' },
+        b: { eventSource: 'signin.amazonaws.com' },
+        condition: 'a or b',
+      })(signin),
+    ).toBe(true);
+    expect(
+      det({ a: { eventName: 'ConsoleLogin' }, b: { eventName: 'GetSigninToken' }, condition: '1 of them' })(
+        signin,
+      ),
+    ).toBe(true);
+    expect(
+      det({ a: { eventName: 'ConsoleLogin' }, b: { eventName: 'GetSigninToken' }, condition: 'all of them' })(
+        signin,
+      ),
+    ).toBe(false);
+  });
   it('walk dotted fields into nested objects and fan out over lists', () => {
     expect(one({ 'userIdentity.type': 'AssumedRole' })).toBe(
       signin.userIdentity !== undefined && (signin.userIdentity as { type: string }).type === 'AssumedRole',

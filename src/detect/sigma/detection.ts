@@ -5,6 +5,7 @@
 import { ConditionError, expandPattern, parseCondition, type CondNode } from './condition.js';
 import {
   anyValue,
+  parseSigmaString,
   cidrTest,
   escapeSigma,
   numericTest,
@@ -239,6 +240,65 @@ function valueTest(
 
 // ---- selections and the condition ------------------------------------------------------------------------------
 
+/** Case-folded event names one of which a record must have to match, or undefined when any name may match. */
+type Names = ReadonlySet<string> | undefined;
+
+/** The event names a selection map pins with a plain `eventName` entry (no modifiers, no wildcards). */
+function mapNames(map: Record<string, unknown>): Names {
+  const v = map.eventName;
+  const list = Array.isArray(v) ? v : [v];
+  if (v === undefined || list.length === 0) return undefined;
+  const out = new Set<string>();
+  for (const x of list) {
+    if (typeof x !== 'string') return undefined;
+    const parts = parseSigmaString(x);
+    if (parts.length > 1 || (parts[0] !== undefined && !('lit' in parts[0]))) return undefined;
+    out.add((parts[0] as { lit: string } | undefined)?.lit.toLowerCase() ?? '');
+  }
+  return out;
+}
+
+const union = (sets: readonly Names[]): Names => {
+  if (sets.some((x) => x === undefined)) return undefined;
+  const out = new Set<string>();
+  for (const x of sets) for (const n of x as ReadonlySet<string>) out.add(n);
+  return out;
+};
+/** Any one of the sets is a necessary condition of an AND; the smallest rejects most. */
+const anyOf = (sets: readonly Names[]): Names =>
+  sets.reduce<Names>(
+    (best, x) => (x !== undefined && (best === undefined || x.size < best.size) ? x : best),
+    undefined,
+  );
+
+function namesOf(node: CondNode, ids: ReadonlyMap<string, Names>, all: readonly string[]): Names {
+  switch (node.op) {
+    case 'id':
+      return ids.get(node.name);
+    case 'not':
+      return undefined;
+    case 'and':
+      return anyOf(node.parts.map((p) => namesOf(p, ids, all)));
+    case 'or':
+      return union(node.parts.map((p) => namesOf(p, ids, all)));
+    case 'of': {
+      const sets = expandPattern(node.pattern, all).map((n) => ids.get(n));
+      return node.quantifier === 'all' ? anyOf(sets) : union(sets);
+    }
+  }
+}
+
+// The event name of the record last asked about, case-folded once for every rule that asks about it.
+let lastName = '';
+let lastFolded = '';
+const folded = (n: string): string => {
+  if (n !== lastName) {
+    lastName = n;
+    lastFolded = n.toLowerCase();
+  }
+  return lastFolded;
+};
+
 /** Compile one search identifier: a map (AND), a list of maps (OR), or a list of keywords (OR). */
 function compileIdentifier(name: string, body: unknown, where: Where): RecordTest {
   const at = where(['detection', name]);
@@ -290,7 +350,22 @@ export function compileDetection(detection: unknown, where: Where): RecordTest {
   const names = Object.keys(ids);
   if (names.length === 0) throw new SigmaProblem(where(['detection']), 'detection has no search identifier');
   const compiled = new Map<string, RecordTest>();
-  for (const n of names) compiled.set(n, compileIdentifier(n, ids[n], where));
+  const pinned = new Map<string, Names>();
+  for (const n of names) {
+    compiled.set(n, compileIdentifier(n, ids[n], where));
+    const body = ids[n];
+    pinned.set(
+      n,
+      Array.isArray(body)
+        ? body.every((m) => m !== null && typeof m === 'object' && !Array.isArray(m))
+          ? union(body.map((m) => mapNames(m as Record<string, unknown>)))
+          : undefined
+        : body !== null && typeof body === 'object'
+          ? mapNames(body as Record<string, unknown>)
+          : undefined,
+    );
+  }
+  const nodes: CondNode[] = [];
 
   const conditions = Array.isArray(condition) ? condition : [condition];
   if (condition === undefined || conditions.length === 0)
@@ -307,10 +382,20 @@ export function compileDetection(detection: unknown, where: Where): RecordTest {
         throw new SigmaProblem(where(at), `condition "${c}", column ${err.column}: ${err.message}`);
       throw err;
     }
+    nodes.push(node);
     return build(node, compiled, names, (msg) => new SigmaProblem(where(at), `condition "${c}": ${msg}`));
   });
   // A list of conditions: any of them (Sigma: each is its own query).
-  return tests.length === 1 ? (tests[0] as RecordTest) : (rec) => tests.some((t) => t(rec));
+  const test: RecordTest = tests.length === 1 ? (tests[0] as RecordTest) : (rec) => tests.some((t) => t(rec));
+  // Most rules name their events: reject every other event on its (case-folded) name before the full test. Only
+  // a plain string name is rejected early; anything unusual gets the full test, so the answer is the same.
+  const required = union(nodes.map((n) => namesOf(n, pinned, names)));
+  if (!required) return test;
+  return (rec) => {
+    const n = (rec as { eventName?: unknown } | null)?.eventName;
+    if (typeof n === 'string' && !required.has(folded(n))) return false;
+    return test(rec);
+  };
 }
 
 function build(
