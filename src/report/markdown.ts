@@ -347,6 +347,9 @@ function findingBody(f: Finding): string {
   out.push(evidence(f));
   const fix = mdBlock(f.remediation);
   if (fix) out.push(`**Remediation:**\n\n${fix}`);
+  // Sigma rules: where the detection comes from (links outside AWS are defanged by mdInline).
+  if (f.references && f.references.length > 0)
+    out.push(`**References:**\n\n${f.references.map((x) => `- ${mdInline(x)}`).join('\n')}`);
   return out.join('\n\n');
 }
 

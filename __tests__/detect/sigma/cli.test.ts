@@ -7,7 +7,10 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import schema from '../../../schemas/report.schema.json' with { type: 'json' };
 import { main } from '../../../src/cli-main.js';
+import { findingSection } from '../../../src/report/markdown.js';
 import type { Report } from '../../../src/types.js';
 import { DATASETS, ROOT } from '../helpers.js';
 
@@ -96,6 +99,17 @@ describe('trailsight analyze with Sigma rules only', () => {
     const totals: Record<string, number> = {};
     for (const f of report.findings) totals[f.ruleId ?? ''] = (totals[f.ruleId ?? ''] ?? 0) + f.count;
     expect(totals).toEqual(EXPECTED_COUNTS);
+    // The report, references and false positives included, is what the published schema describes.
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+    const validate = ajv.compile(schema);
+    expect(validate(report) ? '' : ajv.errorsText(validate.errors)).toBe('');
+    const root = report.findings.find((f) => f.ruleId === '8ad1600d-e9dc-4251-b0ee-a65268f29add');
+    expect(root?.references).toEqual(['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html']);
+    expect(root?.falsePositives?.length).toBe(1);
+    expect(findingSection(root as NonNullable<typeof root>, 1, false, '###')).toContain(
+      '**References:**\n\n- <https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html>',
+    );
   });
 });
 
