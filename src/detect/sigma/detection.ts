@@ -113,17 +113,16 @@ function valueList(raw: unknown, key: string, where: string): Scalar[] {
   return list as Scalar[];
 }
 
+/** A test on the values at a field (`rec` is the whole record, for fieldref). */
+type ValuesTestFn = (vals: readonly unknown[], rec: unknown) => boolean;
+
 /** Joins value tests: OR by default, AND with `all`. */
-function joinValues(
-  tests: ((vals: readonly unknown[], rec: unknown) => boolean)[],
-  all: boolean,
-): ValuesTestFn {
+function joinValues(tests: ValuesTestFn[], all: boolean): ValuesTestFn {
   if (tests.length === 1) return tests[0] as ValuesTestFn;
   return all
     ? (vals, rec) => tests.every((t) => t(vals, rec))
     : (vals, rec) => tests.some((t) => t(vals, rec));
 }
-type ValuesTestFn = (vals: readonly unknown[], rec: unknown) => boolean;
 
 const ONLY_WITH: Partial<Record<Modifier, readonly Modifier[]>> = {
   exists: [],

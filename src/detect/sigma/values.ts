@@ -242,10 +242,10 @@ export function textOf(v: unknown): string | undefined {
   return JSON.stringify(v);
 }
 
-/** A test on the values found at a field. `values` is empty when the field is absent. */
-export type ValuesTest = (values: readonly unknown[], record: unknown) => boolean;
-
-/** Every value at `field` passes `one` when some value does; a list value is tried element by element, then whole. */
+/**
+ * A test on the values found at a field (none when it is absent): true when one of them passes `one`. A list is
+ * tried element by element, then as its JSON text; null never matches a value.
+ */
 export function anyValue(one: (v: unknown) => boolean): (values: readonly unknown[]) => boolean {
   return (values) => {
     for (const v of values) {
