@@ -86,6 +86,49 @@ describe('Sigma export round trip', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('ts-new-001'))).toEqual([]);
   });
 
+  it('exports a loaded correlation with its base rule, and the export loads back to the same rules', async () => {
+    const src = mkdtempSync(join(tmpdir(), 'sigma-corr-'));
+    const base = readFileSync(
+      join(
+        ROOT,
+        '__fixtures__',
+        'sigma',
+        'sigmahq',
+        'aws_cloudtrail_console_login_failed_authentication.yml',
+      ),
+      'utf8',
+    );
+    const corr = `title: Many failed console sign-ins from one address
+id: 0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5
+author: TrailSight tests
+correlation:
+    type: event_count
+    rules:
+        - 6393e346-1977-46ef-8987-ad414a145fad
+    group-by:
+        - sourceIPAddress
+    timespan: 10m
+    condition:
+        gte: 5
+level: high
+`;
+    writeFileSync(join(src, 'corr.yml'), `${base}---\n${corr}`);
+    const { dir } = await exported([src]);
+    const text = readFileSync(join(dir, '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5.yml'), 'utf8');
+    expect(text).toContain('author: Ivan Saakov, Nasreddine Bencherchali');
+    expect(text).toContain('type: event_count');
+    // The base rule raises no finding of its own, so it is exported only inside the correlation's file.
+    expect(readdirSync(dir).filter((f) => f.startsWith('6393e346'))).toEqual([]);
+    const again = await createDetector(
+      testConfig({ rulesFiles: [join(dir, '0c1d*.yml')], builtinRules: false }),
+      {
+        logger: silentLogger,
+        clock: fixedClock(),
+      },
+    );
+    expect(again.finish().rulesLoaded).toBe(1);
+  });
+
   it('exports loaded Sigma rules as written, with their author and licence', async () => {
     const sigmahq = join(ROOT, '__fixtures__', 'sigma', 'sigmahq');
     const { dir, result } = await exported([sigmahq]);
