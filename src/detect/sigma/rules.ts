@@ -134,7 +134,7 @@ function engineRule(
     description,
     remediation:
       falsePositives.length > 0
-        ? `Review the matching events. Known false positives (from the rule): ${falsePositives.join('; ')}.`
+        ? `Review the matching events. Known false positives (from the rule): ${falsePositives.map((x) => x.replace(/[.\s]+$/, '')).join('; ')}.`
         : 'Review the matching events; the Sigma rule gives no remediation.',
     tags,
     kind: 'match',
