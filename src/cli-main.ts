@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveAwsAccess } from './aws/credentials.js';
+import { RULES_USAGE, rulesMain } from './cli-rules.js';
 import { parseCliArgs } from './config/cli-args.js';
 import { CLI_FLAGS, INPUTS, readConfig } from './config/index.js';
 import type { Config } from './config/types.js';
@@ -31,6 +32,7 @@ export function helpText(): string {
     `trailsight ${VERSION} — review AWS CloudTrail activity for security problems`,
     '',
     'Usage: trailsight analyze [--<flag> value]…',
+    `       ${RULES_USAGE.replace('Usage: ', '')}`,
     '',
     'Examples:',
     '  trailsight analyze --source file --events-file "logs/*.json.gz" --engine rules-only',
@@ -54,6 +56,14 @@ export function helpText(): string {
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const logger = stderrLogger(Boolean(env.TRAILSIGHT_DEBUG));
+  if (argv[0] === 'rules') {
+    try {
+      return await rulesMain(argv.slice(1), logger);
+    } catch (err) {
+      logger.error(describeError(err));
+      return err instanceof ConfigError ? EXIT.usage : EXIT.failed;
+    }
+  }
   let config: Config;
   let args;
   try {

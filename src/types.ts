@@ -142,6 +142,10 @@ export interface Finding {
   confidence?: number;
   /** Set when a model finding enriched this rule finding (never lowering it). */
   aiNotes?: string[];
+  /** Sigma rules: the rule's `references` (where its detection comes from). */
+  references?: string[];
+  /** Sigma rules: the rule's `falsepositives` (known benign causes, for triage). */
+  falsePositives?: string[];
   /** Who acted, as the correlate stage ties findings into incidents; each list bounded (MAX_ACTOR_VALUES). */
   actors?: FindingActors;
 }

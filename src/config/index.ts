@@ -172,6 +172,7 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     suppressionsFiles: parseList(get('suppressions-file')),
     disableRules: parseList(get('disable-rules')),
     allowedRegions: parsePatternList('allowed-regions', get('allowed-regions'), 'region', p),
+    builtinRules: parseBool('builtin-rules', get('builtin-rules'), p) ?? true,
   };
 
   // Analysis

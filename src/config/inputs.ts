@@ -214,8 +214,15 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'rules-file',
     group: 'Detection',
-    description: 'Paths of YAML files with your own rules (docs/rules-format.md).',
+    description:
+      'Files, directories or globs of your own rules: our YAML format or Sigma rules for CloudTrail, mixed freely (docs/rules-format.md).',
     default: '',
+  },
+  {
+    name: 'builtin-rules',
+    group: 'Detection',
+    description: 'Run the built-in rule pack; `false` runs only the rules of `rules-file`.',
+    default: 'true',
   },
   {
     name: 'suppressions-file',

@@ -72,6 +72,8 @@ export interface Config {
     disableRules: string[];
     /** Regions the account is expected to use; activity elsewhere is a finding. Empty = no check. */
     allowedRegions: string[];
+    /** False: only the rules of rules-file run (absent: true). */
+    builtinRules?: boolean;
   };
   analysis: {
     engine: Engine;

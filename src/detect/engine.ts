@@ -76,6 +76,8 @@ interface Hit {
   arrival?: number;
   /** Held hits: already folded into a finding as part of a burst. */
   counted?: boolean;
+  /** Held hits of a distinct-value threshold: the event's value of the counted field ('' when absent). */
+  value?: string;
 }
 
 /** A threshold group's queue, in (time, id) order, and how many of its events have arrived. */
@@ -84,12 +86,40 @@ interface HeldGroup {
   arrived: number;
 }
 
+/**
+ * The range of queue positions covered by every window (at most `windowMs` long) that holds the hit at `i` and at
+ * least `count` distinct values, or [-1, -1]. Queues are a few dozen hits, so the quadratic scan stays small.
+ */
+function distinctBurst(q: readonly Hit[], i: number, count: number, windowMs: number): [number, number] {
+  let lo = -1;
+  let hi = -1;
+  const at = q[i] as Hit;
+  for (let j = i; j >= 0 && at.timeMs - (q[j] as Hit).timeMs <= windowMs; j--) {
+    const start = (q[j] as Hit).timeMs;
+    let end = i;
+    while (end + 1 < q.length && (q[end + 1] as Hit).timeMs - start <= windowMs) end++;
+    const values = new Set<string>();
+    for (let k = j; k <= end; k++) if ((q[k] as Hit).value) values.add((q[k] as Hit).value as string);
+    if (values.size < count) continue;
+    lo = lo < 0 ? j : Math.min(lo, j);
+    hi = Math.max(hi, end);
+  }
+  return [lo, hi];
+}
+
 /** Time order, ties by event id, so that a threshold queue's order does not depend on arrival. */
 function before(a: Hit, b: Hit): boolean {
   return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.id < b.id);
 }
 
 const NONE: readonly never[] = [];
+
+/**
+ * A rule, optionally with its match already compiled (Sigma rules, src/detect/sigma/), which the engine runs as
+ * given, and for a threshold rule optionally a field whose distinct values are counted instead of events (Sigma
+ * value_count).
+ */
+export type EngineRule = Rule & { predicate?: Predicate; distinct?: string };
 
 interface CompiledRule {
   rule: Rule;
@@ -105,6 +135,8 @@ interface CompiledRule {
     /** Matching events kept per group: THRESHOLD_HELD_FACTOR x count (at least THRESHOLD_HELD_MIN). */
     held: number;
     groups: Map<string, HeldGroup>;
+    /** Count distinct values at this path rather than events (EngineRule.distinct). */
+    distinct?: string[];
   };
   firstSeen?: {
     value: string[];
@@ -266,7 +298,7 @@ export class Engine {
   readonly rules: readonly CompiledRule[];
 
   constructor(
-    rules: readonly Rule[],
+    rules: readonly EngineRule[],
     private readonly opts: EngineOptions,
   ) {
     this.rules = rules.filter((r) => !needsMissingParam(r, opts.params)).map((r) => this.compileRule(r));
@@ -284,10 +316,10 @@ export class Engine {
     }
   }
 
-  private compileRule(rule: Rule): CompiledRule {
+  private compileRule(rule: EngineRule): CompiledRule {
     const c: CompiledRule = {
       rule,
-      match: compile(rule.match, this.opts.params),
+      match: rule.predicate ?? compile(rule.match, this.opts.params),
       dedupe: rule.dedupe.map(splitPath),
       details: rule.details.map((d) => ({
         name: d.replace(/^raw\.(requestParameters|responseElements)\./, ''),
@@ -309,6 +341,7 @@ export class Engine {
         held: Math.max(THRESHOLD_HELD_MIN, THRESHOLD_HELD_FACTOR * rule.threshold.count),
         groups: new Map(),
       };
+      if (rule.distinct !== undefined) c.threshold.distinct = splitPath(rule.distinct);
     }
     if (rule.firstSeen) {
       const { startMs, endMs } = this.opts.window;
@@ -402,6 +435,7 @@ export class Engine {
     // are the ones that arrived first, never simply the earliest: a burst is then found whatever the order, as long
     // as its events arrive among the group's last `held` matching events.
     const h = this.hit(c, e, true);
+    if (t.distinct) h.value = stringAt(e, t.distinct);
     h.arrival = g.arrived++;
     let i = q.length;
     while (i > 0 && before(h, q[i - 1] as Hit)) i--;
@@ -418,14 +452,15 @@ export class Engine {
     // its events are evidence. The runs that qualify all hold the new event, so together they are one range.
     let lo = -1;
     let hi = -1;
-    for (let j = Math.max(0, i - t.count + 1); j <= i && j + t.count <= q.length; j++) {
+    for (let j = Math.max(0, i - t.count + 1); !t.distinct && j <= i && j + t.count <= q.length; j++) {
       if ((q[j + t.count - 1] as Hit).timeMs - (q[j] as Hit).timeMs > t.windowMs) continue;
       if (lo < 0) lo = j;
-      hi = j;
+      hi = j + t.count - 1;
     }
+    if (t.distinct) [lo, hi] = distinctBurst(q, i, t.count, t.windowMs);
     if (lo < 0) return false;
     let added = false;
-    for (let k = lo; k < hi + t.count; k++) {
+    for (let k = lo; k <= hi; k++) {
       const x = q[k] as Hit;
       if (x.counted) continue;
       x.counted = true;

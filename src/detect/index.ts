@@ -1,9 +1,11 @@
 /** The detect stage: built-in and user rules, suppressions and activity statistics over one stream of events. */
+import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
 import type { ActivityStats, Clock, Finding, Logger, TrailEvent } from '../types.js';
-import { Engine, needsMissingParam } from './engine.js';
+import { Engine, needsMissingParam, type EngineRule } from './engine.js';
 import { loadYamlFile, type YamlSource } from './load.js';
+import { decorateFindings, loadSigma } from './sigma/index.js';
 import { compile, globMatcher, type Params } from './match.js';
 import { BUILTIN_RULES } from './rules/index.js';
 import {
@@ -66,13 +68,20 @@ function ruleParams(config: Config): Params {
 /** Load rules, allow-lists and suppressions named by the config and return a streaming detector. */
 export async function createDetector(config: Config, deps: DetectDeps): Promise<Detector> {
   const params = ruleParams(config);
-  const builtin = builtinRules();
+  const builtin = config.detection.builtinRules === false ? [] : builtinRules();
   const builtinIds = new Set(builtin.map((r) => r.id));
-  const rules: Rule[] = [...builtin];
+  const rules: EngineRule[] = [...builtin];
   const allowlist: AllowlistEntry[] = [];
   const problems: string[] = [];
 
-  for (const file of config.detection.rulesFiles) {
+  // rules-file: files, directories and globs; Sigma files (recognised by their shape) go to the Sigma loader.
+  const sigma = await loadSigma(config.detection.rulesFiles, (f) => readFile(f, 'utf8'));
+  problems.push(...sigma.problems);
+  for (const r of sigma.rules) {
+    if (builtinIds.has(r.id)) problems.push(`rules-file: Sigma rule id "${r.id}" is a built-in rule id`);
+    rules.push(r);
+  }
+  for (const file of sigma.ownFormat) {
     const { src, value } = await loadYamlFile(file, rulesFileSchema);
     value.rules.forEach((r, i) => {
       if (builtinIds.has(r.id)) {
@@ -118,7 +127,7 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
   const active = rules.filter((r) => !disabled.has(r.id) && !needsMissingParam(r, params));
   const now = deps.clock.now();
   const suppressions = compileSuppressions(suppressionList, now, params);
-  const warnings: string[] = [];
+  const warnings: string[] = [...sigma.warnings];
   for (const s of suppressions) {
     if (s.expired) {
       warnings.push(
@@ -138,7 +147,7 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
   // The result, once taken: finish() forgets the pass's working state, so it answers later calls from here.
   let finished: DetectResult | undefined;
   deps.logger.debug(
-    `detect: ${active.length} rules active (${builtin.length} built-in, ${rules.length - builtin.length} from rules files, ${disabled.size} disabled), ${suppressions.length} suppressions`,
+    `detect: ${active.length} rules active (${builtin.length} built-in, ${rules.length - builtin.length} from rules files of which ${sigma.rules.length} Sigma, ${disabled.size} disabled), ${suppressions.length} suppressions`,
   );
 
   return {
@@ -149,6 +158,7 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
     finish() {
       if (finished) return finished;
       const { findings, suppressed } = engine.result();
+      decorateFindings(findings, sigma.meta);
       const out: SuppressedFinding[] = suppressed.map(({ agg, finding }) => {
         const sup = Engine.suppressionOf(agg);
         const s: SuppressedFinding = {

@@ -17,6 +17,8 @@ export interface RuleGroup {
   technique?: string;
   description: string;
   remediation: string;
+  /** Sigma rules: the rule's references, shown once for the rule. */
+  references?: string[];
   /** Indexes into report.findings, most severe first (the report's order). */
   members: number[];
   principals: number;
@@ -41,6 +43,7 @@ export function ruleGroups(findings: readonly Finding[]): RuleGroup[] {
         ...(f.technique !== undefined ? { technique: f.technique } : {}),
         description: f.description,
         remediation: f.remediation,
+        ...(f.references !== undefined ? { references: f.references } : {}),
         members: [],
         principals: 0,
         events: 0,
@@ -109,6 +112,8 @@ export function* ruleFold(
   if (why) yield `**Why it matters:**\n\n${why}`;
   const fix = mdBlock(g.remediation);
   if (fix) yield `**Remediation:**\n\n${fix}`;
+  const refs = references(g.references);
+  if (refs) yield refs;
   for (const i of shown) yield body(i);
   const rest = g.members.length - shown.length;
   if (rest > 0)
@@ -176,7 +181,16 @@ export function findingBody(f: Finding): string {
   out.push(evidence(f));
   const fix = mdBlock(f.remediation);
   if (fix) out.push(`**Remediation:**\n\n${fix}`);
+  const refs = references(f.references);
+  if (refs) out.push(refs);
   return out.join('\n\n');
+}
+
+/** Sigma rules: where the detection comes from (links outside AWS are defanged by mdInline). */
+function references(refs: readonly string[] | undefined): string {
+  return refs && refs.length > 0
+    ? `**References:**\n\n${refs.map((x) => `- ${mdInline(x)}`).join('\n')}`
+    : '';
 }
 
 function callSummary(f: Finding): string {
