@@ -7,6 +7,7 @@ import { cloudtrailHandler } from './services/cloudtrail.js';
 import { githubHandler } from './services/github.js';
 import { oidcControl } from './services/oidc.js';
 import { s3Handler } from './services/s3.js';
+import { securityHubHandler } from './services/securityhub.js';
 import { snsHandler } from './services/sns.js';
 import { stsHandler } from './services/sts.js';
 import type {
@@ -123,6 +124,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     cloudtrailHandler,
     stsHandler,
     snsHandler,
+    securityHubHandler,
     ...(await loadOptionalHandlers()),
     s3Handler,
   ];
@@ -209,9 +211,10 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
         if (fault.kind !== 'latency') {
           const service = req.signedService ?? handler.name;
           const kind = fault.kind as 'throttle' | 'error' | 'access-denied' | 'secondary-rate-limit';
+          const own = handler.faultError?.(fault.kind, operation);
           return errorResponse(
             protocol,
-            faultError(protocol, kind, operation, service, fault.status, fault.message),
+            own ?? faultError(protocol, kind, operation, service, fault.status, fault.message),
             service,
           );
         }
