@@ -134,7 +134,7 @@ describe('Security Hub BatchImportFindings', () => {
       }),
     );
     expect(out.SuccessCount).toBe(1);
-    const byId = Object.fromEntries((out.FailedFindings ?? []).map((f) => [f.Id, f]));
+    const byId = Object.fromEntries((out.FailedFindings ?? []).map((f) => [f.Id ?? '', f] as const));
     expect(Object.keys(byId).sort()).toEqual([
       'bad-severity',
       'bad-time',

@@ -4,7 +4,7 @@ import { CLI_FLAGS, INPUTS } from './inputs.js';
 export interface CliArgs {
   command: 'analyze' | 'help' | 'version';
   inputs: Record<string, string>;
-  format: 'json' | 'markdown';
+  format: 'json' | 'markdown' | 'ocsf';
   output: string;
   profile?: string;
 }
@@ -67,14 +67,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     target[name] = target[name] !== undefined ? `${target[name]},${value}` : value;
   }
   const format = (cli.format ?? 'markdown').toLowerCase();
-  if (format !== 'json' && format !== 'markdown') {
-    problems.push(`\`--format\`: ${JSON.stringify(cli.format)} is not valid; use json or markdown`);
+  if (format !== 'json' && format !== 'markdown' && format !== 'ocsf') {
+    problems.push(`\`--format\`: ${JSON.stringify(cli.format)} is not valid; use json, markdown or ocsf`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     command: 'analyze',
     inputs,
-    format: format === 'json' ? 'json' : 'markdown',
+    format: format === 'json' || format === 'ocsf' ? format : 'markdown',
     output: cli.output ?? '-',
     ...(cli.profile ? { profile: cli.profile } : {}),
   };

@@ -319,7 +319,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'report-to',
     group: 'Reporting',
-    description: 'Where to publish: any of `summary`, `issue`, `pr-comment`, `sns`.',
+    description: 'Where to publish: any of `summary`, `issue`, `pr-comment`, `sns`, `securityhub`.',
     default: 'summary',
   },
   {
@@ -345,7 +345,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'close-resolved',
     group: 'Reporting',
-    description: 'Close finding issues whose finding is absent from a complete run.',
+    description:
+      'Close finding issues whose finding is absent from a complete run; with `report-to: securityhub`, archive (RecordState `ARCHIVED`, workflow `RESOLVED`) such findings in Security Hub.',
     default: 'false',
   },
   { name: 'sns-topic-arn', group: 'Reporting', description: 'SNS topic for `report-to: sns`.', default: '' },
@@ -354,6 +355,14 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'Reporting',
     description: 'Publish to SNS only when a finding reaches this severity.',
     default: 'high',
+  },
+  {
+    name: 'securityhub-region',
+    group: 'Reporting',
+    description:
+      "Region of the Security Hub that `report-to: securityhub` imports findings into (as ASFF, into the account's default product). Default: `aws-region`.",
+    default: '',
+    defaultNote: '`aws-region`',
   },
   {
     name: 'redact',
@@ -367,6 +376,13 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'Reporting',
     description: 'Where to write the JSON report (a Markdown copy is written beside it).',
     default: 'trailsight-report.json',
+  },
+  {
+    name: 'report-format',
+    group: 'Reporting',
+    description:
+      'Files written beside the JSON report (always written): `json` alone, or `ocsf` to add OCSF 1.1.0 Detection Findings (class 2004) at `<report-path>` with `.ocsf.json` for `.json`.',
+    default: 'json',
   },
   // Gate
   {
@@ -389,7 +405,8 @@ export const CLI_FLAGS: readonly InputSpec[] = [
   {
     name: 'format',
     group: 'Reporting',
-    description: 'Output format of `--output`: `json` or `markdown`.',
+    description:
+      'Output format of `--output`: `json`, `markdown`, or `ocsf` (an array of OCSF 1.1.0 Detection Findings).',
     default: 'markdown',
     cliOnly: true,
   },

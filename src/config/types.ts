@@ -3,7 +3,9 @@ import type { Severity, SourceKind } from '../types.js';
 export type Engine = 'auto' | 'batch' | 'direct' | 'rules-only';
 export type RunMode = 'run' | 'submit' | 'collect';
 export type WindowKind = 'fixed' | 'since-last-run';
-export type Destination = 'summary' | 'issue' | 'pr-comment' | 'sns';
+export type Destination = 'summary' | 'issue' | 'pr-comment' | 'sns' | 'securityhub';
+/** Files written beside the JSON report (which is always written). */
+export type ReportFormat = 'json' | 'ocsf';
 export type IssueMode = 'report' | 'finding';
 export type FailOn = 'none' | Severity;
 /** `auto`: mask in public repositories; `none`; or an explicit list of what to mask. */
@@ -90,8 +92,12 @@ export interface Config {
     closeResolved: boolean;
     snsTopicArn?: string;
     snsMinSeverity: Severity;
+    /** Region of the Security Hub that `report-to: securityhub` imports into (absent: `aws.region`). */
+    securityhubRegion?: string;
     redact: Redact;
     reportPath: string;
+    /** `json` always; `ocsf` also writes OCSF Detection Findings beside it (absent: `json` only). */
+    reportFormats?: ReportFormat[];
   };
   gate: {
     failOn: FailOn;
