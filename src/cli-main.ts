@@ -8,6 +8,7 @@ import type { Config } from './config/types.js';
 import { ConfigError, describeError } from './errors.js';
 import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { createGitHubApi } from './publish/github.js';
+import { previousOcsf, renderOcsf } from './report/index.js';
 import { realClock, type Logger } from './types.js';
 import { VERSION } from './version.js';
 
@@ -107,13 +108,25 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       },
     });
     const reports = result.results.map((r) => r.report);
-    const body =
-      args.format === 'json'
-        ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
-        : // The Markdown copy beside each report is this very rendering (no size limit, same redaction): reuse it.
-          (await Promise.all(result.results.map((r) => readFile(r.files.markdownPath, 'utf8')))).join(
-            '\n---\n\n',
-          ) || `${result.gate.message}\n`;
+    let body: string;
+    if (args.format === 'json')
+      body = JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n';
+    else if (args.format === 'ocsf') {
+      // One array for every report; findings already in the file being replaced are updates.
+      const previous = args.output === '-' ? new Set<string>() : await previousOcsf(args.output);
+      body =
+        JSON.stringify(
+          reports.flatMap((r) => renderOcsf(r, { previous })),
+          null,
+          2,
+        ) + '\n';
+    } else {
+      // The Markdown copy beside each report is this very rendering (no size limit, same redaction): reuse it.
+      body =
+        (await Promise.all(result.results.map((r) => readFile(r.files.markdownPath, 'utf8')))).join(
+          '\n---\n\n',
+        ) || `${result.gate.message}\n`;
+    }
     if (args.output === '-') process.stdout.write(body);
     else {
       await writeFile(args.output, body);
