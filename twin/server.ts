@@ -35,6 +35,8 @@ export interface StartTwinOptions {
   batchStepMs?: number;
   /** Writes the trail archive in the organization layout `AWSLogs/<org-id>/<account>/…`. */
   organizationId?: string;
+  /** The account the twin's credentials belong to (default 123456789012), for real records of another account. */
+  account?: string;
 }
 
 export interface RunningTwin {
@@ -109,7 +111,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
   };
   const store = new MemoryObjectStore();
   const ctx: TwinContext = {
-    account: TWIN_ACCOUNT,
+    account: opts.account ?? TWIN_ACCOUNT,
     region: TWIN_REGION,
     baseUrl: '',
     store,
