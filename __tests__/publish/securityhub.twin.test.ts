@@ -1,5 +1,6 @@
 /** `report-to: securityhub` against the twin's Security Hub, through the real SDK clients. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { BatchUpdateFindingsCommand } from '@aws-sdk/client-securityhub';
 import { createClientFactory } from '../../src/aws/clients.js';
 import type { Config } from '../../src/config/types.js';
 import { publish, type GitHubContext, type PublishDeps } from '../../src/publish/index.js';
@@ -280,6 +281,24 @@ describe('report-to: securityhub with close-resolved', () => {
     expect((await hubFindings()).find((f) => f.Id === findingB().id)).toMatchObject({
       RecordState: 'ACTIVE',
       Workflow: { Status: 'NEW' },
+    });
+  });
+
+  it('leaves a status the team chose when archiving', async () => {
+    await publish(makeReport([findingA(), findingB()]), cfg, deps(), NO_REDACTION);
+    const hub = deps().clients.securityhub('us-east-1');
+    await hub.send(
+      new BatchUpdateFindingsCommand({
+        FindingIdentifiers: [{ Id: findingB().id, ProductArn: PRODUCT }],
+        Workflow: { Status: 'SUPPRESSED' },
+        Note: { Text: 'expected: break-glass drill', UpdatedBy: 'secops' },
+      }),
+    );
+    await publish(makeReport([findingA()]), cfg, deps(), NO_REDACTION);
+    expect((await hubFindings()).find((f) => f.Id === findingB().id)).toMatchObject({
+      RecordState: 'ARCHIVED',
+      Workflow: { Status: 'SUPPRESSED' },
+      Note: { Text: 'expected: break-glass drill' },
     });
   });
 

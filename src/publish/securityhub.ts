@@ -364,8 +364,12 @@ async function archiveResolved(
   const failed = new Set(out.failures.map((f) => f.id));
   const done = stale.filter((f) => !failed.has(f.Id ?? ''));
   const suppressedIds = new Set(report.suppressed.map((s) => s.findingId));
+  // A status the team chose (SUPPRESSED, or already RESOLVED) is theirs: only open investigations are resolved.
+  const open = done.filter(
+    (f) => !f.Workflow?.Status || f.Workflow.Status === 'NEW' || f.Workflow.Status === 'NOTIFIED',
+  );
   for (const why of ['suppressed', 'not seen'] as const) {
-    const group = done.filter((f) => suppressedIds.has(f.Id ?? '') === (why === 'suppressed'));
+    const group = open.filter((f) => suppressedIds.has(f.Id ?? '') === (why === 'suppressed'));
     for (let i = 0; i < group.length; i += ASFF_BATCH) {
       const text = cut(
         `TrailSight: ${why === 'suppressed' ? 'now suppressed' : 'not seen'} in the complete review of ${report.window.start} to ${report.window.end}; archived.${t.runUrl ? ` ${t.runUrl}` : ''}`,
