@@ -357,6 +357,10 @@ async function archiveResolved(
   const archived = stale.map((f) => {
     const copy: AwsSecurityFinding = { ...f, RecordState: 'ARCHIVED', UpdatedAt: report.generatedAt };
     for (const k of NOT_PROVIDER_FIELDS) delete copy[k];
+    // Keys under aws/ are the ones Security Hub adds itself (aws/securityhub/FindingId …), not ours to send.
+    copy.ProductFields = Object.fromEntries(
+      Object.entries(f.ProductFields ?? {}).filter(([k]) => !k.startsWith('aws/')),
+    );
     return copy;
   });
   const out = await importAll(hub, archived);

@@ -145,6 +145,13 @@ function batchImport(req: TwinRequest, ctx: TwinContext): TwinResponse {
         else delete stored[k];
       }
     }
+    // Security Hub adds its own keys to ProductFields, as GetFindings shows them.
+    stored.ProductFields = {
+      ...((finding.ProductFields as Record<string, string> | undefined) ?? {}),
+      'aws/securityhub/FindingId': `${finding.ProductArn as string}/${id}`,
+      'aws/securityhub/ProductName': stored.ProductName as string,
+      'aws/securityhub/CompanyName': stored.CompanyName as string,
+    };
     stored.Workflow ??= { Status: 'NEW' };
     stored.WorkflowState ??= 'NEW';
     // An ARCHIVED finding made ACTIVE again starts a new investigation (API reference, WorkflowUpdate).
