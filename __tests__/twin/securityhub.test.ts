@@ -269,6 +269,9 @@ describe('Security Hub BatchUpdateFindings and GetFindings', () => {
     );
     expect(one.Findings?.map((f) => f.Id)).toEqual(['f-7']);
     expect(
+      model.checkJson(model.outputShapeId('GetFindings'), JSON.parse(handler.last().body.toString())),
+    ).toEqual([]);
+    expect(
       await errorCode(
         () => hub.send(new GetFindingsCommand({ NextToken: 'bm90LWEtdG9rZW4=' })),
         'GetFindings',
