@@ -365,6 +365,12 @@ describe('toAsff', () => {
     ]);
   });
 
+  it('cuts long text without splitting a character outside the BMP', () => {
+    const asff = toAsff(makeFinding('low', 6, { title: `${'x'.repeat(254)}🔥🔥` }), makeReport([]), target);
+    expect(asff.Title).toBe(`${'x'.repeat(254)}…`);
+    expect(asff.Title).not.toMatch(/[\uD800-\uDFFF]/);
+  });
+
   it('files techniques the table does not know under Unusual Behaviors only', () => {
     expect(toAsff(makeFinding('low', 5, { technique: 'T9999' }), makeReport([]), target).Types).toEqual([
       'Unusual Behaviors/User',

@@ -82,7 +82,10 @@ export function defaultProductArn(partition: string, region: string, account: st
 }
 
 function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Never split a surrogate pair: half of one is not valid Unicode, and the service would reject it.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 // The run link is a trusted value, but it still must be an https URL to land in SourceUrl.
@@ -219,7 +222,7 @@ export function toAsff(f: Finding, report: Report, t: AsffTarget): AwsSecurityFi
     'trailsight/FindingId': f.id,
     'trailsight/Origin': f.origin,
     'trailsight/EventCount': String(f.count),
-    'trailsight/Regions': cut(f.regions.join(',') || t.region, ASFF_LIMITS.productFieldValue),
+    'trailsight/Regions': cut(plainText(f.regions.join(',')) || t.region, ASFF_LIMITS.productFieldValue),
     'trailsight/WindowStart': report.window.start,
     'trailsight/WindowEnd': report.window.end,
   };
