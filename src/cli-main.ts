@@ -11,6 +11,7 @@ import { githubContextFromEnv, runPipeline } from './pipeline.js';
 import { createGitHubApi } from './publish/github.js';
 import { renderTerminal } from './report/terminal.js';
 import { incompleteReasons } from './report/build.js';
+import { previousOcsf, renderOcsf } from './report/index.js';
 import { realClock, type Logger } from './types.js';
 import { VERSION } from './version.js';
 
@@ -121,23 +122,32 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const reports = result.results.map((r) => r.report);
     // Colour only for a person at a terminal: never in a file or a pipe, never with NO_COLOR set.
     const color = args.output === '-' && Boolean(process.stdout.isTTY) && !env.NO_COLOR;
+    const previous =
+      args.format === 'ocsf' && args.output !== '-' ? await previousOcsf(args.output) : new Set<string>();
     const body =
       args.format === 'json'
         ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
-        : args.format === 'text'
-          ? result.results
-              .map((r) =>
-                renderTerminal(r.report, {
-                  color,
-                  redaction: r.redaction,
-                  files: { json: r.files.jsonPath, markdown: r.files.markdownPath },
-                }),
-              )
-              .join('\n') || `${result.gate.message}\n`
-          : // The Markdown copy beside each report is this very rendering (no size limit, same redaction): reuse it.
-            (await Promise.all(result.results.map((r) => readFile(r.files.markdownPath, 'utf8')))).join(
-              '\n---\n\n',
-            ) || `${result.gate.message}\n`;
+        : args.format === 'ocsf'
+          ? // One array for every report; findings already in the file being replaced are updates.
+            JSON.stringify(
+              reports.flatMap((r) => renderOcsf(r, { previous })),
+              null,
+              2,
+            ) + '\n'
+          : args.format === 'text'
+            ? result.results
+                .map((r) =>
+                  renderTerminal(r.report, {
+                    color,
+                    redaction: r.redaction,
+                    files: { json: r.files.jsonPath, markdown: r.files.markdownPath },
+                  }),
+                )
+                .join('\n') || `${result.gate.message}\n`
+            : // The Markdown copy beside each report is this very rendering (no size limit, same redaction): reuse it.
+              (await Promise.all(result.results.map((r) => readFile(r.files.markdownPath, 'utf8')))).join(
+                '\n---\n\n',
+              ) || `${result.gate.message}\n`;
     if (args.output === '-') process.stdout.write(body);
     else {
       await writeFile(args.output, body);

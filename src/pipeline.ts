@@ -48,7 +48,7 @@ export interface PipelineDeps {
 
 export interface PipelineResult {
   report: Report;
-  files: { jsonPath: string; markdownPath: string };
+  files: { jsonPath: string; markdownPath: string; ocsfPath?: string };
   publish: PublishResult;
   outputs: Record<string, string>;
   gate: ReturnType<typeof evaluateGate>;
@@ -283,7 +283,10 @@ async function finishReport(
   });
   const publishDeps: PublishDeps = { ...deps.publish, clients: deps.clients, logger };
   const redaction = await resolveRedaction(config, publishDeps);
-  const files = await writeReportFiles(report, reportPath, { redaction });
+  const files = await writeReportFiles(report, reportPath, {
+    redaction,
+    ocsf: config.reporting.reportFormats?.includes('ocsf') ?? false,
+  });
   logger.info(`Report written to ${files.jsonPath} and ${files.markdownPath}`);
   const published = await publish(report, config, publishDeps, redaction);
   for (const d of published.destinations) {

@@ -8,6 +8,7 @@ import { cloudtrailHandler } from './services/cloudtrail.js';
 import { githubHandler } from './services/github.js';
 import { oidcControl } from './services/oidc.js';
 import { s3Handler } from './services/s3.js';
+import { securityHubHandler } from './services/securityhub.js';
 import { snsHandler } from './services/sns.js';
 import { stsHandler } from './services/sts.js';
 import type {
@@ -39,6 +40,8 @@ export interface StartTwinOptions {
   deliveryDelayMinutes?: number;
   /** The twin's clock in epoch ms, which decides what is delivered (tests pass their virtual clock). */
   now?: () => number;
+  /** The account the twin's credentials belong to (default 123456789012), for real records of another account. */
+  account?: string;
 }
 
 export interface RunningTwin {
@@ -115,7 +118,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
   const now = opts.now ?? Date.now;
   const store = new MemoryObjectStore(now);
   const ctx: TwinContext = {
-    account: TWIN_ACCOUNT,
+    account: opts.account ?? TWIN_ACCOUNT,
     region: TWIN_REGION,
     baseUrl: '',
     store,
@@ -133,6 +136,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     cloudtrailHandler,
     stsHandler,
     snsHandler,
+    securityHubHandler,
     ...(await loadOptionalHandlers()),
     s3Handler,
   ];
@@ -221,9 +225,10 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
         if (fault.kind !== 'latency') {
           const service = req.signedService ?? handler.name;
           const kind = fault.kind as 'throttle' | 'error' | 'access-denied' | 'secondary-rate-limit';
+          const own = handler.faultError?.(fault.kind, operation);
           return errorResponse(
             protocol,
-            faultError(protocol, kind, operation, service, fault.status, fault.message),
+            own ?? faultError(protocol, kind, operation, service, fault.status, fault.message),
             service,
           );
         }

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { WireError } from './protocol.js';
 
 /** One HTTP request to the twin, body already read. */
 export interface TwinRequest {
@@ -135,6 +136,8 @@ export interface ServiceHandler {
    * `X-Amz-Target`, the awsQuery `Action`, or the Bedrock REST route.
    */
   operation?(req: TwinRequest): string | undefined;
+  /** The service's own wording of an injected generic fault, where it differs from its protocol's usual one. */
+  faultError?(kind: FaultKind, operation: string): WireError | undefined;
   /** The wire protocol, which decides the shape of injected fault errors. */
   protocol?: 'awsJson1_1' | 'restJson1' | 'restXml' | 'awsQuery' | 'github';
 }

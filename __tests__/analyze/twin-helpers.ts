@@ -3,6 +3,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -30,6 +31,7 @@ export function twinClients(url: string): AwsClients {
     bedrock: () => bedrock,
     bedrockRuntime: () => runtime,
     sns: () => new SNSClient(common),
+    securityhub: () => new SecurityHubClient(common),
     sts: () => new STSClient(common),
   };
 }
@@ -46,6 +48,7 @@ export function noCallClients(): AwsClients {
     bedrock: boom,
     bedrockRuntime: boom,
     sns: boom,
+    securityhub: boom,
     sts: boom,
   };
 }

@@ -192,6 +192,27 @@ describe('readConfig', () => {
     expect(problems({ redact: 'emails' }).join()).toMatch(/`redact`: "emails" is not valid; use auto, none/);
   });
 
+  it('reads report-to: securityhub, securityhub-region (default aws-region) and report-format', () => {
+    const c = readConfig({ 'report-to': 'summary, securityhub', 'report-format': 'ocsf' }, { now, env });
+    expect(c.reporting.reportTo).toEqual(['summary', 'securityhub']);
+    expect(c.reporting.securityhubRegion).toBe('us-east-1');
+    expect(c.reporting.reportFormats).toEqual(['json', 'ocsf']);
+    expect(readConfig({ 'securityhub-region': 'eu-west-1' }, { now, env }).reporting.securityhubRegion).toBe(
+      'eu-west-1',
+    );
+    expect(readConfig({}, { now, env }).reporting.reportFormats).toEqual(['json']);
+    const text = problems({ 'securityhub-region': 'Europe', 'report-format': 'asff' }).join('\n');
+    expect(text).toMatch(/`securityhub-region`: "Europe"/);
+    expect(text).toMatch(/`report-format`: "asff" is not valid; use one of: json, ocsf/);
+    // Importing into Security Hub calls AWS, so even a file review with no model needs a region.
+    expect(
+      problems(
+        { source: 'file', 'events-file': 'x.json', engine: 'rules-only', 'report-to': 'securityhub' },
+        {},
+      ).join(),
+    ).toMatch(/`aws-region`: not set/);
+  });
+
   it('rejects an unknown input name', () => {
     expect(problems({ 'fail-on-severity': 'high' }).join()).toMatch(/`fail-on-severity` is not an input/);
   });
@@ -237,7 +258,7 @@ describe('parseCliArgs', () => {
         '`--nope` is not a flag of trailsight analyze; see `trailsight --help`',
         'unexpected argument "stray"; flags look like --lookback 24h',
         '`--lookback` needs a value',
-        '`--format`: "xml" is not valid; use json, markdown or text',
+        '`--format`: "xml" is not valid; use json, markdown, text or ocsf',
       ]);
     }
   });

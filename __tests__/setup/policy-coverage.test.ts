@@ -82,6 +82,10 @@ const IAM_ACTIONS: Record<string, IamMapping> = {
   'client-sns/PublishCommand': { actions: ['sns:Publish'] },
   'client-sns/PublishBatchCommand': { actions: ['sns:Publish'] },
   'client-sns/GetTopicAttributesCommand': { actions: ['sns:GetTopicAttributes'] },
+  // Security Hub
+  'client-securityhub/BatchImportFindingsCommand': { actions: ['securityhub:BatchImportFindings'] },
+  'client-securityhub/BatchUpdateFindingsCommand': { actions: ['securityhub:BatchUpdateFindings'] },
+  'client-securityhub/GetFindingsCommand': { actions: ['securityhub:GetFindings'] },
   // STS: AssumeRoleWithWebIdentity is authorised by the role's trust policy, not by an identity policy
   'client-sts/GetCallerIdentityCommand': { actions: ['sts:GetCallerIdentity'] },
   'client-sts/AssumeRoleWithWebIdentityCommand': { actions: [] },
@@ -321,6 +325,7 @@ const FEATURE_NAMES = [
   'analysis-batch',
   'summary',
   'publish-sns',
+  'publish-securityhub',
   'state',
   'allowed-account-ids',
 ];
@@ -634,6 +639,7 @@ const ALL_OFF = {
   EnableBatch: 'false',
   EnableState: 'false',
   CreateSnsTopic: 'false',
+  EnableSecurityHub: 'false',
 };
 const ALL_ON = {
   ...REQUIRED_PARAMS,
@@ -645,6 +651,7 @@ const ALL_ON = {
   EnableBatch: 'true',
   EnableState: 'true',
   CreateSnsTopic: 'true',
+  EnableSecurityHub: 'true',
   AllowPullRequests: 'true',
   GitHubEnvironment: 'production',
   SummaryModelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',

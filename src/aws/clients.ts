@@ -2,6 +2,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { S3Client } from '@aws-sdk/client-s3';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -16,6 +17,7 @@ export interface AwsClients {
   bedrock(): BedrockClient;
   bedrockRuntime(): BedrockRuntimeClient;
   sns(region?: string): SNSClient;
+  securityhub(region?: string): SecurityHubClient;
   sts(): STSClient;
 }
 
@@ -106,6 +108,11 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
       cached(
         `sns:${region}`,
         () => new SNSClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+      ),
+    securityhub: (region = opts.region) =>
+      cached(
+        `securityhub:${region}`,
+        () => new SecurityHubClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
       ),
     sts: () =>
       cached(

@@ -2,7 +2,7 @@ import { ConfigError } from '../errors.js';
 import { CLI_FLAGS, INPUTS } from './inputs.js';
 
 /** What `--format` accepts: the JSON report, its Markdown rendering, or a page for the terminal. */
-export const CLI_FORMATS = ['json', 'markdown', 'text'] as const;
+export const CLI_FORMATS = ['json', 'markdown', 'text', 'ocsf'] as const;
 export type CliFormat = (typeof CLI_FORMATS)[number];
 
 export interface CliArgs {

@@ -22,6 +22,7 @@ import type {
   IssueMode,
   Redact,
   RedactKind,
+  ReportFormat,
   RunMode,
   WindowKind,
 } from './types.js';
@@ -76,7 +77,7 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   const offline =
     get('source') === 'file' &&
     get('engine') === 'rules-only' &&
-    !parseList(get('report-to')).includes('sns');
+    !parseList(get('report-to')).some((d) => d === 'sns' || d === 'securityhub');
   if (regionRaw === undefined) {
     if (!offline) p.add('`aws-region`: not set; set the input or AWS_REGION (e.g. us-east-1)');
   } else {
@@ -225,7 +226,12 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   // Reporting
   const reportTo = dedupe(
     parseList(get('report-to')).flatMap((d) => {
-      const v = parseEnum<Destination>('report-to', d, ['summary', 'issue', 'pr-comment', 'sns'], p);
+      const v = parseEnum<Destination>(
+        'report-to',
+        d,
+        ['summary', 'issue', 'pr-comment', 'sns', 'securityhub'],
+        p,
+      );
       return v ? [v] : [];
     }),
   );
@@ -238,6 +244,16 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     p.add(
       '`github-token`: required with `report-to: issue` or `pr-comment`; the default `${{ github.token }}` works',
     );
+  const securityhubRegion = opt('securityhub-region')
+    ? (parsePattern('securityhub-region', get('securityhub-region'), 'region', p) ?? region)
+    : region;
+  const reportFormats = dedupe([
+    'json' as const,
+    ...parseList(get('report-format')).flatMap((f) => {
+      const v = parseEnum<ReportFormat>('report-format', f, ['json', 'ocsf'], p);
+      return v ? [v] : [];
+    }),
+  ]);
   const reporting = {
     reportTo,
     issueMode:
@@ -248,6 +264,8 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     snsMinSeverity: parseSeverity('sns-min-severity', get('sns-min-severity'), p) ?? 'high',
     redact: parseRedact(get('redact'), p),
     reportPath: get('report-path') || 'trailsight-report.json',
+    reportFormats,
+    securityhubRegion,
     ...(githubToken ? { githubToken } : {}),
     ...(snsTopicArn ? { snsTopicArn } : {}),
   };

@@ -341,7 +341,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'report-to',
     group: 'Reporting',
-    description: 'Where to publish: any of `summary`, `issue`, `pr-comment`, `sns`.',
+    description: 'Where to publish: any of `summary`, `issue`, `pr-comment`, `sns`, `securityhub`.',
     default: 'summary',
   },
   {
@@ -368,7 +368,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'close-resolved',
     group: 'Reporting',
     description:
-      'Close finding (or incident) issues whose finding (or incident) is absent from a complete run.',
+      'Close finding (or incident) issues whose finding (or incident) is absent from a complete run; with `report-to: securityhub`, archive (RecordState `ARCHIVED`, workflow `RESOLVED`) such findings in Security Hub.',
     default: 'false',
   },
   { name: 'sns-topic-arn', group: 'Reporting', description: 'SNS topic for `report-to: sns`.', default: '' },
@@ -377,6 +377,14 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'Reporting',
     description: 'Publish to SNS only when a finding reaches this severity.',
     default: 'high',
+  },
+  {
+    name: 'securityhub-region',
+    group: 'Reporting',
+    description:
+      "Region of the Security Hub that `report-to: securityhub` imports findings into (as ASFF, into the account's default product). Default: `aws-region`.",
+    default: '',
+    defaultNote: '`aws-region`',
   },
   {
     name: 'redact',
@@ -390,6 +398,13 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'Reporting',
     description: 'Where to write the JSON report (a Markdown copy is written beside it).',
     default: 'trailsight-report.json',
+  },
+  {
+    name: 'report-format',
+    group: 'Reporting',
+    description:
+      'Files written beside the JSON report (always written): `json` alone, or `ocsf` to add OCSF 1.1.0 Detection Findings (class 2004) at `<report-path>` with `.ocsf.json` for `.json`.',
+    default: 'json',
   },
   // Gate
   {
@@ -413,7 +428,7 @@ export const CLI_FLAGS: readonly InputSpec[] = [
     name: 'format',
     group: 'Reporting',
     description:
-      'Output format of `--output`: `json` (the report), `markdown` (its rendering) or `text` (a page for the terminal, in colour on a TTY).',
+      'Output format of `--output`: `json` (the report), `markdown` (its rendering), `text` (a page for the terminal, in colour on a TTY) or `ocsf` (an array of OCSF 1.1.0 Detection Findings).',
     default: 'markdown',
     cliOnly: true,
   },

@@ -7,7 +7,9 @@ export type WindowKind = 'fixed' | 'since-last-run';
 export type WindowStartBasis = 'lookback' | 'start-time' | 'checkpoint' | 'submitted' | 'lookup-limit';
 /** Why it ends where it does: `settle-minutes` before the run, or the `end-time` input. */
 export type WindowEndBasis = 'settle' | 'end-time';
-export type Destination = 'summary' | 'issue' | 'pr-comment' | 'sns';
+export type Destination = 'summary' | 'issue' | 'pr-comment' | 'sns' | 'securityhub';
+/** Files written beside the JSON report (which is always written). */
+export type ReportFormat = 'json' | 'ocsf';
 export type IssueMode = 'report' | 'finding' | 'incident';
 export type FailOn = 'none' | Severity;
 /** `auto`: mask in public repositories; `none`; or an explicit list of what to mask. */
@@ -104,8 +106,12 @@ export interface Config {
     closeResolved: boolean;
     snsTopicArn?: string;
     snsMinSeverity: Severity;
+    /** Region of the Security Hub that `report-to: securityhub` imports into (absent: `aws.region`). */
+    securityhubRegion?: string;
     redact: Redact;
     reportPath: string;
+    /** `json` always; `ocsf` also writes OCSF Detection Findings beside it (absent: `json` only). */
+    reportFormats?: ReportFormat[];
   };
   gate: {
     failOn: FailOn;

@@ -1,14 +1,21 @@
-/** The publish stage: job summary, issues, sticky PR comment, SNS; plus the gate and the action outputs. */
+/** The publish stage: job summary, issues, sticky PR comment, SNS, Security Hub; plus the gate and the action outputs. */
 import type { Config, Destination } from '../config/types.js';
 import type { Redaction } from '../report/redact.js';
 import type { Report } from '../types.js';
 import { errorText, publishIssues } from './issues.js';
 import { publishPrComment } from './pr-comment.js';
+import { publishSecurityHub } from './securityhub.js';
 import { publishSns } from './sns.js';
 import { publishSummary } from './summary.js';
 import type { DestinationResult, PublishDeps, PublishResult } from './types.js';
 
-export type { GitHubContext, PublishDeps, PublishResult, DestinationResult } from './types.js';
+export type {
+  GitHubContext,
+  PublishDeps,
+  PublishResult,
+  DestinationResult,
+  FindingFailure,
+} from './types.js';
 export type { GitHubApi, GitHubApiOptions, IssueRef, CommentRef } from './github.js';
 export { createGitHubApi } from './github.js';
 export { resolveRedaction } from './redaction.js';
@@ -29,6 +36,7 @@ const PUBLISHERS: Record<Exclude<Destination, 'summary'>, Publisher> = {
   issue: publishIssues,
   'pr-comment': (report, _config, deps, redaction) => publishPrComment(report, deps, redaction),
   sns: publishSns,
+  securityhub: (report, config, deps) => publishSecurityHub(report, config, deps),
 };
 
 /**

@@ -25,6 +25,13 @@ export interface PublishDeps {
   context: GitHubContext;
 }
 
+/** One finding a destination could not deliver (e.g. a Security Hub import rejected), for the delivery table. */
+export interface FindingFailure {
+  id: string;
+  code: string;
+  message: string;
+}
+
 /** The outcome of one destination: ok, skipped (with why), or failed (with the error). */
 export interface DestinationResult {
   name: string;
@@ -32,6 +39,10 @@ export interface DestinationResult {
   skipped?: string;
   url?: string;
   error?: string;
+  /** What was delivered, in words (e.g. "12 of 12 finding(s) imported"). */
+  detail?: string;
+  /** Per-finding failures, when a destination delivers findings one by one. */
+  failures?: FindingFailure[];
 }
 
 /** Every destination's outcome, and the issue URL for the `issue-url` output. */

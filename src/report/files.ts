@@ -1,8 +1,9 @@
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../types.js';
 import { writeJsonFile } from './json-file.js';
 import { markdownFileChunks } from './markdown.js';
+import { ocsfFindingUids, ocsfPathFor, renderOcsf } from './ocsf.js';
 import type { Redaction } from './redact.js';
 
 /** `report.json` → `report.md`; any other name gets `.md` appended. */
@@ -17,8 +18,8 @@ export function markdownPathFor(reportPath: string): string {
 export async function writeReportFiles(
   report: Report,
   reportPath: string,
-  opts: { redaction: Redaction },
-): Promise<{ jsonPath: string; markdownPath: string }> {
+  opts: { redaction: Redaction; ocsf?: boolean },
+): Promise<{ jsonPath: string; markdownPath: string; ocsfPath?: string }> {
   const jsonPath = resolve(reportPath);
   const markdownPath = resolve(markdownPathFor(reportPath));
   await mkdir(dirname(jsonPath), { recursive: true });
@@ -38,5 +39,20 @@ export async function writeReportFiles(
   } finally {
     await fh.close();
   }
-  return { jsonPath, markdownPath };
+  if (!opts.ocsf) return { jsonPath, markdownPath };
+  const ocsfPath = resolve(ocsfPathFor(reportPath));
+  await writeJsonFile(ocsfPath, renderOcsf(report, { previous: await previousOcsf(ocsfPath) }));
+  return { jsonPath, markdownPath, ocsfPath };
+}
+
+/**
+ * Finding uids of the OCSF file already at `path` (a workflow that restores it from a cache or artifact): those
+ * findings are reported as updates. No file, or one that is not OCSF, means every finding is new.
+ */
+export async function previousOcsf(path: string): Promise<Set<string>> {
+  try {
+    return ocsfFindingUids(JSON.parse(await readFile(path, 'utf8')));
+  } catch {
+    return new Set();
+  }
 }

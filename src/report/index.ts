@@ -1,7 +1,9 @@
-/** The report stage: the versioned Report and its renderings (Markdown, plain text), sanitised and redacted. */
+/** The report stage: the versioned Report and its renderings (Markdown, plain text, OCSF), sanitised and redacted. */
 export { buildReport, compareFindings, countBySeverity, incompleteReasons, maxSeverity } from './build.js';
 export type { IncompleteReason, ReportInput } from './build.js';
-export { writeReportFiles, markdownPathFor } from './files.js';
+export { writeReportFiles, markdownPathFor, previousOcsf } from './files.js';
+export { renderOcsf, ocsfPathFor, OCSF_VERSION } from './ocsf.js';
+export type { OcsfDetectionFinding, OcsfOptions } from './ocsf.js';
 export { renderMarkdown, renderFindingMarkdown, headline, severityPhrase } from './markdown.js';
 export type { MarkdownOptions } from './markdown.js';
 export { renderText } from './text.js';

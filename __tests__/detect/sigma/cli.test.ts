@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../../schemas/report.schema.json' with { type: 'json' };
 import { main } from '../../../src/cli-main.js';
-import { findingSection } from '../../../src/report/markdown.js';
+import { findingBody } from '../../../src/report/md-findings.js';
 import type { Report } from '../../../src/types.js';
 import { DATASETS, ROOT } from '../helpers.js';
 
@@ -107,7 +107,7 @@ describe('trailsight analyze with Sigma rules only', () => {
     const root = report.findings.find((f) => f.ruleId === '8ad1600d-e9dc-4251-b0ee-a65268f29add');
     expect(root?.references).toEqual(['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html']);
     expect(root?.falsePositives?.length).toBe(1);
-    expect(findingSection(root as NonNullable<typeof root>, 1, false, '###')).toContain(
+    expect(findingBody(root as NonNullable<typeof root>)).toContain(
       '**References:**\n\n- <https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html>',
     );
   });

@@ -28,6 +28,7 @@ locals {
   any_model       = var.enable_direct || var.enable_batch
   need_bucket     = var.enable_batch || var.enable_state
   sns             = var.create_sns_topic || var.existing_sns_topic_arn != ""
+  securityhub_region = var.securityhub_region != "" ? var.securityhub_region : local.region
 
   # Converse is authorised as bedrock:InvokeModel: on the inference profile (or the model, when model_id is not a
   # profile), and, through the profile only, on the model in whichever region the profile routes to (global
@@ -314,6 +315,27 @@ data "aws_iam_policy_document" "workflow" {
       effect    = "Allow"
       actions   = ["sns:Publish"]
       resources = [local.topic_arn]
+    }
+  }
+
+  # --- publish-securityhub ---
+  # Only the account's own default product: BatchImportFindings is authorised on the product ARN.
+  dynamic "statement" {
+    for_each = var.enable_securityhub ? [1] : []
+    content {
+      sid       = "PublishSecurityHubImport"
+      effect    = "Allow"
+      actions   = ["securityhub:BatchImportFindings"]
+      resources = ["arn:${local.partition}:securityhub:${local.securityhub_region}:${local.account}:product/${local.account}/default"]
+    }
+  }
+  dynamic "statement" {
+    for_each = var.enable_securityhub ? [1] : []
+    content {
+      sid       = "PublishSecurityHubArchive"
+      effect    = "Allow"
+      actions   = ["securityhub:GetFindings", "securityhub:BatchUpdateFindings"]
+      resources = ["arn:${local.partition}:securityhub:${local.securityhub_region}:${local.account}:hub/default"]
     }
   }
 

@@ -254,6 +254,24 @@ variable "existing_sns_topic_arn" {
   }
 }
 
+# --- Security Hub ------------------------------------------------------------------------------------------
+
+variable "enable_securityhub" {
+  description = "Allow report-to: securityhub: import findings into the account's default Security Hub product, and (for close-resolved) read and resolve TrailSight's own findings."
+  type        = bool
+  default     = false
+}
+
+variable "securityhub_region" {
+  description = "TrailSight's securityhub-region, when it is not the provider's region."
+  type        = string
+  default     = ""
+  validation {
+    condition     = can(regex("^$|^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", var.securityhub_region))
+    error_message = "securityhub_region must be a Region name such as eu-west-1."
+  }
+}
+
 variable "tags" {
   description = "Tags for every resource created."
   type        = map(string)
