@@ -152,6 +152,23 @@ describe('grouping by actor', () => {
     expect(correlate([a, b], gap)).toHaveLength(1);
   });
 
+  it('a rule’s overflow finding (no actors of its own) glues nobody together', () => {
+    const a = finding(1, role('a'), 0);
+    const b = finding(2, role('b'), 1);
+    const overflow = {
+      ...finding(3, `${role('a')} and 99 more`, 0, {
+        title: 'CloudTrail logging stopped (further occurrences)',
+      }),
+      actors: {},
+      evidence: { eventIds: ['x'], samples: [] },
+    };
+    const inc = correlate([a, b, overflow], gap);
+    expect(groups(inc)).toEqual([ids(a), ids(b), ids(overflow)]);
+    expect(inc.find((i) => i.findingIds[0] === overflow.id)?.title).toBe(
+      'a and 99 more: CloudTrail logging stopped (further occurrences)',
+    );
+  });
+
   it('recognises public addresses, including anonymised ones with leading zeros', () => {
     for (const ip of ['71.253.251.71', '08.1.250.216', '2001:db8::1', '255.18.064.253'])
       expect(isTyingIp(ip)).toBe(true);

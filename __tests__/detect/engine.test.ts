@@ -302,6 +302,9 @@ describe('findings per rule', () => {
     const over = f.filter((x) => x.title.endsWith('(further occurrences)'));
     expect(over).toHaveLength(1);
     expect(over[0]?.count).toBe(60);
+    // It lumps many actors together, so it carries none (correlate must not tie them through it).
+    expect(over[0]?.actors).toEqual({});
+    expect(f.find((x) => !x.title.endsWith('(further occurrences)'))?.actors?.principals).toHaveLength(1);
     expect(over[0]?.description).toContain('30 further distinct occurrence(s)');
     expect(f.reduce((a, x) => a + x.count, 0)).toBe(trails + 30);
     expect(res.warnings.join('\n')).toContain(`Rule TS-LOG-001 opened ${MAX_FINDINGS_PER_RULE} findings`);

@@ -83,16 +83,21 @@ export function isTyingAgent(value: string): boolean {
 /** A finding's actor keys: strong ones (always tie) and weak ones (tie within the per-key principal limit). */
 export function actorKeys(f: Finding): { strong: string[]; weak: string[]; principals: string[] } {
   const a = f.actors;
-  const principals = a?.principals?.length ? a.principals : f.principal !== undefined ? [f.principal] : [];
+  // Findings that carry `actors` are tied by them alone (an empty one, a rule's overflow finding, by nothing);
+  // older findings without it fall back to their principal and evidence samples.
+  const principals = a ? (a.principals ?? []) : f.principal !== undefined ? [f.principal] : [];
   const strong = new Set<string>();
   for (const p of principals) strong.add(`p:${p.toLowerCase()}`);
   for (const s of a?.sessions ?? []) strong.add(`s:${s.toLowerCase()}`);
   for (const k of a?.accessKeyIds ?? []) strong.add(`k:${k}`);
   const weak = new Set<string>();
-  const ips = a?.sourceIps ?? (f.evidence.samples ?? []).flatMap((s) => (s.sourceIp ? [s.sourceIp] : []));
+  const ips = a
+    ? (a.sourceIps ?? [])
+    : (f.evidence.samples ?? []).flatMap((s) => (s.sourceIp ? [s.sourceIp] : []));
   for (const ip of ips) if (isTyingIp(ip)) weak.add(`ip:${ip.toLowerCase()}`);
-  const agents =
-    a?.userAgents ?? (f.evidence.samples ?? []).flatMap((s) => (s.userAgent ? [s.userAgent] : []));
+  const agents = a
+    ? (a.userAgents ?? [])
+    : (f.evidence.samples ?? []).flatMap((s) => (s.userAgent ? [s.userAgent] : []));
   for (const ua of agents) if (isTyingAgent(ua)) weak.add(`ua:${ua}`);
   return { strong: [...strong], weak: [...weak], principals };
 }

@@ -147,8 +147,11 @@ function addCapped(set: Set<string>, values: Iterable<string>): void {
 function toIncident(findings: Finding[], principalLists: string[][], gapMinutes: number): Incident {
   findings.sort(compareFindings);
   const anchor = anchorOf(findings);
+  // From `actors` when the finding has them (an overflow finding has none: its id alone anchors the incident).
   const anchorPrincipal =
-    [...(anchor.actors?.principals ?? (anchor.principal ? [anchor.principal] : []))].sort()[0] ?? '';
+    [
+      ...(anchor.actors ? (anchor.actors.principals ?? []) : anchor.principal ? [anchor.principal] : []),
+    ].sort()[0] ?? '';
   const principals = new Set<string>();
   addCapped(principals, anchorPrincipal ? [anchorPrincipal] : []);
   for (const list of principalLists) addCapped(principals, list);
@@ -229,9 +232,12 @@ function titleOf(
   spanMs: number,
 ): string {
   const first = principals[0];
+  const lone = findings.length === 1 ? findings[0]?.principal : undefined;
   const who =
     first === undefined
-      ? 'Unknown principal'
+      ? lone !== undefined
+        ? shortName(lone)
+        : 'Unknown principal'
       : principals.length === 1
         ? shortName(first)
         : principals.length === 2

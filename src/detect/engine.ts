@@ -569,7 +569,8 @@ export class Engine {
     }
     agg.count++;
     if (agg.principals.size < 50) agg.principals.add(h.principal);
-    addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h));
+    // An overflow finding lumps many actors' occurrences together: it must tie none of them into one incident.
+    if (!agg.overflow) addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h));
     agg.accounts.add(h.account);
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
@@ -715,7 +716,7 @@ export class Engine {
       else if (principals.length > 1)
         f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= 50 ? '+' : ''} more`;
       if (agg.omitted > 0) f.evidence.omitted = agg.omitted;
-      const actors = actorLists(agg.actors);
+      const actors = agg.overflow ? {} : actorLists(agg.actors);
       if (actors) f.actors = actors;
       if (agg.suppression) suppressed.push({ agg, finding: f });
       else findings.push(f);
