@@ -26,15 +26,30 @@ function record(i: number, extra: Record<string, unknown> = {}): Record<string, 
 async function readAll(
   bytes: Buffer,
   chunk = 64 * 1024,
-): Promise<{ records: unknown[]; digests: string[]; batches: number[]; skipped: string[] }> {
+  opts: { maxRecordBytes?: number; breakAt?: number } = {},
+): Promise<{ records: unknown[]; digests: string[]; batches: number[]; skipped: string[]; error?: Error }> {
   const chunks = async function* (): AsyncGenerator<Buffer> {
-    for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
+    for (let i = 0; i < bytes.length; i += chunk) {
+      // A stream that breaks off (as gunzip does on a truncated file) after `breakAt` bytes.
+      if (opts.breakAt !== undefined && i >= opts.breakAt) throw new Error('unexpected end of file');
+      yield bytes.subarray(i, i + chunk);
+    }
   };
   const records: unknown[] = [];
   const digests: string[] = [];
   const batches: number[] = [];
   const skipped: string[] = [];
-  for await (const batch of readRecords(chunks(), 'json', (r) => skipped.push(r))) {
+  const read = readRecords(chunks(), 'json', (r) => skipped.push(r), {
+    ...(opts.maxRecordBytes !== undefined ? { maxRecordBytes: opts.maxRecordBytes } : {}),
+  });
+  try {
+    for await (const batch of read) collect(batch);
+  } catch (err) {
+    return { records, digests, batches, skipped, error: err as Error };
+  }
+  return { records, digests, batches, skipped };
+
+  function collect(batch: unknown[]): void {
     const table = digestsOf(batch);
     expect(table?.length).toBe(batch.length * DIGEST_WORDS);
     batch.forEach((_r, i) =>
@@ -43,8 +58,9 @@ async function readAll(
     records.push(...batch);
     batches.push(batch.length);
   }
-  return { records, digests, batches, skipped };
 }
+
+const digestOfCompact = (r: unknown): string => hex(digestOf(Buffer.from(JSON.stringify(r))));
 
 describe('content digest', () => {
   // Expected values computed with murmurhash3js-revisited 3.0.0 (x86.hash128, seed 0), of which we keep 96 bits.
@@ -109,6 +125,65 @@ describe('trail files on the fast path', () => {
     const { records, skipped } = await readAll(text, 1 << 20);
     expect(records).toHaveLength(300);
     expect(skipped).toEqual(['invalid-utf8-replaced']);
+  });
+});
+
+describe('trail files larger than the whole-parse size, streamed', () => {
+  // 6 MB: above the 4 MB up to which other documents are parsed whole, in 16 KB chunks as gunzip hands them out.
+  const big = Array.from({ length: 24_000 }, (_, i) =>
+    record(i, { requestParameters: { pad: 'x'.repeat(i % 300) } }),
+  );
+  const bigText = Buffer.from(JSON.stringify({ Records: big }));
+
+  it('reads every record once with the digest of its own bytes, across chunk boundaries', async () => {
+    expect(bigText.length).toBeGreaterThan(4 * 1024 * 1024);
+    const { records, digests, batches, skipped, error } = await readAll(bigText, 16 * 1024);
+    expect(error).toBeUndefined();
+    expect(skipped).toEqual([]);
+    expect(records).toEqual(big);
+    expect(digests).toEqual(big.map(digestOfCompact));
+    expect(Math.max(...batches)).toBeLessThanOrEqual(256);
+  });
+
+  it('a stream that breaks off midway yields each complete record before the break once, then the error', async () => {
+    const { records, error } = await readAll(bigText, 16 * 1024, { breakAt: 3 * 1024 * 1024 });
+    expect(error?.message).toBe('unexpected end of file');
+    expect(records.length).toBeGreaterThan(5_000);
+    expect(records).toEqual(big.slice(0, records.length));
+  });
+
+  it('a damaged record midway: every record before it once, the general path salvages the rest', async () => {
+    const damaged = Buffer.from(bigText);
+    const at = damaged.indexOf('"id-12000"');
+    damaged[at - 1] = 0x3b; // `"eventID":` becomes `"eventID";`: that record is no longer JSON
+    const { records, skipped, error } = await readAll(damaged, 16 * 1024);
+    expect(error).toBeUndefined();
+    const ids = records.map((r) => (r as { eventID: string }).eventID);
+    expect(ids).toEqual(big.map((r) => r.eventID).filter((id) => id !== 'id-12000'));
+    expect(skipped).toEqual(['invalid-json']);
+  });
+
+  it('a record over the size limit is skipped and counted, the rest read', async () => {
+    const recs = Array.from({ length: 2_000 }, (_, i) =>
+      record(i, i === 700 ? { requestParameters: { blob: 'y'.repeat(200_000) } } : {}),
+    );
+    const { records, skipped, error } = await readAll(
+      Buffer.from(JSON.stringify({ Records: recs })),
+      16 * 1024,
+      {
+        maxRecordBytes: 100_000,
+      },
+    );
+    expect(error).toBeUndefined();
+    expect(skipped).toEqual(['record-too-large']);
+    expect(records).toEqual(recs.filter((_r, i) => i !== 700));
+  });
+
+  it('a document cut short ends with TruncatedInputError after its complete records', async () => {
+    const cut = bigText.subarray(0, bigText.length - 40);
+    const { records, error } = await readAll(cut, 16 * 1024);
+    expect(error?.name).toBe('TruncatedInputError');
+    expect(records).toEqual(big.slice(0, big.length - 1));
   });
 });
 

@@ -4,8 +4,7 @@
  * byte-level scanner and each slice parsed on its own. Yields batches so the per-record cost stays synchronous.
  */
 
-import { isAscii } from 'node:buffer';
-import { compactBytes, DIGEST_WORDS, digestInto, digestsOf, setDigests, viewOf } from './content-hash.js';
+import { compactBytes, DIGEST_WORDS, digestInto, setDigests, viewOf } from './content-hash.js';
 
 export type RecordFormat = 'json' | 'jsonl';
 
@@ -386,10 +385,15 @@ export async function* readRecords(
   const it = chunks[Symbol.asyncIterator]();
   const held: Buffer[] = [];
   let heldLen = 0;
+  let trail: Buffer | undefined;
   try {
     for (let r = await it.next(); !r.done; r = await it.next()) {
       held.push(r.value);
       heldLen += r.value.length;
+      if (heldLen >= FILE_HEAD.length && held.length === 1 && startsLikeTrailFile(r.value)) {
+        trail = r.value;
+        break;
+      }
       if (heldLen > wholeLimit) {
         yield* splitStream(held, it, skip, maxRecord);
         return;
@@ -406,16 +410,16 @@ export async function* readRecords(
     }
     throw err;
   }
+  // Outside the try above: the trail path reads the rest of the stream and reports a break in it itself.
+  if (trail) {
+    yield* streamTrailFile(trail, it, skip, maxRecord);
+    return;
+  }
   if (heldLen === 0) return;
   const buf = held.length === 1 ? (held[0] as Buffer) : Buffer.concat(held, heldLen);
-  const fast = splitTrailFile(buf, skip);
-  let r = fast.next();
-  for (; !r.done; r = fast.next()) yield r.value;
-  if (r.value === undefined) return;
-  if (r.value > 0) {
-    // Part of a trail-shaped file was read; the general scanner reads the rest (its UTF-8 is counted already).
-    const quiet: SkipFn = (reason, n) => (reason === 'invalid-utf8-replaced' ? undefined : skip(reason, n));
-    yield* dropRecords(splitStream([buf], emptyIterator(), quiet, maxRecord), r.value);
+  if (startsLikeTrailFile(buf)) {
+    // A first chunk shorter than the file head; the whole input is at hand now.
+    yield* streamTrailFile(buf, emptyIterator(), skip, maxRecord);
     return;
   }
   const text = decode(buf, skip);
@@ -438,76 +442,114 @@ export async function* readRecords(
 
 const FILE_HEAD = Buffer.from('{"Records":[{"eventVersion":');
 const SEP = Buffer.from('},{"eventVersion":');
+const DOC_HEAD = Buffer.from('{"Records":[');
 
 /** Records per batch on the fast path: small batches are used and dropped before the young heap fills. */
 const FAST_BATCH = 256;
 
-/**
- * Fast path for files as CloudTrail writes them (compact, `eventVersion` first in every record): cut the records
- * apart at `},{"eventVersion":`, parse each and take its digest from its bytes, and yield them a small batch at a
- * time. The separator cannot occur inside a string (its quote would be escaped there), so a cut in the wrong place
- * can only be inside a nested object, and the piece before such a cut is unbalanced and does not parse. Every
- * piece that parses before the first one that does not is therefore a whole record. Returns undefined when the
- * file was read to its end, or the number of records already yielded when the rest needs the general path.
- */
-function* splitTrailFile(buf: Buffer, skip: SkipFn): Generator<unknown[], number | undefined> {
-  if (
-    buf.length < FILE_HEAD.length + 3 ||
-    buf.compare(FILE_HEAD, 0, FILE_HEAD.length, 0, FILE_HEAD.length) !== 0
-  )
-    return 0;
-  let end = buf.length;
-  while (end > 0 && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d || buf[end - 1] === 0x20)) end--;
-  if (buf[end - 1] !== RBRACE || buf[end - 2] !== RBRACK) return 0;
-  end -= 2;
-  const view = viewOf(buf);
-  let yielded = 0;
-  let batch: unknown[] = [];
-  let table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
-  let start = FILE_HEAD.length - SEP.length + 2;
-  for (;;) {
-    const at = buf.indexOf(SEP, start);
-    const stop = at < 0 || at >= end ? end : at + 1;
-    let v: unknown;
-    try {
-      v = JSON.parse(buf.toString('utf8', start, stop));
-    } catch {
-      return yielded;
-    }
-    if (!v || typeof v !== 'object' || Array.isArray(v)) return yielded;
-    if (yielded === 0 && batch.length === 0 && !isAscii(buf)) decode(buf, skip);
-    digestInto(view, start, stop, table, batch.length * DIGEST_WORDS);
-    batch.push(v);
-    if (batch.length === FAST_BATCH || stop === end) {
-      setDigests(batch, batch.length === FAST_BATCH ? table : table.subarray(0, batch.length * DIGEST_WORDS));
-      yielded += batch.length;
-      yield batch;
-      batch = [];
-      table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
-    }
-    if (stop === end) return undefined;
-    start = at + 2;
-  }
+function startsLikeTrailFile(buf: Buffer): boolean {
+  return (
+    buf.length >= FILE_HEAD.length && buf.compare(FILE_HEAD, 0, FILE_HEAD.length, 0, FILE_HEAD.length) === 0
+  );
 }
 
-/** Drops the first `n` records of a stream of batches (with their digests). */
-async function* dropRecords(batches: AsyncIterable<unknown[]>, n: number): AsyncGenerator<unknown[]> {
-  let left = n;
-  for await (const b of batches) {
-    if (left >= b.length) {
-      left -= b.length;
-      continue;
+/**
+ * Fast path for files as CloudTrail writes them (compact, `eventVersion` first in every record), at any size and
+ * in bounded memory: records are cut apart at `},{"eventVersion":` with the native `indexOf` as the bytes stream
+ * in, each parsed with `JSON.parse` and its digest taken from its bytes. The byte-level scanner costs ~18x the
+ * native search (72 ms against 4 ms for a 12 MB file on the build machine), and parsing record by record costs
+ * within 5-10% of one `JSON.parse` of the whole file, without ever holding more than a chunk and one record.
+ *
+ * The separator cannot occur inside a string (its quote would be escaped there), so a cut in the wrong place can
+ * only be inside a nested object, and the piece before such a cut does not parse. At the first piece that does
+ * not parse (that, a damaged file, or one cut short) the general scanner takes over from the start of that piece,
+ * as if the document began there, so every record is read exactly once whatever happens.
+ */
+async function* streamTrailFile(
+  first: Buffer,
+  rest: AsyncIterator<Buffer>,
+  skip: SkipFn,
+  maxRecord: number,
+): AsyncGenerator<unknown[]> {
+  let buf = first;
+  let view = viewOf(buf);
+  // Where the current record starts: the `{` that follows the document's `[`.
+  let start = DOC_HEAD.length;
+  let batch: unknown[] = [];
+  let table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
+  const take = (): unknown[] => {
+    const out = batch;
+    setDigests(out, out.length === FAST_BATCH ? table : table.subarray(0, out.length * DIGEST_WORDS));
+    batch = [];
+    table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
+    return out;
+  };
+  const add = (stop: number): boolean => {
+    const v = parseRecordAt(buf, start, stop, skip);
+    if (v === undefined) return false;
+    digestInto(view, start, stop, table, batch.length * DIGEST_WORDS);
+    batch.push(v);
+    return true;
+  };
+  const handOver = async function* (): AsyncGenerator<unknown[]> {
+    if (batch.length > 0) yield take();
+    yield* splitStream([DOC_HEAD, buf.subarray(start)], rest, skip, maxRecord);
+  };
+  for (;;) {
+    for (let at = buf.indexOf(SEP, start); at >= 0; at = buf.indexOf(SEP, start)) {
+      if (!add(at + 1)) {
+        yield* handOver();
+        return;
+      }
+      start = at + 2;
+      if (batch.length === FAST_BATCH) yield take();
     }
-    if (left === 0) {
-      yield b;
-      continue;
+    // A record longer than the limit is the general scanner's to skip (it never buffers one whole).
+    if (buf.length - start > maxRecord) {
+      yield* handOver();
+      return;
     }
-    const rest = b.slice(left);
-    const d = digestsOf(b);
-    if (d) setDigests(rest, d.slice(left * DIGEST_WORDS));
-    left = 0;
-    yield rest;
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await rest.next();
+    } catch (err) {
+      // The bytes broke off (a truncated gzip): everything complete before the break is read, then reported.
+      if (batch.length > 0) yield take();
+      throw err;
+    }
+    if (next.done) break;
+    buf = start < buf.length ? Buffer.concat([buf.subarray(start), next.value]) : next.value;
+    view = viewOf(buf);
+    start = 0;
   }
+  let end = buf.length;
+  while (end > start && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d || buf[end - 1] === 0x20)) end--;
+  // The last record ends the document: `…}]}`.
+  if (end - start < 3 || buf[end - 1] !== RBRACE || buf[end - 2] !== RBRACK || !add(end - 2)) {
+    yield* handOver();
+    return;
+  }
+  if (batch.length > 0) yield take();
+}
+
+/** One record's object from its bytes, or undefined when they are not one JSON object. */
+function parseRecordAt(buf: Buffer, start: number, stop: number, skip: SkipFn): object | undefined {
+  const text = buf.toString('utf8', start, stop);
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  if (text.includes(REPLACEMENT)) {
+    try {
+      fatalDecoder.decode(buf.subarray(start, stop));
+    } catch {
+      skip('invalid-utf8-replaced');
+    }
+  }
+  return v;
 }
 
 function emptyIterator(): AsyncIterator<Buffer> {
