@@ -85,9 +85,8 @@ describe('coverage of scopes', () => {
     // (The renderer defangs URI schemes in untrusted text: `s3://` is shown as `s3[:]//`.)
     const md = render(report(mixed, 40));
     expect(md).toContain(
-      's3 `123456789012/eu-west-1`: no activity in the window<br>s3 `111111111111`: **not read** (looked under `s3[:]//twin-cloudtrail/AWSLogs/111111111111/CloudTrail/`)',
+      '- **s3:** 40 events from `123456789012/us-east-1`, `123456789012/eu-west-1` no activity in the window, `111111111111` **not read** (looked under `s3[:]//twin-cloudtrail/AWSLogs/111111111111/CloudTrail/`)',
     );
-    expect(md).toContain('s3 `123456789012/us-east-1`: 40 events');
     // The reason, with what the archive holds, is in the verdict's list.
     expect(md).toContain('holds account 123456789012, regions eu-west-1, us-east-1');
   });

@@ -145,8 +145,14 @@ describe('trailsight analyze --format text', () => {
       const text = await readFile(out, 'utf8');
       const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as Report;
       expect(report.findings.length).toBeGreaterThan(10);
+      // The heading counts incidents (the correlate stage groups the findings), then the findings they hold.
+      expect(report.incidents.length).toBeGreaterThan(0);
+      const bySeverity = (['critical', 'high', 'medium', 'low', 'info'] as const)
+        .map((s) => [s, report.incidents.filter((i) => i.severity === s).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${n} ${s}`);
       expect(text.split('\n')[0]).toBe(
-        `TrailSight: ${report.findings.length} findings (${['high', 'medium', 'low'].map((s) => `${report.counts.bySeverity[s as 'high']} ${s}`).join(', ')})`,
+        `TrailSight: ${report.incidents.length} incidents (${bySeverity.join(', ')}) from ${report.findings.length} findings`,
       );
       expect(text).toContain(`Top 10 of ${report.findings.length} findings`);
       expect(text).toContain(`  JSON      ${join(dir, 'report.json')}`);
