@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { BATCH_BUCKET, TRAIL_BUCKET, parseEvents, writeTrailArchive, type TrailRecord } from './events.js';
 import { errorResponse, faultError, jsonResponse, type Protocol } from './protocol.js';
 import { MemoryFaultPlan, MemoryObjectStore } from './state.js';
+import { MODEL_BEHAVIOURS } from './model.js';
 import { cloudtrailHandler } from './services/cloudtrail.js';
 import { githubHandler } from './services/github.js';
 import { oidcControl } from './services/oidc.js';
@@ -66,13 +67,7 @@ const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>([
   'missing-manifest',
   'secondary-rate-limit',
 ]);
-const BEHAVIOURS: ReadonlySet<string> = new Set<ModelBehaviour>([
-  'diligent',
-  'silent',
-  'malformed',
-  'hallucinating',
-  'obedient',
-]);
+const BEHAVIOURS: ReadonlySet<string> = new Set<ModelBehaviour>(MODEL_BEHAVIOURS);
 
 /** Part B's Bedrock handlers, loaded if present so the core twin also runs without them. */
 async function loadOptionalHandlers(): Promise<ServiceHandler[]> {

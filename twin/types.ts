@@ -86,7 +86,16 @@ export interface FaultPlan {
   list(): Fault[];
 }
 
-export type ModelBehaviour = 'diligent' | 'silent' | 'malformed' | 'hallucinating' | 'obedient';
+export type ModelBehaviour =
+  | 'diligent'
+  | 'silent'
+  | 'malformed'
+  | 'hallucinating'
+  | 'obedient'
+  | 'verbose'
+  | 'chatty'
+  | 'empty'
+  | 'refusing';
 
 /** Shared state of one twin instance. */
 export interface TwinContext {
