@@ -16,9 +16,16 @@ import { AwsError, describeError } from '../errors.js';
 import type { JobRecord } from '../types.js';
 import type { DigestRecord } from './digest.js';
 import type { AnalyzeDeps } from './deps.js';
-import type { EngineRun, RecordOutcome } from './direct.js';
-import { readAnswer } from './parse.js';
-import { converseBody, messagesBody, preview, type BuiltPrompt } from './prompt.js';
+import {
+  converseCaller,
+  recoverCut,
+  type EngineRun,
+  type ReaskOptions,
+  type RecordOutcome,
+} from './direct.js';
+import { modelFamily, type AnswerFormat } from './models.js';
+import { parseAnswer, readAnswer, replyOf, type ModelReply, type RecordAnswer } from './parse.js';
+import { converseBody, messagesBody, preview, recordTextOf, type BuiltPrompt } from './prompt.js';
 import { estimateTokens } from './tokens.js';
 
 /** `converse`: Converse request bodies (`modelInvocationType: Converse`, any model); `messages`: Anthropic Messages (InvokeModel). */
@@ -26,7 +33,7 @@ export type BatchRecordFormat = 'converse' | 'messages';
 
 /** Anthropic models get their native Messages body (InvokeModel, the long-standing default); others Converse. */
 export function defaultRecordFormat(modelId: string): BatchRecordFormat {
-  return /(^|[./:])anthropic\./.test(modelId) ? 'messages' : 'converse';
+  return modelFamily(modelId).batchFormat;
 }
 
 export interface BatchOptions {
@@ -38,6 +45,8 @@ export interface BatchOptions {
   waitTimeoutMinutes: number;
   mode: RunMode;
   format: BatchRecordFormat;
+  /** Forced findings tool or JSON text (see models.ts); default: the model family's. */
+  answer?: AnswerFormat;
   /** First and longest wait between status polls. */
   pollInitialMs?: number;
   pollMaxMs?: number;
@@ -52,6 +61,19 @@ export interface CollectItem {
 export interface BatchRun extends EngineRun {
   status: 'completed' | 'partial' | 'pending' | 'failed';
   job: JobRecord;
+  /** Records whose answer was cut at max_tokens: the prompt they were asked (from the output's modelInput). */
+  cut?: Map<string, { user: string; answer: RecordAnswer }>;
+}
+
+/** The window's status from its records: complete only when every record was read and nothing was lost. */
+export function batchStatus(
+  results: readonly RecordOutcome[],
+  jobStatus: string | undefined,
+): 'completed' | 'partial' | 'failed' {
+  const answered = results.filter((r) => r.status !== 'failed').length;
+  const whole = results.every((r) => r.status === 'analysed' && !r.lost);
+  if (whole && jobStatus === 'Completed') return 'completed';
+  return answered > 0 ? 'partial' : 'failed';
 }
 
 const TERMINAL = new Set(['Completed', 'PartiallyCompleted', 'Failed', 'Stopped', 'Expired']);
@@ -67,13 +89,18 @@ export function batchInput(
   items: readonly { prompt: BuiltPrompt }[],
   format: BatchRecordFormat,
   modelId: string,
+  answer: AnswerFormat = modelFamily(modelId).answer,
 ): { body: Buffer; hash: string } {
   const line = (prompt: BuiltPrompt): string =>
     `${JSON.stringify({
       recordId: prompt.recordId,
-      modelInput: format === 'converse' ? converseBody(prompt) : messagesBody(prompt),
+      modelInput:
+        format === 'converse'
+          ? converseBody(prompt, undefined, answer)
+          : messagesBody(prompt, undefined, answer),
     })}\n`;
-  const hash = createHash('sha256').update(`${modelId}\n${format}\n`);
+  // The answer format is part of the hash only when it is a tool call, so text-mode inputs keep their old names.
+  const hash = createHash('sha256').update(`${modelId}\n${format}\n${answer === 'tool' ? 'tool\n' : ''}`);
   let size = 0;
   for (const { prompt } of items) {
     const l = line(prompt);
@@ -89,14 +116,16 @@ export function batchInput(
 
 /** Text of a batch output line's model answer, in either record format. */
 export function outputText(modelOutput: unknown): string | undefined {
-  if (!modelOutput || typeof modelOutput !== 'object') return undefined;
-  const o = modelOutput as {
-    output?: { message?: { content?: { text?: unknown }[] } };
-    content?: { type?: unknown; text?: unknown }[];
-  };
-  const blocks = o.output?.message?.content ?? o.content;
-  if (!Array.isArray(blocks)) return undefined;
-  return blocks.map((b) => (typeof b?.text === 'string' ? b.text : '')).join('');
+  return replyOf(modelOutput)?.text;
+}
+
+/** The user turn's text in a record's `modelInput` (either format): what a cut record was asked. */
+function inputUserText(modelInput: unknown): string | undefined {
+  const m = (modelInput as { messages?: { content?: unknown }[] } | undefined)?.messages?.[0]?.content;
+  if (typeof m === 'string') return m;
+  if (!Array.isArray(m)) return undefined;
+  const b = m[0] as { text?: unknown } | undefined;
+  return typeof b?.text === 'string' ? b.text : undefined;
 }
 
 /** Token usage of a batch output line's answer, in either record format. */
@@ -126,7 +155,12 @@ export async function runBatch(
   const { logger, clock } = deps;
   const bedrock = deps.clients.bedrock();
   const s3 = deps.clients.s3();
-  let input: { body: Buffer; hash: string } | undefined = batchInput(items, opts.format, opts.modelId);
+  let input: { body: Buffer; hash: string } | undefined = batchInput(
+    items,
+    opts.format,
+    opts.modelId,
+    opts.answer,
+  );
   for (const { record, prompt } of items) {
     record.text = '';
     prompt.system = '';
@@ -389,7 +423,7 @@ async function collectOutputs(
   const outKeys = scoped.filter((k) => k.endsWith('.jsonl.out'));
   const manifestKey = scoped.find((k) => k.endsWith('manifest.json.out'));
 
-  const answers = new Map<string, { text?: string; error?: string }>();
+  const answers = new Map<string, { reply?: ModelReply; user?: string; error?: string }>();
   let corrupt = 0;
   let usageIn = 0;
   let usageOut = 0;
@@ -424,19 +458,23 @@ async function collectOutputs(
         corrupt++;
         continue;
       }
-      if (answers.get(id)?.text !== undefined) continue;
+      if (answers.get(id)?.reply !== undefined) continue;
       if (obj.error) {
         answers.set(id, {
           error: `${String(obj.error.errorCode ?? 'error')}: ${preview(String(obj.error.errorMessage ?? ''), 160)}`,
         });
         continue;
       }
-      const text = outputText(obj.modelOutput);
-      if (text === undefined) {
+      const reply = replyOf(obj.modelOutput);
+      if (reply === undefined) {
         answers.set(id, { error: 'output line without a model answer' });
         continue;
       }
-      answers.set(id, { text });
+      // A cut answer keeps what it was asked, so the record can be asked again in halves.
+      const user = parseAnswer(reply).truncated
+        ? inputUserText((obj as { modelInput?: unknown }).modelInput)
+        : undefined;
+      answers.set(id, user !== undefined ? { reply, user } : { reply });
       const u = outputUsage(obj.modelOutput);
       if (u) {
         usageIn += u.input;
@@ -464,7 +502,7 @@ async function collectOutputs(
       });
       continue;
     }
-    if (a.text === undefined) {
+    if (a.reply === undefined) {
       errors.set(a.error ?? 'error', (errors.get(a.error ?? 'error') ?? 0) + 1);
       results.push({
         recordId: record.recordId,
@@ -476,7 +514,21 @@ async function collectOutputs(
       });
       continue;
     }
-    const r = readAnswer(record, a.text);
+    const r = readAnswer(record, a.reply);
+    if (r.ok && r.truncated) {
+      results.push({
+        recordId: record.recordId,
+        status: 'analysed',
+        findings: r.findings,
+        unverified: r.unverified,
+        invalid: r.invalidFindings,
+        truncated: true,
+        salvaged: r.findings.length,
+        lost: true,
+      });
+      if (a.user !== undefined) (run.cut ??= new Map()).set(record.recordId, { user: a.user, answer: r });
+      continue;
+    }
     results.push(
       r.ok
         ? {
@@ -486,7 +538,14 @@ async function collectOutputs(
             unverified: r.unverified,
             invalid: r.invalidFindings,
           }
-        : { recordId: record.recordId, status: 'invalid', findings: [], unverified: 0, invalid: 1 },
+        : {
+            recordId: record.recordId,
+            status: 'invalid',
+            findings: [],
+            unverified: 0,
+            invalid: 1,
+            ...(r.failure ? { failure: r.failure } : {}),
+          },
     );
   }
   run.results = results;
@@ -534,18 +593,61 @@ async function collectOutputs(
   } else {
     run.inputTokens = items.reduce((n, i) => n + i.prompt.tokens, 0);
     run.outputTokens =
-      usageOut + [...answers.values()].reduce((n, a) => n + (a.text ? estimateTokens(a.text) : 0), 0);
+      usageOut +
+      [...answers.values()].reduce(
+        (n, a) =>
+          n +
+          (a.reply
+            ? estimateTokens(a.reply.text + JSON.stringify(a.reply.toolCalls.map((c) => c.input)))
+            : 0),
+        0,
+      );
     run.measured = false;
   }
 
-  run.status =
-    analysed === items.length && run.job.status === 'Completed'
-      ? 'completed'
-      : answered > 0
-        ? 'partial'
-        : 'failed';
-  if (run.status === 'completed' && results.some((r) => r.status !== 'analysed')) run.status = 'partial';
+  run.status = batchStatus(results, run.job.status);
   deps.logger.info(
     `Batch job ${run.job.jobName}: ${analysed}/${items.length} records analysed, ${run.inputTokens} input and ${run.outputTokens} output tokens`,
   );
+}
+
+/**
+ * Asks the cut records of a finished job again as direct Converse calls, each split in two (asking the whole record
+ * again would be cut again), within the budget; replaces their results and recomputes the run's status.
+ */
+export async function reaskCutRecords(
+  items: readonly { record: Pick<DigestRecord, 'recordId' | 'events'> & Partial<DigestRecord> }[],
+  run: BatchRun,
+  opts: { modelId: string; answer: AnswerFormat; reask: ReaskOptions },
+  deps: AnalyzeDeps,
+): Promise<void> {
+  if (!run.cut?.size) return;
+  const counters = (run.reask ??= { inputTokens: 0, outputTokens: 0 });
+  const call = converseCaller(opts, deps, run);
+  const byId = new Map(items.map((i) => [i.record.recordId, i.record] as const));
+  let reasked = 0;
+  for (const [id, { user, answer }] of run.cut) {
+    const at = run.results.findIndex((r) => r.recordId === id);
+    const base = byId.get(id);
+    const text = recordTextOf(user);
+    if (at < 0 || !base || text === undefined) continue;
+    const events = [...base.events.values()];
+    const record: DigestRecord = {
+      recordId: id,
+      text,
+      tokens: estimateTokens(text),
+      events: base.events,
+      principals: base.principals ?? [...new Set(events.map((e) => e.principal))],
+      accounts: base.accounts ?? [...new Set(events.map((e) => e.account))],
+      eventsCovered: base.eventsCovered ?? events.length,
+    };
+    const r = await recoverCut(record, answer, call, opts.reask, deps, counters);
+    if (r.reasked) reasked++;
+    run.results[at] = r;
+  }
+  delete run.cut;
+  if (reasked) {
+    deps.logger.info(`Re-asked ${reasked} cut batch record(s) in halves with direct Converse calls.`);
+  }
+  if (run.status !== 'pending') run.status = batchStatus(run.results, run.job.status);
 }
