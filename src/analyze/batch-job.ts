@@ -618,33 +618,38 @@ async function collectOutputs(
 export async function reaskCutRecords(
   items: readonly { record: Pick<DigestRecord, 'recordId' | 'events'> & Partial<DigestRecord> }[],
   run: BatchRun,
-  opts: { modelId: string; answer: AnswerFormat; reask: ReaskOptions },
+  opts: { modelId: string; answer: AnswerFormat; concurrency: number; reask: ReaskOptions },
   deps: AnalyzeDeps,
 ): Promise<void> {
   if (!run.cut?.size) return;
   const counters = (run.reask ??= { inputTokens: 0, outputTokens: 0 });
-  const call = converseCaller(opts, deps, run);
+  const call = converseCaller({ modelId: opts.modelId, answer: opts.answer }, deps, run);
   const byId = new Map(items.map((i) => [i.record.recordId, i.record] as const));
   let reasked = 0;
-  for (const [id, { user, answer }] of run.cut) {
-    const at = run.results.findIndex((r) => r.recordId === id);
-    const base = byId.get(id);
-    const text = recordTextOf(user);
-    if (at < 0 || !base || text === undefined) continue;
-    const events = [...base.events.values()];
-    const record: DigestRecord = {
-      recordId: id,
-      text,
-      tokens: estimateTokens(text),
-      events: base.events,
-      principals: base.principals ?? [...new Set(events.map((e) => e.principal))],
-      accounts: base.accounts ?? [...new Set(events.map((e) => e.account))],
-      eventsCovered: base.eventsCovered ?? events.length,
-    };
-    const r = await recoverCut(record, answer, call, opts.reask, deps, counters);
-    if (r.reasked) reasked++;
-    run.results[at] = r;
-  }
+  const queue = [...run.cut];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [id, { user, answer }] = next;
+      const at = run.results.findIndex((r) => r.recordId === id);
+      const base = byId.get(id);
+      const text = recordTextOf(user);
+      if (at < 0 || !base || text === undefined || deps.signal?.aborted) continue;
+      const events = [...base.events.values()];
+      const record: DigestRecord = {
+        recordId: id,
+        text,
+        tokens: estimateTokens(text),
+        events: base.events,
+        principals: base.principals ?? [...new Set(events.map((e) => e.principal))],
+        accounts: base.accounts ?? [...new Set(events.map((e) => e.account))],
+        eventsCovered: base.eventsCovered ?? events.length,
+      };
+      const r = await recoverCut(record, answer, call, opts.reask, deps, counters);
+      if (r.reasked) reasked++;
+      run.results[at] = r;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, queue.length)) }, worker));
   delete run.cut;
   if (reasked) {
     deps.logger.info(`Re-asked ${reasked} cut batch record(s) in halves with direct Converse calls.`);

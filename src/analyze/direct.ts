@@ -75,11 +75,17 @@ export class CostBudget {
   }
 }
 
-/** One Converse call, throttling retried, tokens added to the run (or its re-ask counters). */
+/** One Converse call, throttling retried, tokens added to the run (or to `counters`). */
 export type Caller = (
   prompt: BuiltPrompt,
-  counters?: { inputTokens: number; outputTokens: number },
+  opts?: { counters?: { inputTokens: number; outputTokens: number }; maxTokens?: number },
 ) => Promise<ModelReply>;
+
+/**
+ * Output tokens a re-asked half may use: twice a record's. Each half holds about half the events and gets twice
+ * the room, so an answer cut at up to four times the cap fits; only tokens written are billed.
+ */
+export const REASK_MAX_OUTPUT_TOKENS = 2 * RECORD_MAX_OUTPUT_TOKENS;
 
 /** A Converse caller for `modelId`, asking for findings the way its family answers best. */
 export function converseCaller(
@@ -88,11 +94,15 @@ export function converseCaller(
   run: Pick<EngineRun, 'inputTokens' | 'outputTokens' | 'measured'>,
 ): Caller {
   const client = deps.clients.bedrockRuntime();
-  return async (prompt, counters = run) => {
+  return async (prompt, callOpts = {}) => {
+    const counters = callOpts.counters ?? run;
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await client.send(
-          new ConverseCommand({ modelId: opts.modelId, ...converseBody(prompt, undefined, opts.answer) }),
+          new ConverseCommand({
+            modelId: opts.modelId,
+            ...converseBody(prompt, callOpts.maxTokens, opts.answer),
+          }),
           deps.signal ? { abortSignal: deps.signal } : {},
         );
         const reply = replyOf(res) ?? { text: '', toolCalls: [] };
@@ -141,12 +151,12 @@ export async function recoverCut(
     salvaged: cut.findings.length,
   };
   const halves = reask && record.text ? splitRecord(record) : undefined;
-  const prompts = halves?.map((h) => ({
-    half: h,
-    prompt: buildPrompt(h, reask!.ctx, reask!.recordTokenBudget),
-  }));
+  const prompts =
+    reask && halves
+      ? halves.map((h) => ({ half: h, prompt: buildPrompt(h, reask.ctx, reask.recordTokenBudget) }))
+      : undefined;
   const worst = (prompts ?? []).reduce((n, p) => n + p.prompt.tokens, 0);
-  if (!prompts || !reask?.budget.take(worst, 2 * RECORD_MAX_OUTPUT_TOKENS)) {
+  if (!prompts || !reask?.budget.take(worst, 2 * REASK_MAX_OUTPUT_TOKENS)) {
     out.lost = true;
     deps.logger.debug(
       `Record ${record.recordId}: answer cut at max_tokens; ${cut.findings.length} complete finding(s) kept, ${prompts ? 'no budget left to re-ask' : 'cannot be split further'}`,
@@ -156,7 +166,10 @@ export async function recoverCut(
   out.reasked = true;
   for (const { half, prompt } of prompts) {
     try {
-      const a = readAnswer(half, await call(prompt, counters));
+      const a = readAnswer(
+        half,
+        await call(prompt, { ...(counters ? { counters } : {}), maxTokens: REASK_MAX_OUTPUT_TOKENS }),
+      );
       if (!a.ok) {
         out.invalid++;
         out.lost = true;

@@ -229,6 +229,7 @@ export async function analyze(
           {
             modelId: a.modelId,
             answer: family.answer,
+            concurrency: a.directConcurrency,
             reask: { ctx, recordTokenBudget: a.recordTokenBudget, budget },
           },
           deps,
