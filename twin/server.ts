@@ -4,6 +4,7 @@ import { BATCH_BUCKET, TRAIL_BUCKET, parseEvents, writeTrailArchive, type TrailR
 import { errorResponse, faultError, jsonResponse, type Protocol } from './protocol.js';
 import { MemoryFaultPlan, MemoryObjectStore } from './state.js';
 import { MODEL_BEHAVIOURS } from './model.js';
+import { batchQuotas } from './services/bedrock.js';
 import { cloudtrailHandler } from './services/cloudtrail.js';
 import { githubHandler } from './services/github.js';
 import { oidcControl } from './services/oidc.js';
@@ -128,6 +129,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     ctx.model.behaviour = 'diligent';
     ctx.lookupRatePerSecond = initial.lookupRatePerSecond;
     ctx.batchStepMs = initial.batchStepMs;
+    delete ctx.batchQuotas;
     for (const h of [...handlers, githubHandler]) h.reset?.(ctx);
     loadEvents(ctx, initial.events, { append: false, organizationId: initial.organizationId });
   }
@@ -265,6 +267,17 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
           }
           if (typeof body.batchStepMs === 'number' && body.batchStepMs >= 0)
             ctx.batchStepMs = body.batchStepMs;
+          if (body.batchQuotas && typeof body.batchQuotas === 'object') {
+            const q: Record<string, number> = {};
+            for (const [k, v] of Object.entries(body.batchQuotas as Record<string, unknown>)) {
+              if (!['recordsPerFile', 'recordsPerJob', 'bytesPerFile', 'bytesPerJob'].includes(k))
+                throw new Error(`batchQuotas.${k} is not a quota the twin enforces`);
+              if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+                throw new Error(`batchQuotas.${k} must be a positive integer`);
+              q[k] = v;
+            }
+            ctx.batchQuotas = q;
+          }
           return jsonResponse(200, settings(ctx));
         }
         case 'GET /_twin/s3/objects': {
@@ -335,6 +348,7 @@ function settings(ctx: TwinContext): Record<string, unknown> {
     baseUrl: ctx.baseUrl,
     lookupRatePerSecond: ctx.lookupRatePerSecond,
     batchStepMs: ctx.batchStepMs,
+    batchQuotas: batchQuotas(ctx),
     organizationId: ctx.organizationId ?? null,
     buckets: [TRAIL_BUCKET, BATCH_BUCKET],
   };

@@ -1,5 +1,6 @@
 /** Pure logic behind real answer shapes: reading replies of both APIs, salvaging cut lists, splitting records. */
 import { describe, expect, it } from '@jest/globals';
+import { BATCH_QUOTAS, planBatch } from '../../src/analyze/batch-job.js';
 import type { DigestBuilder, DigestRecord } from '../../src/analyze/digest.js';
 import { foundationModelId, modelFamily } from '../../src/analyze/models.js';
 import { FINDINGS_TOOL, parseAnswer, readAnswer, replyOf, salvageFindings } from '../../src/analyze/parse.js';
@@ -216,5 +217,65 @@ describe('splitting a record in two', () => {
     }
     const one = { ...all[0]!, text: '## p account=1\nid=x 01:00:00 s3:GetObject' };
     expect(splitRecord(one)).toBeUndefined();
+  });
+});
+
+describe('laying a window out under the batch quotas', () => {
+  const q = {
+    recordsPerFile: 50,
+    recordsPerJob: 200,
+    bytesPerFile: 10_000,
+    bytesPerJob: 30_000,
+    minRecordsPerJob: 100,
+  };
+  const ranges = (p: ReturnType<typeof planBatch>) => p.jobs.map((j) => [j.start, j.end, j.files.length]);
+
+  it('one job of one file when everything fits (the defaults, a normal window)', () => {
+    expect(
+      ranges(
+        planBatch(
+          Array.from({ length: 5000 }, () => 4000),
+          BATCH_QUOTAS,
+        ),
+      ),
+    ).toEqual([[0, 5000, 1]]);
+  });
+
+  it('several files per job by record count and by bytes; several jobs shared evenly', () => {
+    // 450 records of 100 bytes: 3 jobs by record count (200 each at most), 150 each, files of 50 records.
+    const p = planBatch(
+      Array.from({ length: 450 }, () => 100),
+      q,
+    );
+    expect(ranges(p)).toEqual([
+      [0, 150, 3],
+      [150, 300, 3],
+      [300, 450, 3],
+    ]);
+    // 200 records of 290 bytes: 58,000 bytes need 2 jobs by size; files hold 34 records (10,000 bytes).
+    const b = planBatch(
+      Array.from({ length: 200 }, () => 290),
+      q,
+    );
+    expect(b.jobs.map((j) => j.end - j.start)).toEqual([100, 100]);
+    for (const j of b.jobs)
+      for (const f of j.files) expect((f.end - f.start) * 290).toBeLessThanOrEqual(10_000);
+    // Every record is in exactly one file, in order.
+    const flat = b.jobs.flatMap((j) =>
+      j.files.flatMap((f) => Array.from({ length: f.end - f.start }, (_, i) => f.start + i)),
+    );
+    expect(flat).toEqual(Array.from({ length: 200 }, (_, i) => i));
+  });
+
+  it('refuses a layout that would leave a job under the minimum, or a record over the file quota', () => {
+    expect(() =>
+      planBatch(
+        Array.from({ length: 250 }, () => 100),
+        { ...q, recordsPerJob: 120 },
+      ),
+    ).toThrow(/cannot be split into batch jobs of at least 100 records/);
+    expect(() => planBatch([100, 20_000], q)).toThrow(
+      /record 2 is 20000 bytes, over the 10000-byte file quota/,
+    );
   });
 });

@@ -270,3 +270,48 @@ describe('other answer shapes', () => {
     expect(outcome.aiFindings.length).toBeGreaterThan(0);
   });
 });
+
+describe('batch quotas', () => {
+  it('a window over the records-per-job and records-per-file quotas runs as several jobs of several files, all read back', async () => {
+    const quotas = {
+      recordsPerFile: 60,
+      recordsPerJob: 150,
+      bytesPerFile: 2_000_000,
+      bytesPerJob: 5_000_000,
+    };
+    await t.control('POST', '/_twin/settings', { batchQuotas: quotas });
+    const { outcome, ruleFindings, logger } = await run(
+      attack,
+      'diligent',
+      { ...BATCH, recordTokenBudget: 1200 },
+      { batchQuotas: { ...quotas, minRecordsPerJob: 100 } },
+    );
+    const n = outcome.digests.records;
+    const jobs = await t.jobs();
+    expect(jobs.length).toBe(Math.ceil(n / 150));
+    expect(jobs.length).toBeGreaterThan(1);
+    expect(outcome.jobs.map((j) => j.jobArn).sort()).toEqual(jobs.map((j) => j.jobArn).sort());
+    expect(outcome.jobs.reduce((k, j) => k + j.records, 0)).toBe(n);
+    expect(
+      logger.lines.some((l) => new RegExp(`exceed one batch job's quotas: ${jobs.length} jobs`).test(l)),
+    ).toBe(true);
+    const s3 = t.clients.s3();
+    const listed = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'twin-batch', Prefix: 'trailsight/batch/' }),
+    );
+    const inputs = (listed.Contents ?? [])
+      .map((o) => o.Key ?? '')
+      .filter((k) => /\/input\/records-\d{4}\.jsonl$/.test(k));
+    expect(inputs.length).toBeGreaterThanOrEqual(2 * jobs.length);
+    expect((await batchInputLines()).length).toBe(n);
+    expect(outcome.status).toBe('completed');
+    expect(outcome.aiFindings.length).toBeGreaterThan(0);
+    expectSound(outcome, attack, ruleFindings);
+    // The twin enforces the same quotas: one job for the whole window is refused.
+    await t.reset();
+    await t.control('POST', '/_twin/settings', { batchQuotas: quotas });
+    const one = await run(attack, 'diligent', { ...BATCH, recordTokenBudget: 1200 });
+    expect(one.outcome.status).toBe('failed');
+    expect(one.outcome.warnings.join('\n')).toMatch(/records per (input file|batch inference job)/);
+  });
+});

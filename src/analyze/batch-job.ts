@@ -47,6 +47,8 @@ export interface BatchOptions {
   format: BatchRecordFormat;
   /** Forced findings tool or JSON text (see models.ts); default: the model family's. */
   answer?: AnswerFormat;
+  /** Bedrock's batch quotas when the account's differ from the defaults. */
+  quotas?: BatchQuotas;
   /** First and longest wait between status polls. */
   pollInitialMs?: number;
   pollMaxMs?: number;
@@ -60,7 +62,9 @@ export interface CollectItem {
 
 export interface BatchRun extends EngineRun {
   status: 'completed' | 'partial' | 'pending' | 'failed';
+  /** The (first) job; `jobs` lists every job of a window split over several, with the records each holds. */
   job: JobRecord;
+  jobs?: { job: JobRecord; recordIds: string[] }[];
   /** Records whose answer was cut at max_tokens: the prompt they were asked (from the output's modelInput). */
   cut?: Map<string, { user: string; answer: RecordAnswer }>;
 }
@@ -79,44 +83,127 @@ export function batchStatus(
 const TERMINAL = new Set(['Completed', 'PartiallyCompleted', 'Failed', 'Stopped', 'Expired']);
 const FAILED_BEFORE = new Set(['Failed', 'Stopped', 'Expired']);
 
-/** The JSONL a job reads, one `{recordId, modelInput}` per line. */
 /**
- * The job's JSONL input as one Buffer, and the hash of the model, format and that input (the job's name and
- * idempotency token). Each line is serialised twice (once to hash and measure, once to write) so that neither an
- * array of lines nor a string of the whole input is ever held: a million-event window makes tens of MB of input.
+ * Bedrock's batch inference quotas, at their default values (Service Quotas may differ per account and model):
+ * "Records per input file per batch inference job", "Records per batch inference job", "Batch inference input file
+ * size (in GB)", "Batch inference job size (in GB)", "Minimum number of records per batch inference job".
  */
-export function batchInput(
-  items: readonly { prompt: BuiltPrompt }[],
+export interface BatchQuotas {
+  recordsPerFile: number;
+  recordsPerJob: number;
+  bytesPerFile: number;
+  bytesPerJob: number;
+  minRecordsPerJob: number;
+}
+
+export const BATCH_QUOTAS: BatchQuotas = {
+  recordsPerFile: 50_000,
+  recordsPerJob: 50_000,
+  bytesPerFile: 1_000_000_000,
+  bytesPerJob: 5_000_000_000,
+  minRecordsPerJob: 100,
+};
+
+/** Item ranges `[start, end)`: jobs, and the input files inside each job. */
+export interface BatchPlan {
+  jobs: { start: number; end: number; files: { start: number; end: number }[] }[];
+}
+
+/**
+ * Lays records (their JSONL line sizes, in order) out into as few jobs as the quotas allow, shared evenly so every
+ * job keeps the minimum, and each job into files under the per-file limits. Throws when no layout fits.
+ */
+export function planBatch(sizes: readonly number[], q: BatchQuotas): BatchPlan {
+  const total = sizes.reduce((n, s) => n + s, 0);
+  const big = sizes.findIndex((s) => s > q.bytesPerFile);
+  if (big >= 0)
+    throw new Error(
+      `batch record ${big + 1} is ${sizes[big]} bytes, over the ${q.bytesPerFile}-byte file quota`,
+    );
+  const k = Math.max(1, Math.ceil(sizes.length / q.recordsPerJob), Math.ceil(total / q.bytesPerJob));
+  const target = Math.ceil(sizes.length / k);
+  const jobs: BatchPlan['jobs'] = [];
+  for (let i = 0; i < sizes.length;) {
+    const start = i;
+    const files: { start: number; end: number }[] = [];
+    let jobBytes = 0;
+    let fileStart = i;
+    let fileBytes = 0;
+    while (i < sizes.length && i - start < Math.min(target, q.recordsPerJob)) {
+      const s = sizes[i] ?? 0;
+      if (i > start && jobBytes + s > q.bytesPerJob) break;
+      if (i > fileStart && (i - fileStart >= q.recordsPerFile || fileBytes + s > q.bytesPerFile)) {
+        files.push({ start: fileStart, end: i });
+        fileStart = i;
+        fileBytes = 0;
+      }
+      jobBytes += s;
+      fileBytes += s;
+      i++;
+    }
+    files.push({ start: fileStart, end: i });
+    jobs.push({ start, end: i, files });
+  }
+  const small = jobs.find((j) => j.end - j.start < q.minRecordsPerJob);
+  if (jobs.length > 1 && small) {
+    throw new Error(
+      `the window's ${sizes.length} records (${total} bytes) cannot be split into batch jobs of at least ${q.minRecordsPerJob} records within ${q.recordsPerJob} records and ${q.bytesPerJob} bytes each`,
+    );
+  }
+  return { jobs };
+}
+
+/** One JSONL line of a job's input: `{recordId, modelInput}`. */
+function recordLine(prompt: BuiltPrompt, format: BatchRecordFormat, answer: AnswerFormat): string {
+  return `${JSON.stringify({
+    recordId: prompt.recordId,
+    modelInput:
+      format === 'converse'
+        ? converseBody(prompt, undefined, answer)
+        : messagesBody(prompt, undefined, answer),
+  })}\n`;
+}
+
+/** One job's input: its items, the hash naming it (job name, idempotency token, S3 keys) and its files' bodies. */
+export interface JobInput<T> {
+  items: T[];
+  hash: string;
+  files: Buffer[];
+}
+
+/**
+ * The jobs' JSONL inputs, laid out by `planBatch`. Lines are serialised once to measure, once to hash and once to
+ * write, so that no array of lines or string of the whole input is held: a million-event window makes tens of MB.
+ * A window that fits one job hashes as it always did (model, format, lines), so re-runs find their job again.
+ */
+export function batchInputs<T extends { prompt: BuiltPrompt }>(
+  items: readonly T[],
   format: BatchRecordFormat,
   modelId: string,
   answer: AnswerFormat = modelFamily(modelId).answer,
-): { body: Buffer; hash: string } {
-  const line = (prompt: BuiltPrompt): string =>
-    `${JSON.stringify({
-      recordId: prompt.recordId,
-      modelInput:
-        format === 'converse'
-          ? converseBody(prompt, undefined, answer)
-          : messagesBody(prompt, undefined, answer),
-    })}\n`;
+  quotas: BatchQuotas = BATCH_QUOTAS,
+): JobInput<T>[] {
+  const line = (p: BuiltPrompt): string => recordLine(p, format, answer);
+  const sizes = items.map((i) => Buffer.byteLength(line(i.prompt)));
+  const plan = planBatch(sizes, quotas);
   // The answer format is part of the hash only when it is a tool call, so text-mode inputs keep their old names.
-  const hash = createHash('sha256').update(`${modelId}\n${format}\n${answer === 'tool' ? 'tool\n' : ''}`);
-  let size = 0;
-  for (const { prompt } of items) {
-    const l = line(prompt);
-    hash.update(l);
-    size += Buffer.byteLength(l);
-  }
-  const body = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (const { prompt } of items) at += body.write(line(prompt), at);
-  if (at !== size) throw new Error(`batch input: wrote ${at} of ${size} bytes`);
-  return { body, hash: hash.digest('hex') };
-}
-
-/** Text of a batch output line's model answer, in either record format. */
-export function outputText(modelOutput: unknown): string | undefined {
-  return replyOf(modelOutput)?.text;
+  const head = `${modelId}\n${format}\n${answer === 'tool' ? 'tool\n' : ''}`;
+  return plan.jobs.map((j, n) => {
+    const hash = createHash('sha256').update(head);
+    if (plan.jobs.length > 1) hash.update(`job ${n + 1} of ${plan.jobs.length}\n`);
+    const files = j.files.map((f) => {
+      const body = Buffer.allocUnsafe(sizes.slice(f.start, f.end).reduce((a, b) => a + b, 0));
+      let at = 0;
+      for (let k = f.start; k < f.end; k++) {
+        const l = line((items[k] as T).prompt);
+        hash.update(l);
+        at += body.write(l, at);
+      }
+      if (at !== body.length) throw new Error(`batch input: wrote ${at} of ${body.length} bytes`);
+      return body;
+    });
+    return { items: items.slice(j.start, j.end), hash: hash.digest('hex'), files };
+  });
 }
 
 /** The user turn's text in a record's `modelInput` (either format): what a cut record was asked. */
@@ -142,36 +229,76 @@ function jobIdOf(arn: string): string {
 }
 
 /**
- * Submits (or finds) the job for these records and, unless `mode: submit`, waits for it and reads its output.
- * Once the input is built, the records' and prompts' texts are emptied: they are most of the memory a run holds
- * while a job runs (tens of MB for a big window), and nothing after needs them (answers are checked against each
- * record's events).
+ * Submits (or finds) the job(s) for these records and, unless `mode: submit`, waits for them and reads their output.
+ * A window over Bedrock's batch quotas is split into several input files and, if need be, several jobs (run side by
+ * side). Once the input is built, the records' and prompts' texts are emptied: they are most of the memory a run
+ * holds while a job runs (tens of MB for a big window), and nothing after needs them (answers are checked against
+ * each record's events; a cut record is re-asked from the prompt its output line carries).
  */
 export async function runBatch(
   items: readonly { record: DigestRecord; prompt: BuiltPrompt }[],
   opts: BatchOptions,
   deps: AnalyzeDeps,
 ): Promise<BatchRun> {
-  const { logger, clock } = deps;
-  const bedrock = deps.clients.bedrock();
-  const s3 = deps.clients.s3();
-  let input: { body: Buffer; hash: string } | undefined = batchInput(
-    items,
-    opts.format,
-    opts.modelId,
-    opts.answer,
-  );
+  const inputs = batchInputs(items, opts.format, opts.modelId, opts.answer, opts.quotas);
   for (const { record, prompt } of items) {
     record.text = '';
     prompt.system = '';
     prompt.user = '';
   }
+  if (inputs.length > 1) {
+    deps.logger.info(
+      `The window's ${items.length} records exceed one batch job's quotas: ${inputs.length} jobs of ${inputs.map((i) => i.items.length).join(', ')} records.`,
+    );
+  }
+  const runs = await Promise.all(inputs.map((input) => runJob(input, opts, deps)));
+  return runs.length === 1 ? (runs[0] as BatchRun) : mergeRuns(runs);
+}
+
+/** Several jobs' runs as one: results and tokens added up, status the worst that matters. */
+function mergeRuns(runs: BatchRun[]): BatchRun {
+  const statuses = new Set(runs.map((r) => r.status));
+  const status: BatchRun['status'] = statuses.has('pending')
+    ? 'pending'
+    : statuses.size === 1
+      ? (runs[0]?.status ?? 'failed')
+      : 'partial';
+  const cut = new Map(runs.flatMap((r) => [...(r.cut ?? [])]));
+  const merged: BatchRun = {
+    status,
+    job: (runs[0] as BatchRun).job,
+    jobs: runs.map((r) => ({ job: r.job, recordIds: r.jobs?.[0]?.recordIds ?? [] })),
+    results: runs.flatMap((r) => r.results),
+    inputTokens: runs.reduce((n, r) => n + r.inputTokens, 0),
+    outputTokens: runs.reduce((n, r) => n + r.outputTokens, 0),
+    measured: runs.every((r) => r.measured),
+    warnings: runs.flatMap((r) => r.warnings),
+  };
+  if (cut.size) merged.cut = cut;
+  return merged;
+}
+
+/** Submits (or finds) one job and, unless `mode: submit`, waits for it and reads its output. */
+async function runJob(
+  input: JobInput<{ record: DigestRecord; prompt: BuiltPrompt }>,
+  opts: BatchOptions,
+  deps: AnalyzeDeps,
+): Promise<BatchRun> {
+  const { logger, clock } = deps;
+  const bedrock = deps.clients.bedrock();
+  const s3 = deps.clients.s3();
+  const items = input.items;
+  let files: Buffer[] | undefined = input.files;
   const hash = input.hash;
   const short = hash.slice(0, 20);
   const baseName = `trailsight-${short}`;
   const keyBase = `${opts.prefix}${short}/`;
-  const inputKey = `${keyBase}input/records.jsonl`;
-  const inputUri = `s3://${opts.bucket}/${inputKey}`;
+  // One file keeps its long-standing key; several share a folder, which the job reads whole.
+  const inputKeys =
+    files.length === 1
+      ? [`${keyBase}input/records.jsonl`]
+      : files.map((_, n) => `${keyBase}input/records-${String(n + 1).padStart(4, '0')}.jsonl`);
+  const inputUri = `s3://${opts.bucket}/${files.length === 1 ? inputKeys[0] : `${keyBase}input/`}`;
   const outputUri = `s3://${opts.bucket}/${keyBase}output/`;
   const job: JobRecord = {
     engine: 'batch',
@@ -184,13 +311,13 @@ export async function runBatch(
   const run: BatchRun = {
     status: 'failed',
     job,
+    jobs: [{ job, recordIds: items.map((i) => i.record.recordId) }],
     results: [],
     inputTokens: 0,
     outputTokens: 0,
     measured: false,
     warnings: [],
   };
-
   // A job for exactly this input may exist already (a re-run, or `mode: submit` earlier): use it.
   let existing: { jobArn: string; jobName: string; status?: string }[] = [];
   try {
@@ -214,7 +341,7 @@ export async function runBatch(
   let startedHere = false;
   let jobArn: string;
   if (reusable) {
-    input = undefined;
+    files = undefined;
     jobArn = reusable.jobArn;
     job.jobName = reusable.jobName;
     logger.info(
@@ -226,18 +353,20 @@ export async function runBatch(
     const jobName = attempt === 0 ? baseName : `${baseName}-${attempt + 1}`;
     const token = attempt === 0 ? hash : `${hash.slice(0, 60)}-${attempt + 1}`;
     try {
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: opts.bucket,
-          Key: inputKey,
-          Body: input.body,
-          ContentType: 'application/jsonl',
-        }),
-      );
+      for (const [n, body] of files.entries()) {
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: opts.bucket,
+            Key: inputKeys[n],
+            Body: body,
+            ContentType: 'application/jsonl',
+          }),
+        );
+      }
     } catch (err) {
       throw new AwsError(`Could not write the batch input to ${inputUri}`, err);
     } finally {
-      input = undefined; // uploaded (or not): tens of MB not to hold while the job runs
+      files = undefined; // uploaded (or not): tens of MB not to hold while the job runs
     }
     try {
       const created = await bedrock.send(

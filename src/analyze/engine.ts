@@ -11,6 +11,7 @@ import {
   defaultRecordFormat,
   reaskCutRecords,
   runBatch,
+  type BatchQuotas,
   type BatchRecordFormat,
 } from './batch-job.js';
 import type { AnalyzeDeps } from './deps.js';
@@ -39,6 +40,8 @@ export interface AnalyzeInput {
 export interface AnalyzeOptions {
   /** Batch record body format; default: Anthropic Messages for anthropic.* models, Converse otherwise. */
   batchFormat?: BatchRecordFormat;
+  /** Bedrock batch quotas of the account, when they differ from the defaults (BATCH_QUOTAS). */
+  batchQuotas?: BatchQuotas;
   pollInitialMs?: number;
   pollMaxMs?: number;
 }
@@ -199,6 +202,7 @@ export async function analyze(
   let run: EngineRun;
   let status: AnalysisOutcome['status'];
   const jobs: JobRecord[] = [];
+  let parts: { job: JobRecord; recordIds: string[] }[] = [];
   try {
     if (batch) {
       const b = await runBatch(
@@ -212,6 +216,7 @@ export async function analyze(
           mode: a.mode,
           format: options.batchFormat ?? defaultRecordFormat(a.modelId),
           answer: family.answer,
+          ...(options.batchQuotas ? { quotas: options.batchQuotas } : {}),
           ...(options.pollInitialMs !== undefined ? { pollInitialMs: options.pollInitialMs } : {}),
           ...(options.pollMaxMs !== undefined ? { pollMaxMs: options.pollMaxMs } : {}),
         },
@@ -236,7 +241,8 @@ export async function analyze(
         );
       }
       run = b;
-      jobs.push(b.job);
+      jobs.push(...(b.jobs?.map((j) => j.job) ?? [b.job]));
+      parts = b.jobs ?? [{ job: b.job, recordIds: items.map((i) => i.record.recordId) }];
       status = b.status;
     } else {
       const budget = new CostBudget(Math.max(0, a.maxCostUsd - estimate), price.price);
@@ -288,7 +294,11 @@ export async function analyze(
   warnings.push(...run.warnings);
 
   if (status === 'pending' && batch) {
-    await rememberPending(config, deps, { jobs, set, items, input, warnings });
+    for (const part of parts) {
+      const ids = new Set(part.recordIds);
+      const mine = items.filter((i) => ids.has(i.record.recordId));
+      await rememberPending(config, deps, { jobs: [part.job], set, items: mine, input, warnings });
+    }
   }
 
   return completeOutcome(config, deps, {
