@@ -8,7 +8,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { normalizeAll, synthesize } from '../../bench/tokens-data.js';
-import { analyze, mergeFindings, type AnalyzeOptions } from '../../src/analyze/index.js';
+import {
+  analyze,
+  collectPending,
+  listPending,
+  mergeFindings,
+  type AnalyzeOptions,
+} from '../../src/analyze/index.js';
 import type { AnalysisOutcome, Finding, TrailEvent } from '../../src/types.js';
 import type { ModelBehaviour } from '../../twin/types.js';
 import {
@@ -313,5 +319,54 @@ describe('batch quotas', () => {
     const one = await run(attack, 'diligent', { ...BATCH, recordTokenBudget: 1200 });
     expect(one.outcome.status).toBe('failed');
     expect(one.outcome.warnings.join('\n')).toMatch(/records per (input file|batch inference job)/);
+  });
+});
+
+describe('mode submit / collect', () => {
+  it('a window split over two jobs stores each; collect reads both and re-asks their cut records', async () => {
+    const quotas = {
+      recordsPerFile: 60,
+      recordsPerJob: 150,
+      bytesPerFile: 2_000_000,
+      bytesPerJob: 5_000_000,
+    };
+    await t.control('POST', '/_twin/settings', { batchQuotas: quotas });
+    await t.model('verbose');
+    const stateConfig = (mode: 'submit' | 'collect') => {
+      const c = makeConfig({ ...BATCH, recordTokenBudget: 1200, mode });
+      c.window.stateBucket = 'twin-batch';
+      c.window.statePrefix = 'trailsight/state/';
+      return c;
+    };
+    const config = stateConfig('submit');
+    const { collector, ruleFindings } = collect(attack, config);
+    const submitted = await analyze(
+      config,
+      { clients: t.clients, logger: memLogger(), clock: virtualClock() },
+      { collector, ruleFindings, stats: makeStats(attack.length), window },
+      { batchQuotas: { ...quotas, minRecordsPerJob: 100 } },
+    );
+    expect(submitted.status).toBe('pending');
+    expect(submitted.jobs).toHaveLength(2);
+    expect(await listPending(t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(2);
+    for (let i = 0; i < 400 && (await t.jobs()).some((j) => j.status !== 'Completed'); i++)
+      await new Promise((r) => setTimeout(r, 5));
+    const logger = memLogger();
+    const { collected, stillRunning } = await collectPending(stateConfig('collect'), {
+      clients: t.clients,
+      logger,
+      clock: virtualClock(),
+    });
+    expect(stillRunning).toEqual([]);
+    expect(collected).toHaveLength(2);
+    for (const c of collected) {
+      expect(c.outcome.answers?.truncated).toBeGreaterThan(0);
+      expect(c.outcome.answers?.reasked).toBe(c.outcome.answers?.truncated);
+      expect(c.outcome.answers?.unrecovered).toBe(0);
+      expect(c.outcome.status).toBe('completed');
+      expectSound(c.outcome, attack, c.ruleFindings);
+    }
+    expect(collected.reduce((n, c) => n + c.pending.records.length, 0)).toBe(submitted.digests.records);
+    expect(logger.lines.some((l) => /Re-asked \d+ cut batch record\(s\) in halves/.test(l))).toBe(true);
   });
 });
