@@ -279,3 +279,16 @@ describe('laying a window out under the batch quotas', () => {
     );
   });
 });
+
+describe('refusal wording', () => {
+  it('labels a declined answer as refused, but not prose that merely has no JSON', () => {
+    for (const t of [
+      "I'm sorry, but I can't help with that.",
+      'I cannot assist with this request.',
+      "I won't analyse this data.",
+    ])
+      expect(parseAnswer(t).failure).toBe('refused');
+    for (const t of ['I cannot find anything suspicious here.', 'I reviewed the data; all looks routine.'])
+      expect(parseAnswer(t).failure).toBe('no-json');
+  });
+});

@@ -217,9 +217,9 @@ export interface ParsedAnswer {
 
 const CUT_STOPS = new Set(['max_tokens', 'model_context_window_exceeded']);
 const REFUSAL_STOPS = new Set(['refusal', 'content_filtered', 'guardrail_intervened']);
-// Only labels an answer that has no JSON anyway (a count in the report), never decides what is kept.
+// Labels an answer with no JSON (a count in the report; a refused prompt is not asked again), nothing more.
 const REFUSAL_TEXT =
-  /^\W*(I'?m sorry|I am sorry|I can(?:no|')t|I cannot|I am unable|I'm unable|I won'?t|I will not)\b/i;
+  /^\W*(?:I'?m sorry|I am sorry|I apologi[sz]e)\b|^\W*I (?:can(?:no|')t|cannot|am unable to|'m unable to|won'?t|will not) (?:help|assist|comply|do that|provide|analy[sz]e|review|share)\b/i;
 
 /**
  * The complete items of a findings array cut short: `{"findings":[{…},{…},{…` gives the first two. Undefined
