@@ -240,6 +240,7 @@ describe('other answer shapes', () => {
     expectSound(direct.outcome, real, direct.ruleFindings);
     await t.reset();
     const batch = await run(attack, 'empty', BATCH);
+    expect(batch.outcome.warnings.filter((w) => /Model analysis failed/.test(w))).toEqual([]);
     expect(batch.outcome.answers?.empty).toBe(batch.outcome.digests.records);
     expect(batch.outcome.status).toBe('partial');
     expectSound(batch.outcome, attack, batch.ruleFindings);
