@@ -297,7 +297,28 @@ export interface AnalysisOutcome {
   digests: { records: number; eventsCovered: number; eventsFolded: number; eventsOmitted: number };
   /** AI findings dropped: evidence ids not in their digest, or invalid against the schema. */
   dropped: { unverifiedEvidence: number; invalid: number };
+  /** How the model's answers came back, when any were asked for (absent: none, or an older report). */
+  answers?: AnswerCounts;
   warnings: string[];
+}
+
+/** Records by the shape of their answer: cut at max_tokens and what was made of it, or no findings list at all. */
+export interface AnswerCounts {
+  /** Answers cut at max_tokens (or ending mid-list). */
+  truncated: number;
+  /** Of those, records whose cut answer still gave complete findings (kept, evidence verified as usual). */
+  salvaged: number;
+  /** Complete findings kept from cut answers. */
+  findingsSalvaged: number;
+  /** Cut records asked again in two halves (direct Converse calls, within max-cost-usd). */
+  reasked: number;
+  /** Cut records whose findings may be incomplete (no re-ask, or a half cut or failed as well). */
+  unrecovered: number;
+  /** Records whose answer held no findings list: empty, refused, a tool call of the wrong shape, no JSON. */
+  empty: number;
+  refused: number;
+  wrongSchema: number;
+  noJson: number;
 }
 
 /** ATT&CK tactics in kill-chain order (enterprise matrix), as incidents list them. */
@@ -401,6 +422,7 @@ export interface Report {
     summaryModelId?: string;
     digests: AnalysisOutcome['digests'];
     dropped: AnalysisOutcome['dropped'];
+    answers?: AnswerCounts;
   };
   usage: Usage;
   jobs: JobRecord[];

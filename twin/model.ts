@@ -15,6 +15,10 @@ export const MODEL_BEHAVIOURS: readonly ModelBehaviour[] = [
   'malformed',
   'hallucinating',
   'obedient',
+  'verbose',
+  'chatty',
+  'empty',
+  'refusing',
 ];
 
 /** True when `x` names a scripted-model behaviour. */
@@ -34,13 +38,19 @@ export interface ModelPrompt {
   inputChars: number;
   /** The request's output-token cap (max_tokens / inferenceConfig.maxTokens). */
   maxTokens?: number;
+  /** The tool the request forces (`tool_choice` type tool/any, `toolChoice.tool`/`any`): the answer is a call to it. */
+  forcedTool?: string;
 }
 
 export interface ModelAnswer {
+  /** Text blocks (before the tool call, when there is one); '' writes no text block. */
   text: string;
+  /** A call of the forced tool with this input (already cut to the findings complete before max_tokens). */
+  toolCall?: { name: string; input: unknown };
   inputTokens: number;
   outputTokens: number;
-  stopReason: 'end_turn' | 'max_tokens';
+  /** `refusal` is what Claude's Messages API says; Converse has no such value and answers `end_turn`. */
+  stopReason: 'end_turn' | 'max_tokens' | 'tool_use' | 'refusal';
 }
 
 /** A finding in the shape the action's prompt asks for. */
@@ -553,26 +563,188 @@ export function composeAnswer(
       return summaryMode
         ? JSON.stringify(summaryFrom(user))
         : JSON.stringify({ findings: diligentFindings(user) });
+    case 'verbose':
+      return summaryMode
+        ? JSON.stringify(summaryFrom(user))
+        : JSON.stringify({ findings: verboseFindings(user) });
+    case 'chatty': {
+      const json = summaryMode ? summaryFrom(user) : { findings: diligentFindings(user) };
+      return `Here is my review of the activity you shared.\n\n\`\`\`json\n${JSON.stringify(json, null, 2)}\n\`\`\`\n\nI listed what stood out; let me know if you want more detail on any of it.`;
+    }
+    case 'empty':
+      return '';
+    case 'refusing':
+      return REFUSAL;
   }
+}
+
+/** What the refusing model says (Claude's wording when it declines). */
+export const REFUSAL = "I'm sorry, but I can't help with analysing this activity.";
+
+/**
+ * The verbose model: one finding per cited event, each with a long description, the way a model writes when a
+ * record holds many flagged events. Past a few dozen events it does not fit in max_tokens, so answers are cut.
+ */
+export function verboseFindings(user: string): ScriptedFinding[] {
+  const out: ScriptedFinding[] = [];
+  for (const line of user.split(/\r?\n/)) {
+    const [id] = idsOnLine(line);
+    if (id === undefined || out.some((f) => f.evidence_event_ids[0] === id)) continue;
+    const name =
+      /\b[a-z0-9-]+:([A-Za-z0-9]+)\b/.exec(line.slice(line.indexOf(id) + id.length))?.[1] ?? 'call';
+    const call = RISKY_CALLS.find((c) => c.names.includes(name));
+    out.push({
+      title: `${call?.title ?? 'Activity to review'}: ${name} (event ${id.slice(0, 12)})`,
+      severity: call?.severity ?? 'low',
+      technique: call?.technique ?? null,
+      evidence_event_ids: [id],
+      description:
+        `The event ${id} calls ${name}. Taken on its own it may be routine, but in the context of this principal's ` +
+        'other activity in the window it deserves a look: check who made the call, from which address and with ' +
+        'which credentials, whether it matches a planned change, and whether related calls followed it.',
+      remediation:
+        call?.remediation ??
+        'Confirm the call was expected; if not, revoke the credentials used and review the principal.',
+      confidence: 0.6,
+    });
+  }
+  return out;
+}
+
+/** A call of the forced tool as the scripted model makes it: JSON behaviours' objects; malformed sends wrong shapes. */
+function toolInputFor(prompt: Pick<ModelPrompt, 'system' | 'user'>, behaviour: ModelBehaviour): unknown {
+  if (behaviour === 'malformed') {
+    const seed = createHash('sha256').update(`${prompt.system}\u0000${prompt.user}`).digest();
+    const variants = [
+      { finding: { title: 'Root account used', severity: 'high' } },
+      { findings: 'I found suspicious calls but cannot list them here.' },
+      { results: [{ title: 'Unusual API calls', severity: 'medium' }] },
+    ];
+    return variants[(seed[0] ?? 0) % variants.length];
+  }
+  return JSON.parse(composeAnswer(prompt, behaviour === 'chatty' ? 'diligent' : behaviour)) as unknown;
+}
+
+/** The complete items of a findings list written up to `chars` characters: what a cut tool call still holds. */
+function cutToolInput(input: unknown, chars: number): unknown {
+  const list = (input as { findings?: unknown }).findings;
+  if (!Array.isArray(list)) return {};
+  const kept: unknown[] = [];
+  let used = '{"findings":['.length;
+  for (const f of list) {
+    used += JSON.stringify(f).length + 1;
+    if (used > chars) break;
+    kept.push(f);
+  }
+  return { findings: kept };
 }
 
 /** Answers a prompt as the scripted model does under `behaviour`, with deterministic token counts. */
 export function scriptedAnswer(prompt: ModelPrompt, behaviour: ModelBehaviour): ModelAnswer {
+  const inputTokens = countTokens(prompt.inputChars);
+  const summaryMode = /executive summary/i.test(`${prompt.system}\n${prompt.user}`);
+  const max = prompt.maxTokens;
+  // A forced tool call: the answer is the tool's input (behaviours without JSON answer as they would anyway).
+  if (prompt.forcedTool !== undefined && !summaryMode && behaviour !== 'empty' && behaviour !== 'refusing') {
+    const preface = behaviour === 'chatty' ? "I'll report what I found with the tool." : '';
+    const input = toolInputFor(prompt, behaviour);
+    const outputTokens = countTokens(preface + JSON.stringify(input));
+    if (max !== undefined && outputTokens > max) {
+      const room = max * TWIN_CHARS_PER_TOKEN - preface.length;
+      return {
+        text: preface,
+        toolCall: { name: prompt.forcedTool, input: cutToolInput(input, room) },
+        inputTokens,
+        outputTokens: max,
+        stopReason: 'max_tokens',
+      };
+    }
+    return {
+      text: preface,
+      toolCall: { name: prompt.forcedTool, input },
+      inputTokens,
+      outputTokens,
+      stopReason: 'tool_use',
+    };
+  }
   let text = composeAnswer(prompt, behaviour);
   // With a prefill the answer continues it (Claude does not repeat the prefilled text).
   if (prompt.prefill !== undefined && prompt.prefill !== '') {
     const pre = prompt.prefill.trimEnd();
     text = text.startsWith(pre) ? text.slice(pre.length) : text;
   }
-  const inputTokens = countTokens(prompt.inputChars);
   let outputTokens = countTokens(text);
-  let stopReason: ModelAnswer['stopReason'] = 'end_turn';
-  if (prompt.maxTokens !== undefined && outputTokens > prompt.maxTokens) {
-    text = text.slice(0, prompt.maxTokens * TWIN_CHARS_PER_TOKEN);
-    outputTokens = prompt.maxTokens;
+  let stopReason: ModelAnswer['stopReason'] = behaviour === 'refusing' ? 'refusal' : 'end_turn';
+  if (max !== undefined && outputTokens > max) {
+    text = text.slice(0, max * TWIN_CHARS_PER_TOKEN);
+    outputTokens = max;
     stopReason = 'max_tokens';
   }
   return { text, inputTokens, outputTokens, stopReason };
+}
+
+/** Tool names are `[a-zA-Z0-9_-]{1,64}` in both APIs. */
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/** The forced tool of a Converse `toolConfig`, after checking it as Bedrock does; throws the ValidationException message. */
+function converseForcedTool(cfg: unknown): string | undefined {
+  if (cfg === undefined) return undefined;
+  if (!isObject(cfg) || !Array.isArray(cfg['tools']) || cfg['tools'].length === 0)
+    throw new Error('toolConfig.tools must be a non-empty list of tools.');
+  const names = cfg['tools'].map((t: unknown, i) => {
+    const spec = isObject(t) ? t['toolSpec'] : undefined;
+    const name = isObject(spec) ? spec['name'] : undefined;
+    if (typeof name !== 'string' || !TOOL_NAME.test(name))
+      throw new Error(`toolConfig.tools.${i}.toolSpec.name must satisfy the pattern ^[a-zA-Z0-9_-]+$.`);
+    const schema = isObject(spec) ? spec['inputSchema'] : undefined;
+    if (!isObject(schema) || !isObject(schema['json']) || schema['json']['type'] !== 'object')
+      throw new Error(
+        `toolConfig.tools.${i}.toolSpec.inputSchema.json must be a JSON schema of type object.`,
+      );
+    return name;
+  });
+  const choice = cfg['toolChoice'];
+  if (choice === undefined || (isObject(choice) && 'auto' in choice)) return undefined;
+  if (isObject(choice) && 'any' in choice) return names[0];
+  const tool = isObject(choice) && isObject(choice['tool']) ? choice['tool']['name'] : undefined;
+  if (typeof tool !== 'string') throw new Error('toolConfig.toolChoice must be one of auto, any or tool.');
+  if (!names.includes(tool))
+    throw new Error(`toolConfig.toolChoice.tool.name ${tool} does not match any tool in toolConfig.tools.`);
+  return tool;
+}
+
+/** The forced tool of an Anthropic Messages body (`tools` + `tool_choice`); throws a Malformed-input message. */
+function anthropicForcedTool(
+  tools: unknown,
+  choice: unknown,
+  malformed: (why: string) => Error,
+): string | undefined {
+  if (tools === undefined) {
+    if (choice !== undefined && !(isObject(choice) && choice['type'] === 'none'))
+      throw malformed('#/tool_choice: tool_choice may only be specified while providing tools');
+    return undefined;
+  }
+  if (!Array.isArray(tools)) throw malformed('#/tools: expected type: JSONArray');
+  const names = tools.map((t: unknown, i) => {
+    const name = isObject(t) ? t['name'] : undefined;
+    if (typeof name !== 'string' || !TOOL_NAME.test(name))
+      throw malformed(
+        `#/tools/${i}/name: string [${String(name)}] does not match pattern ^[a-zA-Z0-9_-]{1,64}$`,
+      );
+    const schema = isObject(t) ? t['input_schema'] : undefined;
+    if (!isObject(schema) || schema['type'] !== 'object')
+      throw malformed(`#/tools/${i}/input_schema: required key [type] with value object not found`);
+    return name;
+  });
+  if (choice === undefined) return undefined;
+  const type = isObject(choice) ? choice['type'] : undefined;
+  if (type === 'auto' || type === 'none') return undefined;
+  if (type === 'any') return names[0];
+  if (type !== 'tool') throw malformed('#/tool_choice/type: not a valid enum value');
+  const name = isObject(choice) ? choice['name'] : undefined;
+  if (typeof name !== 'string') throw malformed('#/tool_choice: required key [name] not found');
+  if (!names.includes(name)) throw new Error(`tool_choice: tool '${name}' not found in tools`);
+  return name;
 }
 
 /** Flattens a Converse request body ({system, messages, inferenceConfig}) into a prompt; throws a message on a bad body. */
@@ -610,7 +782,10 @@ export function promptFromConverse(body: unknown): ModelPrompt {
       throw new Error('inferenceConfig.maxTokens must be an integer of at least 1.');
     maxTokens = v;
   }
-  return assemble(systemTexts, turns, maxTokens);
+  const prompt = assemble(systemTexts, turns, maxTokens);
+  const tool = converseForcedTool(body['toolConfig']);
+  if (tool !== undefined) prompt.forcedTool = tool;
+  return prompt;
 }
 
 /** Flattens an Anthropic Messages body (InvokeModel) into a prompt; throws Bedrock's "Malformed input request" message. */
@@ -649,7 +824,10 @@ export function promptFromAnthropic(body: unknown): ModelPrompt {
     return { role: m['role'], text: texts.join('\n') };
   });
   if (turns[0]?.role !== 'user') throw new Error('messages: first message must use the "user" role');
-  return assemble(systemTexts, turns, max);
+  const prompt = assemble(systemTexts, turns, max);
+  const tool = anthropicForcedTool(body['tools'], body['tool_choice'], malformed);
+  if (tool !== undefined) prompt.forcedTool = tool;
+  return prompt;
 }
 
 function assemble(

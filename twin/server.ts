@@ -4,6 +4,8 @@ import { BATCH_BUCKET, TRAIL_BUCKET, parseEvents, writeTrailArchive, type TrailR
 import { deliveredEvents, deliveryControl, parseDelay, refreshDelivered } from './delivery.js';
 import { errorResponse, faultError, jsonResponse, type Protocol } from './protocol.js';
 import { MemoryFaultPlan, MemoryObjectStore } from './state.js';
+import { MODEL_BEHAVIOURS } from './model.js';
+import { batchQuotas } from './services/bedrock.js';
 import { cloudtrailHandler } from './services/cloudtrail.js';
 import { githubHandler } from './services/github.js';
 import { oidcControl } from './services/oidc.js';
@@ -74,13 +76,7 @@ const FAULT_KINDS: ReadonlySet<string> = new Set<FaultKind>([
   'missing-manifest',
   'secondary-rate-limit',
 ]);
-const BEHAVIOURS: ReadonlySet<string> = new Set<ModelBehaviour>([
-  'diligent',
-  'silent',
-  'malformed',
-  'hallucinating',
-  'obedient',
-]);
+const BEHAVIOURS: ReadonlySet<string> = new Set<ModelBehaviour>(MODEL_BEHAVIOURS);
 
 /** Part B's Bedrock handlers, loaded if present so the core twin also runs without them. */
 async function loadOptionalHandlers(): Promise<ServiceHandler[]> {
@@ -148,6 +144,7 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     ctx.lookupRatePerSecond = initial.lookupRatePerSecond;
     ctx.batchStepMs = initial.batchStepMs;
     ctx.deliveryDelayMinutes = initial.deliveryDelayMinutes;
+    delete ctx.batchQuotas;
     for (const h of [...handlers, githubHandler]) h.reset?.(ctx);
     loadEvents(ctx, initial.events, { append: false, organizationId: initial.organizationId });
   }
@@ -300,6 +297,17 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
           }
           if (typeof body.batchStepMs === 'number' && body.batchStepMs >= 0)
             ctx.batchStepMs = body.batchStepMs;
+          if (body.batchQuotas && typeof body.batchQuotas === 'object') {
+            const q: Record<string, number> = {};
+            for (const [k, v] of Object.entries(body.batchQuotas as Record<string, unknown>)) {
+              if (!['recordsPerFile', 'recordsPerJob', 'bytesPerFile', 'bytesPerJob'].includes(k))
+                throw new Error(`batchQuotas.${k} is not a quota the twin enforces`);
+              if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+                throw new Error(`batchQuotas.${k} must be a positive integer`);
+              q[k] = v;
+            }
+            ctx.batchQuotas = q;
+          }
           return jsonResponse(200, settings(ctx));
         }
         case 'GET /_twin/s3/objects': {
@@ -370,6 +378,7 @@ function settings(ctx: TwinContext): Record<string, unknown> {
     baseUrl: ctx.baseUrl,
     lookupRatePerSecond: ctx.lookupRatePerSecond,
     batchStepMs: ctx.batchStepMs,
+    batchQuotas: batchQuotas(ctx),
     organizationId: ctx.organizationId ?? null,
     buckets: [TRAIL_BUCKET, BATCH_BUCKET],
   };

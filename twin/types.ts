@@ -95,7 +95,24 @@ export interface FaultPlan {
   list(): Fault[];
 }
 
-export type ModelBehaviour = 'diligent' | 'silent' | 'malformed' | 'hallucinating' | 'obedient';
+export type ModelBehaviour =
+  | 'diligent'
+  | 'silent'
+  | 'malformed'
+  | 'hallucinating'
+  | 'obedient'
+  | 'verbose'
+  | 'chatty'
+  | 'empty'
+  | 'refusing';
+
+/** Bedrock's batch inference quotas the twin enforces on CreateModelInvocationJob. */
+export interface BatchQuotaSettings {
+  recordsPerFile: number;
+  recordsPerJob: number;
+  bytesPerFile: number;
+  bytesPerJob: number;
+}
 
 /** Shared state of one twin instance. */
 export interface TwinContext {
@@ -111,6 +128,8 @@ export interface TwinContext {
   lookupRatePerSecond: number;
   /** Milliseconds each batch job status step takes (fast by default). */
   batchStepMs: number;
+  /** Batch quotas other than Bedrock's defaults (`POST /_twin/settings {"batchQuotas": {…}}`), to test splitting. */
+  batchQuotas?: Partial<BatchQuotaSettings>;
   /** When set, the trail archive uses the organization layout `AWSLogs/<org-id>/<account>/CloudTrail/…`. */
   organizationId?: string;
   /**

@@ -9,6 +9,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsClients } from '../../src/aws/clients.js';
 import { startTwin, type RunningTwin } from '../../twin/server.js';
+import type { ModelBehaviour } from '../../twin/types.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' };
 
@@ -66,7 +67,7 @@ export interface TestTwin {
       modelInvocationType: string;
     }[]
   >;
-  model(behaviour: 'diligent' | 'silent' | 'malformed' | 'hallucinating' | 'obedient'): Promise<void>;
+  model(behaviour: ModelBehaviour): Promise<void>;
   fault(f: Record<string, unknown>): Promise<void>;
   reset(): Promise<void>;
 }

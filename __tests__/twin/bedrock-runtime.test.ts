@@ -329,3 +329,133 @@ describe('faults on demand', () => {
     expect(err.$metadata?.httpStatusCode).toBe(403);
   });
 });
+
+describe('forced tool use (the findings tool)', () => {
+  const TOOL = 'report_findings';
+  const schema = { type: 'object', properties: { findings: { type: 'array' } }, required: ['findings'] };
+  const toolConfig = {
+    tools: [{ toolSpec: { name: TOOL, description: 'Report findings', inputSchema: { json: schema } } }],
+    toolChoice: { tool: { name: TOOL } },
+  };
+  const messages = (extra: Record<string, unknown> = {}, max = 1500) => ({
+    anthropic_version: 'bedrock-2023-05-31',
+    max_tokens: max,
+    system: 'You are a security analyst.',
+    messages: [{ role: 'user', content: [{ type: 'text', text: USER }] }],
+    tools: [{ name: TOOL, description: 'Report findings', input_schema: schema }],
+    tool_choice: { type: 'tool', name: TOOL },
+    ...extra,
+  });
+  const invoke = async (body: unknown, modelId = HAIKU_PROFILE) => {
+    const out = await client.send(new InvokeModelCommand({ modelId, body: JSON.stringify(body) }));
+    return JSON.parse(new TextDecoder().decode(out.body)) as {
+      content: {
+        type: string;
+        name?: string;
+        id?: string;
+        input?: { findings?: unknown[] };
+        text?: string;
+      }[];
+      stop_reason: string;
+      usage: { output_tokens: number };
+    };
+  };
+
+  it('Converse: answers with a toolUse block and stopReason tool_use; the wire body conforms to ConverseResponse', async () => {
+    const out = await client.send(converse({ toolConfig }));
+    expect(out.stopReason).toBe('tool_use');
+    const block = out.output?.message?.content?.[0];
+    expect(block?.toolUse?.name).toBe(TOOL);
+    expect(block?.toolUse?.toolUseId).toMatch(/^tooluse_\w+$/);
+    const input = block?.toolUse?.input as { findings: { evidence_event_ids: string[] }[] };
+    expect(input.findings[0]?.evidence_event_ids).toEqual([STOP]);
+    const wire = await raw(`/model/${encodeURIComponent(HAIKU_PROFILE)}/converse`, {
+      messages: [{ role: 'user', content: [{ text: USER }] }],
+      toolConfig,
+    });
+    expect(wire.status).toBe(200);
+    expect(conform(`${NS}ConverseResponse`, wire.json)).toEqual([]);
+  });
+
+  it('InvokeModel: answers with a tool_use content block carrying the input, stop_reason tool_use', async () => {
+    const msg = await invoke(messages());
+    expect(msg.stop_reason).toBe('tool_use');
+    expect(msg.content).toHaveLength(1);
+    expect(msg.content[0]).toMatchObject({
+      type: 'tool_use',
+      name: TOOL,
+      id: expect.stringMatching(/^toolu_bdrk_/),
+    });
+    expect(msg.content[0]?.input?.findings?.length).toBe(1);
+  });
+
+  it('cuts a tool call at max_tokens: stop reason max_tokens, the input holds only the findings complete before the cut', async () => {
+    await control('/_twin/model', { behaviour: 'verbose' });
+    const many = Array.from(
+      { length: 30 },
+      (_, i) => `id=e${i} 01:00:${String(i).padStart(2, '0')} iam:CreateAccessKey`,
+    );
+    const body = messages(
+      { messages: [{ role: 'user', content: [{ type: 'text', text: many.join('\n') }] }] },
+      600,
+    );
+    const msg = await invoke(body);
+    expect(msg.stop_reason).toBe('max_tokens');
+    expect(msg.usage.output_tokens).toBe(600);
+    const kept = msg.content[0]?.input?.findings ?? [];
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(30);
+    expect(JSON.stringify({ findings: kept }).length).toBeLessThanOrEqual(600 * 4);
+    const conv = await client.send(
+      converse({
+        toolConfig,
+        messages: [{ role: 'user', content: [{ text: many.join('\n') }] }],
+        inferenceConfig: { maxTokens: 600 },
+      }),
+    );
+    expect(conv.stopReason).toBe('max_tokens');
+    expect(
+      (conv.output?.message?.content?.[0]?.toolUse?.input as { findings: unknown[] }).findings,
+    ).toHaveLength(kept.length);
+  });
+
+  it('chatty writes prose before the tool call; empty writes no content; refusing says so (refusal on Messages, end_turn on Converse)', async () => {
+    await control('/_twin/model', { behaviour: 'chatty' });
+    const chatty = await invoke(messages());
+    expect(chatty.content.map((c) => c.type)).toEqual(['text', 'tool_use']);
+    await control('/_twin/model', { behaviour: 'empty' });
+    const empty = await invoke(messages());
+    expect(empty.content).toEqual([]);
+    expect(empty.stop_reason).toBe('end_turn');
+    await control('/_twin/model', { behaviour: 'refusing' });
+    const refused = await invoke(messages());
+    expect(refused.stop_reason).toBe('refusal');
+    expect(refused.content[0]?.text).toMatch(/^I'm sorry/);
+    const conv = await client.send(converse({ toolConfig }));
+    expect(conv.stopReason).toBe('end_turn');
+    expect(conv.output?.message?.content?.[0]?.text).toMatch(/^I'm sorry/);
+  });
+
+  it('rejects a tool choice naming an undefined tool, tool_choice without tools, and a forced tool on a family without it', async () => {
+    const converseBad = await caught(
+      client.send(converse({ toolConfig: { ...toolConfig, toolChoice: { tool: { name: 'other_tool' } } } })),
+    );
+    expect(converseBad.name).toBe('ValidationException');
+    expect(converseBad.message).toMatch(/other_tool does not match any tool/);
+    const invokeBad = await caught(invoke(messages({ tool_choice: { type: 'tool', name: 'other_tool' } })));
+    expect(invokeBad.name).toBe('ValidationException');
+    expect(invokeBad.message).toMatch(/tool 'other_tool' not found in tools/);
+    const noTools = await caught(invoke(messages({ tools: undefined })));
+    expect(noTools.message).toMatch(/tool_choice may only be specified while providing tools/);
+    const llama = await caught(
+      client.send(converse({ modelId: 'meta.llama3-1-70b-instruct-v1:0', toolConfig })),
+    );
+    expect(llama.name).toBe('ValidationException');
+    expect(llama.message).toMatch(/doesn't support the toolConfig.toolChoice.tool field/);
+    // Without a forced choice the same model answers in text.
+    const auto = await client.send(
+      converse({ modelId: 'meta.llama3-1-70b-instruct-v1:0', toolConfig: { tools: toolConfig.tools } }),
+    );
+    expect(auto.output?.message?.content?.[0]?.text).toMatch(/^\{"findings"/);
+  });
+});

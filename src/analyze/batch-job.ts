@@ -16,9 +16,16 @@ import { AwsError, describeError } from '../errors.js';
 import type { JobRecord } from '../types.js';
 import type { DigestRecord } from './digest.js';
 import type { AnalyzeDeps } from './deps.js';
-import type { EngineRun, RecordOutcome } from './direct.js';
-import { readAnswer } from './parse.js';
-import { converseBody, messagesBody, preview, type BuiltPrompt } from './prompt.js';
+import {
+  converseCaller,
+  recoverCut,
+  type EngineRun,
+  type ReaskOptions,
+  type RecordOutcome,
+} from './direct.js';
+import { modelFamily, type AnswerFormat } from './models.js';
+import { parseAnswer, readAnswer, replyOf, type ModelReply, type RecordAnswer } from './parse.js';
+import { converseBody, messagesBody, preview, recordTextOf, type BuiltPrompt } from './prompt.js';
 import { estimateTokens } from './tokens.js';
 
 /** `converse`: Converse request bodies (`modelInvocationType: Converse`, any model); `messages`: Anthropic Messages (InvokeModel). */
@@ -26,7 +33,7 @@ export type BatchRecordFormat = 'converse' | 'messages';
 
 /** Anthropic models get their native Messages body (InvokeModel, the long-standing default); others Converse. */
 export function defaultRecordFormat(modelId: string): BatchRecordFormat {
-  return /(^|[./:])anthropic\./.test(modelId) ? 'messages' : 'converse';
+  return modelFamily(modelId).batchFormat;
 }
 
 export interface BatchOptions {
@@ -38,6 +45,10 @@ export interface BatchOptions {
   waitTimeoutMinutes: number;
   mode: RunMode;
   format: BatchRecordFormat;
+  /** Forced findings tool or JSON text (see models.ts); default: the model family's. */
+  answer?: AnswerFormat;
+  /** Bedrock's batch quotas when the account's differ from the defaults. */
+  quotas?: BatchQuotas;
   /** First and longest wait between status polls. */
   pollInitialMs?: number;
   pollMaxMs?: number;
@@ -51,52 +62,157 @@ export interface CollectItem {
 
 export interface BatchRun extends EngineRun {
   status: 'completed' | 'partial' | 'pending' | 'failed';
+  /** The (first) job; `jobs` lists every job of a window split over several, with the records each holds. */
   job: JobRecord;
+  jobs?: { job: JobRecord; recordIds: string[] }[];
+  /** Records whose answer was cut at max_tokens: the prompt they were asked (from the output's modelInput). */
+  cut?: Map<string, { user: string; answer: RecordAnswer }>;
+}
+
+/** The window's status from its records: complete only when every record was read and nothing was lost. */
+export function batchStatus(
+  results: readonly RecordOutcome[],
+  jobStatus: string | undefined,
+): 'completed' | 'partial' | 'failed' {
+  const answered = results.filter((r) => r.status !== 'failed').length;
+  const whole = results.every((r) => r.status === 'analysed' && !r.lost);
+  if (whole && jobStatus === 'Completed') return 'completed';
+  return answered > 0 ? 'partial' : 'failed';
 }
 
 const TERMINAL = new Set(['Completed', 'PartiallyCompleted', 'Failed', 'Stopped', 'Expired']);
 const FAILED_BEFORE = new Set(['Failed', 'Stopped', 'Expired']);
 
-/** The JSONL a job reads, one `{recordId, modelInput}` per line. */
 /**
- * The job's JSONL input as one Buffer, and the hash of the model, format and that input (the job's name and
- * idempotency token). Each line is serialised twice (once to hash and measure, once to write) so that neither an
- * array of lines nor a string of the whole input is ever held: a million-event window makes tens of MB of input.
+ * Bedrock's batch inference quotas, at their default values (Service Quotas may differ per account and model):
+ * "Records per input file per batch inference job", "Records per batch inference job", "Batch inference input file
+ * size (in GB)", "Batch inference job size (in GB)", "Minimum number of records per batch inference job".
  */
-export function batchInput(
-  items: readonly { prompt: BuiltPrompt }[],
-  format: BatchRecordFormat,
-  modelId: string,
-): { body: Buffer; hash: string } {
-  const line = (prompt: BuiltPrompt): string =>
-    `${JSON.stringify({
-      recordId: prompt.recordId,
-      modelInput: format === 'converse' ? converseBody(prompt) : messagesBody(prompt),
-    })}\n`;
-  const hash = createHash('sha256').update(`${modelId}\n${format}\n`);
-  let size = 0;
-  for (const { prompt } of items) {
-    const l = line(prompt);
-    hash.update(l);
-    size += Buffer.byteLength(l);
-  }
-  const body = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (const { prompt } of items) at += body.write(line(prompt), at);
-  if (at !== size) throw new Error(`batch input: wrote ${at} of ${size} bytes`);
-  return { body, hash: hash.digest('hex') };
+export interface BatchQuotas {
+  recordsPerFile: number;
+  recordsPerJob: number;
+  bytesPerFile: number;
+  bytesPerJob: number;
+  minRecordsPerJob: number;
 }
 
-/** Text of a batch output line's model answer, in either record format. */
-export function outputText(modelOutput: unknown): string | undefined {
-  if (!modelOutput || typeof modelOutput !== 'object') return undefined;
-  const o = modelOutput as {
-    output?: { message?: { content?: { text?: unknown }[] } };
-    content?: { type?: unknown; text?: unknown }[];
-  };
-  const blocks = o.output?.message?.content ?? o.content;
-  if (!Array.isArray(blocks)) return undefined;
-  return blocks.map((b) => (typeof b?.text === 'string' ? b.text : '')).join('');
+export const BATCH_QUOTAS: BatchQuotas = {
+  recordsPerFile: 50_000,
+  recordsPerJob: 50_000,
+  bytesPerFile: 1_000_000_000,
+  bytesPerJob: 5_000_000_000,
+  minRecordsPerJob: 100,
+};
+
+/** Item ranges `[start, end)`: jobs, and the input files inside each job. */
+export interface BatchPlan {
+  jobs: { start: number; end: number; files: { start: number; end: number }[] }[];
+}
+
+/**
+ * Lays records (their JSONL line sizes, in order) out into as few jobs as the quotas allow, shared evenly so every
+ * job keeps the minimum, and each job into files under the per-file limits. Throws when no layout fits.
+ */
+export function planBatch(sizes: readonly number[], q: BatchQuotas): BatchPlan {
+  const total = sizes.reduce((n, s) => n + s, 0);
+  const big = sizes.findIndex((s) => s > q.bytesPerFile);
+  if (big >= 0)
+    throw new Error(
+      `batch record ${big + 1} is ${sizes[big]} bytes, over the ${q.bytesPerFile}-byte file quota`,
+    );
+  const k = Math.max(1, Math.ceil(sizes.length / q.recordsPerJob), Math.ceil(total / q.bytesPerJob));
+  const target = Math.ceil(sizes.length / k);
+  const jobs: BatchPlan['jobs'] = [];
+  for (let i = 0; i < sizes.length;) {
+    const start = i;
+    const files: { start: number; end: number }[] = [];
+    let jobBytes = 0;
+    let fileStart = i;
+    let fileBytes = 0;
+    while (i < sizes.length && i - start < Math.min(target, q.recordsPerJob)) {
+      const s = sizes[i] ?? 0;
+      if (i > start && jobBytes + s > q.bytesPerJob) break;
+      if (i > fileStart && (i - fileStart >= q.recordsPerFile || fileBytes + s > q.bytesPerFile)) {
+        files.push({ start: fileStart, end: i });
+        fileStart = i;
+        fileBytes = 0;
+      }
+      jobBytes += s;
+      fileBytes += s;
+      i++;
+    }
+    files.push({ start: fileStart, end: i });
+    jobs.push({ start, end: i, files });
+  }
+  const small = jobs.find((j) => j.end - j.start < q.minRecordsPerJob);
+  if (jobs.length > 1 && small) {
+    throw new Error(
+      `the window's ${sizes.length} records (${total} bytes) cannot be split into batch jobs of at least ${q.minRecordsPerJob} records within ${q.recordsPerJob} records and ${q.bytesPerJob} bytes each`,
+    );
+  }
+  return { jobs };
+}
+
+/** One JSONL line of a job's input: `{recordId, modelInput}`. */
+function recordLine(prompt: BuiltPrompt, format: BatchRecordFormat, answer: AnswerFormat): string {
+  return `${JSON.stringify({
+    recordId: prompt.recordId,
+    modelInput:
+      format === 'converse'
+        ? converseBody(prompt, undefined, answer)
+        : messagesBody(prompt, undefined, answer),
+  })}\n`;
+}
+
+/** One job's input: its items, the hash naming it (job name, idempotency token, S3 keys) and its files' bodies. */
+export interface JobInput<T> {
+  items: T[];
+  hash: string;
+  files: Buffer[];
+}
+
+/**
+ * The jobs' JSONL inputs, laid out by `planBatch`. Lines are serialised once to measure, once to hash and once to
+ * write, so that no array of lines or string of the whole input is held: a million-event window makes tens of MB.
+ * A window that fits one job hashes as it always did (model, format, lines), so re-runs find their job again.
+ */
+export function batchInputs<T extends { prompt: BuiltPrompt }>(
+  items: readonly T[],
+  format: BatchRecordFormat,
+  modelId: string,
+  answer: AnswerFormat = modelFamily(modelId).answer,
+  quotas: BatchQuotas = BATCH_QUOTAS,
+): JobInput<T>[] {
+  const line = (p: BuiltPrompt): string => recordLine(p, format, answer);
+  const sizes = items.map((i) => Buffer.byteLength(line(i.prompt)));
+  const plan = planBatch(sizes, quotas);
+  // The answer format is part of the hash only when it is a tool call, so text-mode inputs keep their old names.
+  const head = `${modelId}\n${format}\n${answer === 'tool' ? 'tool\n' : ''}`;
+  return plan.jobs.map((j, n) => {
+    const hash = createHash('sha256').update(head);
+    if (plan.jobs.length > 1) hash.update(`job ${n + 1} of ${plan.jobs.length}\n`);
+    const files = j.files.map((f) => {
+      const body = Buffer.allocUnsafe(sizes.slice(f.start, f.end).reduce((a, b) => a + b, 0));
+      let at = 0;
+      for (let k = f.start; k < f.end; k++) {
+        const l = line((items[k] as T).prompt);
+        hash.update(l);
+        at += body.write(l, at);
+      }
+      if (at !== body.length) throw new Error(`batch input: wrote ${at} of ${body.length} bytes`);
+      return body;
+    });
+    return { items: items.slice(j.start, j.end), hash: hash.digest('hex'), files };
+  });
+}
+
+/** The user turn's text in a record's `modelInput` (either format): what a cut record was asked. */
+function inputUserText(modelInput: unknown): string | undefined {
+  const m = (modelInput as { messages?: { content?: unknown }[] } | undefined)?.messages?.[0]?.content;
+  if (typeof m === 'string') return m;
+  if (!Array.isArray(m)) return undefined;
+  const b = m[0] as { text?: unknown } | undefined;
+  return typeof b?.text === 'string' ? b.text : undefined;
 }
 
 /** Token usage of a batch output line's answer, in either record format. */
@@ -113,31 +229,76 @@ function jobIdOf(arn: string): string {
 }
 
 /**
- * Submits (or finds) the job for these records and, unless `mode: submit`, waits for it and reads its output.
- * Once the input is built, the records' and prompts' texts are emptied: they are most of the memory a run holds
- * while a job runs (tens of MB for a big window), and nothing after needs them (answers are checked against each
- * record's events).
+ * Submits (or finds) the job(s) for these records and, unless `mode: submit`, waits for them and reads their output.
+ * A window over Bedrock's batch quotas is split into several input files and, if need be, several jobs (run side by
+ * side). Once the input is built, the records' and prompts' texts are emptied: they are most of the memory a run
+ * holds while a job runs (tens of MB for a big window), and nothing after needs them (answers are checked against
+ * each record's events; a cut record is re-asked from the prompt its output line carries).
  */
 export async function runBatch(
   items: readonly { record: DigestRecord; prompt: BuiltPrompt }[],
   opts: BatchOptions,
   deps: AnalyzeDeps,
 ): Promise<BatchRun> {
-  const { logger, clock } = deps;
-  const bedrock = deps.clients.bedrock();
-  const s3 = deps.clients.s3();
-  let input: { body: Buffer; hash: string } | undefined = batchInput(items, opts.format, opts.modelId);
+  const inputs = batchInputs(items, opts.format, opts.modelId, opts.answer, opts.quotas);
   for (const { record, prompt } of items) {
     record.text = '';
     prompt.system = '';
     prompt.user = '';
   }
+  if (inputs.length > 1) {
+    deps.logger.info(
+      `The window's ${items.length} records exceed one batch job's quotas: ${inputs.length} jobs of ${inputs.map((i) => i.items.length).join(', ')} records.`,
+    );
+  }
+  const runs = await Promise.all(inputs.map((input) => runJob(input, opts, deps)));
+  return runs.length === 1 ? (runs[0] as BatchRun) : mergeRuns(runs);
+}
+
+/** Several jobs' runs as one: results and tokens added up, status the worst that matters. */
+function mergeRuns(runs: BatchRun[]): BatchRun {
+  const statuses = new Set(runs.map((r) => r.status));
+  const status: BatchRun['status'] = statuses.has('pending')
+    ? 'pending'
+    : statuses.size === 1
+      ? (runs[0]?.status ?? 'failed')
+      : 'partial';
+  const cut = new Map(runs.flatMap((r) => [...(r.cut ?? [])]));
+  const merged: BatchRun = {
+    status,
+    job: (runs[0] as BatchRun).job,
+    jobs: runs.map((r) => ({ job: r.job, recordIds: r.jobs?.[0]?.recordIds ?? [] })),
+    results: runs.flatMap((r) => r.results),
+    inputTokens: runs.reduce((n, r) => n + r.inputTokens, 0),
+    outputTokens: runs.reduce((n, r) => n + r.outputTokens, 0),
+    measured: runs.every((r) => r.measured),
+    warnings: runs.flatMap((r) => r.warnings),
+  };
+  if (cut.size) merged.cut = cut;
+  return merged;
+}
+
+/** Submits (or finds) one job and, unless `mode: submit`, waits for it and reads its output. */
+async function runJob(
+  input: JobInput<{ record: DigestRecord; prompt: BuiltPrompt }>,
+  opts: BatchOptions,
+  deps: AnalyzeDeps,
+): Promise<BatchRun> {
+  const { logger, clock } = deps;
+  const bedrock = deps.clients.bedrock();
+  const s3 = deps.clients.s3();
+  const items = input.items;
+  let files: Buffer[] | undefined = input.files;
   const hash = input.hash;
   const short = hash.slice(0, 20);
   const baseName = `trailsight-${short}`;
   const keyBase = `${opts.prefix}${short}/`;
-  const inputKey = `${keyBase}input/records.jsonl`;
-  const inputUri = `s3://${opts.bucket}/${inputKey}`;
+  // One file keeps its long-standing key; several share a folder, which the job reads whole.
+  const inputKeys =
+    files.length === 1
+      ? [`${keyBase}input/records.jsonl`]
+      : files.map((_, n) => `${keyBase}input/records-${String(n + 1).padStart(4, '0')}.jsonl`);
+  const inputUri = `s3://${opts.bucket}/${files.length === 1 ? inputKeys[0] : `${keyBase}input/`}`;
   const outputUri = `s3://${opts.bucket}/${keyBase}output/`;
   const job: JobRecord = {
     engine: 'batch',
@@ -150,13 +311,13 @@ export async function runBatch(
   const run: BatchRun = {
     status: 'failed',
     job,
+    jobs: [{ job, recordIds: items.map((i) => i.record.recordId) }],
     results: [],
     inputTokens: 0,
     outputTokens: 0,
     measured: false,
     warnings: [],
   };
-
   // A job for exactly this input may exist already (a re-run, or `mode: submit` earlier): use it.
   let existing: { jobArn: string; jobName: string; status?: string }[] = [];
   try {
@@ -180,7 +341,7 @@ export async function runBatch(
   let startedHere = false;
   let jobArn: string;
   if (reusable) {
-    input = undefined;
+    files = undefined;
     jobArn = reusable.jobArn;
     job.jobName = reusable.jobName;
     logger.info(
@@ -192,18 +353,20 @@ export async function runBatch(
     const jobName = attempt === 0 ? baseName : `${baseName}-${attempt + 1}`;
     const token = attempt === 0 ? hash : `${hash.slice(0, 60)}-${attempt + 1}`;
     try {
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: opts.bucket,
-          Key: inputKey,
-          Body: input.body,
-          ContentType: 'application/jsonl',
-        }),
-      );
+      for (const [n, body] of files.entries()) {
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: opts.bucket,
+            Key: inputKeys[n],
+            Body: body,
+            ContentType: 'application/jsonl',
+          }),
+        );
+      }
     } catch (err) {
       throw new AwsError(`Could not write the batch input to ${inputUri}`, err);
     } finally {
-      input = undefined; // uploaded (or not): tens of MB not to hold while the job runs
+      files = undefined; // uploaded (or not): tens of MB not to hold while the job runs
     }
     try {
       const created = await bedrock.send(
@@ -389,7 +552,7 @@ async function collectOutputs(
   const outKeys = scoped.filter((k) => k.endsWith('.jsonl.out'));
   const manifestKey = scoped.find((k) => k.endsWith('manifest.json.out'));
 
-  const answers = new Map<string, { text?: string; error?: string }>();
+  const answers = new Map<string, { reply?: ModelReply; user?: string; error?: string }>();
   let corrupt = 0;
   let usageIn = 0;
   let usageOut = 0;
@@ -424,19 +587,23 @@ async function collectOutputs(
         corrupt++;
         continue;
       }
-      if (answers.get(id)?.text !== undefined) continue;
+      if (answers.get(id)?.reply !== undefined) continue;
       if (obj.error) {
         answers.set(id, {
           error: `${String(obj.error.errorCode ?? 'error')}: ${preview(String(obj.error.errorMessage ?? ''), 160)}`,
         });
         continue;
       }
-      const text = outputText(obj.modelOutput);
-      if (text === undefined) {
+      const reply = replyOf(obj.modelOutput);
+      if (reply === undefined) {
         answers.set(id, { error: 'output line without a model answer' });
         continue;
       }
-      answers.set(id, { text });
+      // A cut answer keeps what it was asked, so the record can be asked again in halves.
+      const user = parseAnswer(reply).truncated
+        ? inputUserText((obj as { modelInput?: unknown }).modelInput)
+        : undefined;
+      answers.set(id, user !== undefined ? { reply, user } : { reply });
       const u = outputUsage(obj.modelOutput);
       if (u) {
         usageIn += u.input;
@@ -464,7 +631,7 @@ async function collectOutputs(
       });
       continue;
     }
-    if (a.text === undefined) {
+    if (a.reply === undefined) {
       errors.set(a.error ?? 'error', (errors.get(a.error ?? 'error') ?? 0) + 1);
       results.push({
         recordId: record.recordId,
@@ -476,7 +643,21 @@ async function collectOutputs(
       });
       continue;
     }
-    const r = readAnswer(record, a.text);
+    const r = readAnswer(record, a.reply);
+    if (r.ok && r.truncated) {
+      results.push({
+        recordId: record.recordId,
+        status: 'analysed',
+        findings: r.findings,
+        unverified: r.unverified,
+        invalid: r.invalidFindings,
+        truncated: true,
+        salvaged: r.findings.length,
+        lost: true,
+      });
+      if (a.user !== undefined) (run.cut ??= new Map()).set(record.recordId, { user: a.user, answer: r });
+      continue;
+    }
     results.push(
       r.ok
         ? {
@@ -486,7 +667,14 @@ async function collectOutputs(
             unverified: r.unverified,
             invalid: r.invalidFindings,
           }
-        : { recordId: record.recordId, status: 'invalid', findings: [], unverified: 0, invalid: 1 },
+        : {
+            recordId: record.recordId,
+            status: 'invalid',
+            findings: [],
+            unverified: 0,
+            invalid: 1,
+            ...(r.failure ? { failure: r.failure } : {}),
+          },
     );
   }
   run.results = results;
@@ -534,18 +722,66 @@ async function collectOutputs(
   } else {
     run.inputTokens = items.reduce((n, i) => n + i.prompt.tokens, 0);
     run.outputTokens =
-      usageOut + [...answers.values()].reduce((n, a) => n + (a.text ? estimateTokens(a.text) : 0), 0);
+      usageOut +
+      [...answers.values()].reduce(
+        (n, a) =>
+          n +
+          (a.reply
+            ? estimateTokens(a.reply.text + JSON.stringify(a.reply.toolCalls.map((c) => c.input)))
+            : 0),
+        0,
+      );
     run.measured = false;
   }
 
-  run.status =
-    analysed === items.length && run.job.status === 'Completed'
-      ? 'completed'
-      : answered > 0
-        ? 'partial'
-        : 'failed';
-  if (run.status === 'completed' && results.some((r) => r.status !== 'analysed')) run.status = 'partial';
+  run.status = batchStatus(results, run.job.status);
   deps.logger.info(
     `Batch job ${run.job.jobName}: ${analysed}/${items.length} records analysed, ${run.inputTokens} input and ${run.outputTokens} output tokens`,
   );
+}
+
+/**
+ * Asks the cut records of a finished job again as direct Converse calls, each split in two (asking the whole record
+ * again would be cut again), within the budget; replaces their results and recomputes the run's status.
+ */
+export async function reaskCutRecords(
+  items: readonly { record: Pick<DigestRecord, 'recordId' | 'events'> & Partial<DigestRecord> }[],
+  run: BatchRun,
+  opts: { modelId: string; answer: AnswerFormat; concurrency: number; reask: ReaskOptions },
+  deps: AnalyzeDeps,
+): Promise<void> {
+  if (!run.cut?.size) return;
+  const counters = (run.reask ??= { inputTokens: 0, outputTokens: 0 });
+  const call = converseCaller({ modelId: opts.modelId, answer: opts.answer }, deps, run);
+  const byId = new Map(items.map((i) => [i.record.recordId, i.record] as const));
+  let reasked = 0;
+  const queue = [...run.cut];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [id, { user, answer }] = next;
+      const at = run.results.findIndex((r) => r.recordId === id);
+      const base = byId.get(id);
+      const text = recordTextOf(user);
+      if (at < 0 || !base || text === undefined || deps.signal?.aborted) continue;
+      const events = [...base.events.values()];
+      const record: DigestRecord = {
+        recordId: id,
+        text,
+        tokens: estimateTokens(text),
+        events: base.events,
+        principals: base.principals ?? [...new Set(events.map((e) => e.principal))],
+        accounts: base.accounts ?? [...new Set(events.map((e) => e.account))],
+        eventsCovered: base.eventsCovered ?? events.length,
+      };
+      const r = await recoverCut(record, answer, call, opts.reask, deps, counters);
+      if (r.reasked) reasked++;
+      run.results[at] = r;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, queue.length)) }, worker));
+  delete run.cut;
+  if (reasked) {
+    deps.logger.info(`Re-asked ${reasked} cut batch record(s) in halves with direct Converse calls.`);
+  }
+  if (run.status !== 'pending') run.status = batchStatus(run.results, run.job.status);
 }

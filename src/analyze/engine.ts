@@ -6,10 +6,18 @@
 import type { Config } from '../config/types.js';
 import { describeError, StageError } from '../errors.js';
 import type { ActivityStats, AnalysisOutcome, Finding, JobRecord } from '../types.js';
-import { runBatch, defaultRecordFormat, type BatchRecordFormat } from './batch-job.js';
+import {
+  batchStatus,
+  defaultRecordFormat,
+  reaskCutRecords,
+  runBatch,
+  type BatchQuotas,
+  type BatchRecordFormat,
+} from './batch-job.js';
 import type { AnalyzeDeps } from './deps.js';
 import { DigestBuilder, type DigestCollector, type DigestRecord, type DigestSet } from './digest.js';
-import { runDirect, type EngineRun } from './direct.js';
+import { CostBudget, runDirect, type EngineRun } from './direct.js';
+import { modelFamily } from './models.js';
 import { costUsd, priceFor } from './pricing.js';
 import {
   buildPrompt,
@@ -33,6 +41,8 @@ export interface AnalyzeInput {
 export interface AnalyzeOptions {
   /** Batch record body format; default: Anthropic Messages for anthropic.* models, Converse otherwise. */
   batchFormat?: BatchRecordFormat;
+  /** Bedrock batch quotas of the account, when they differ from the defaults (BATCH_QUOTAS). */
+  batchQuotas?: BatchQuotas;
   pollInitialMs?: number;
   pollMaxMs?: number;
 }
@@ -171,8 +181,9 @@ export async function analyze(
   const estimate =
     costUsd(price.price, estIn, estOut, batch) +
     costUsd(summaryPrice.price, SUMMARY_INPUT_ESTIMATE, SUMMARY_MAX_OUTPUT_TOKENS / 2, false);
+  const family = modelFamily(a.modelId);
   logger.info(
-    `Analysis plan: ${engine} with ${a.modelId}, ${items.length} record(s) covering ${set.stats.eventsCovered} events, ~${estIn} input tokens; estimated cost $${estimate.toFixed(4)} (limit $${a.maxCostUsd}).`,
+    `Analysis plan: ${engine} with ${a.modelId} (${family.name}: findings as ${family.answer === 'tool' ? 'a forced tool call' : 'JSON text'}), ${items.length} record(s) covering ${set.stats.eventsCovered} events, ~${estIn} input tokens; estimated cost $${estimate.toFixed(4)} (limit $${a.maxCostUsd}).`,
   );
   if (estimate > a.maxCostUsd) {
     warnings.push(
@@ -195,6 +206,7 @@ export async function analyze(
   let run: EngineRun;
   let status: AnalysisOutcome['status'];
   const jobs: JobRecord[] = [];
+  let parts: { job: JobRecord; recordIds: string[] }[] = [];
   try {
     if (batch) {
       const b = await runBatch(
@@ -207,23 +219,48 @@ export async function analyze(
           waitTimeoutMinutes: a.waitTimeoutMinutes,
           mode: a.mode,
           format: options.batchFormat ?? defaultRecordFormat(a.modelId),
+          answer: family.answer,
+          ...(options.batchQuotas ? { quotas: options.batchQuotas } : {}),
           ...(options.pollInitialMs !== undefined ? { pollInitialMs: options.pollInitialMs } : {}),
           ...(options.pollMaxMs !== undefined ? { pollMaxMs: options.pollMaxMs } : {}),
         },
         deps,
       );
+      if (b.cut?.size) {
+        // What the job cost (batch prices) and the summary still to come leave the budget for re-asking.
+        const spent =
+          costUsd(price.price, b.inputTokens, b.outputTokens, true) +
+          costUsd(summaryPrice.price, SUMMARY_INPUT_ESTIMATE, SUMMARY_MAX_OUTPUT_TOKENS / 2, false);
+        const budget = new CostBudget(Math.max(0, a.maxCostUsd - spent), price.price);
+        await reaskCutRecords(
+          items,
+          b,
+          {
+            modelId: a.modelId,
+            answer: family.answer,
+            concurrency: a.directConcurrency,
+            reask: { ctx, recordTokenBudget: a.recordTokenBudget, budget },
+          },
+          deps,
+        );
+      }
       run = b;
-      jobs.push(b.job);
+      jobs.push(...(b.jobs?.map((j) => j.job) ?? [b.job]));
+      parts = b.jobs ?? [{ job: b.job, recordIds: items.map((i) => i.record.recordId) }];
       status = b.status;
     } else {
-      run = await runDirect(items, { modelId: a.modelId, concurrency: a.directConcurrency }, deps);
-      const analysed = run.results.filter((r) => r.status === 'analysed').length;
-      status =
-        analysed === items.length
-          ? 'completed'
-          : analysed > 0 || run.results.some((r) => r.status === 'invalid')
-            ? 'partial'
-            : 'failed';
+      const budget = new CostBudget(Math.max(0, a.maxCostUsd - estimate), price.price);
+      run = await runDirect(
+        items,
+        {
+          modelId: a.modelId,
+          concurrency: a.directConcurrency,
+          answer: family.answer,
+          reask: { ctx, recordTokenBudget: a.recordTokenBudget, budget },
+        },
+        deps,
+      );
+      status = batchStatus(run.results, 'Completed');
       jobs.push({
         engine: 'direct',
         status: status === 'completed' ? 'Completed' : status === 'partial' ? 'PartiallyCompleted' : 'Failed',
@@ -261,7 +298,11 @@ export async function analyze(
   warnings.push(...run.warnings);
 
   if (status === 'pending' && batch) {
-    await rememberPending(config, deps, { jobs, set, items, input, warnings });
+    for (const part of parts) {
+      const ids = new Set(part.recordIds);
+      const mine = items.filter((i) => ids.has(i.record.recordId));
+      await rememberPending(config, deps, { jobs: [part.job], set, items: mine, input, warnings });
+    }
   }
 
   return completeOutcome(config, deps, {

@@ -1,13 +1,29 @@
 /** The last step of an analysis, shared by `analyze` and `mode: collect`: findings, dropped counts, summary, usage. */
 import type { Config } from '../config/types.js';
-import type { ActivityStats, AnalysisOutcome, Finding, JobRecord } from '../types.js';
+import type { ActivityStats, AnalysisOutcome, AnswerCounts, Finding, JobRecord } from '../types.js';
 import type { AnalyzeDeps } from './deps.js';
-import type { EngineRun } from './direct.js';
+import type { EngineRun, RecordOutcome } from './direct.js';
 import { mergeFindings } from './merge.js';
 import { dedupeAiFindings } from './parse.js';
 import { costUsd, priceFor } from './pricing.js';
 import { templateSummary, writeSummary } from './summary.js';
 import { correlate, gapMinutesOf } from '../correlate/index.js';
+
+/** How the records' answers came back, from their outcomes. */
+export function answerCounts(results: readonly RecordOutcome[]): AnswerCounts {
+  const n = (f: (r: RecordOutcome) => boolean | undefined): number => results.filter(f).length;
+  return {
+    truncated: n((r) => r.truncated),
+    salvaged: n((r) => r.truncated && (r.salvaged ?? 0) > 0),
+    findingsSalvaged: results.reduce((k, r) => k + (r.salvaged ?? 0), 0),
+    reasked: n((r) => r.reasked),
+    unrecovered: n((r) => r.lost),
+    empty: n((r) => r.failure === 'empty'),
+    refused: n((r) => r.failure === 'refused'),
+    wrongSchema: n((r) => r.failure === 'wrong-schema'),
+    noJson: n((r) => r.failure === 'no-json'),
+  };
+}
 
 /** Parameters of the last step shared by `analyze` and `mode: collect`. */
 export interface CompleteParams {
@@ -34,11 +50,29 @@ export async function completeOutcome(
   const batch = p.engine === 'batch';
   const price = priceFor(a.modelId, deps.prices);
   const summaryPrice = priceFor(a.summaryModelId, deps.prices);
+  const answers = answerCounts(run.results);
   const invalidRecords = run.results.filter((r) => r.status === 'invalid').length;
-  if (invalidRecords)
+  if (invalidRecords) {
+    const why = (
+      [
+        [answers.empty, 'empty'],
+        [answers.refused, 'refused'],
+        [answers.wrongSchema, 'a findings call of the wrong shape'],
+        [answers.noJson, 'no findings JSON'],
+      ] as const
+    )
+      .filter(([k]) => k > 0)
+      .map(([k, w]) => `${k} ${w}`)
+      .join(', ');
     warnings.push(
-      `${invalidRecords} record(s) got an answer that was not valid findings JSON; it was ignored.`,
+      `${invalidRecords} record(s) got an answer with no findings list${why ? ` (${why})` : ''}; their events are covered by the rules only.`,
     );
+  }
+  if (answers.truncated) {
+    warnings.push(
+      `${answers.truncated} record(s) got answers cut at max_tokens: ${answers.findingsSalvaged} complete finding(s) kept from them, ${answers.reasked} record(s) asked again in halves${answers.unrecovered ? `; ${answers.unrecovered} record(s) may still miss findings` : ', nothing lost'}.`,
+    );
+  }
   const dropped = {
     unverifiedEvidence: run.results.reduce((n, r) => n + r.unverified, 0),
     invalid: run.results.reduce((n, r) => n + r.invalid, 0),
@@ -50,9 +84,13 @@ export async function completeOutcome(
   }
   const aiFindings = dedupeAiFindings(run.results.flatMap((r) => r.findings));
 
-  let usageIn = run.inputTokens;
-  let usageOut = run.outputTokens;
-  let cost = costUsd(price.price, run.inputTokens, run.outputTokens, batch);
+  // Re-asks of cut batch records are direct calls: on-demand prices.
+  const re = run.reask ?? { inputTokens: 0, outputTokens: 0 };
+  let usageIn = run.inputTokens + re.inputTokens;
+  let usageOut = run.outputTokens + re.outputTokens;
+  let cost =
+    costUsd(price.price, run.inputTokens, run.outputTokens, batch) +
+    costUsd(price.price, re.inputTokens, re.outputTokens, false);
   let estimated = !run.measured;
 
   const gap = { gapMinutes: gapMinutesOf(config) };
@@ -103,6 +141,7 @@ export async function completeOutcome(
     jobs: p.jobs,
     digests: p.digests,
     dropped,
+    ...(run.results.length ? { answers } : {}),
     warnings,
   };
 }

@@ -135,23 +135,135 @@ function balancedEnd(s: string, start: number): number {
   return -1;
 }
 
+/** The tool findings are reported through when the model family supports a forced tool call. */
+export const FINDINGS_TOOL = 'report_findings';
+
+/**
+ * The forced tool's input schema: the fields ModelFindingSchema validates, as JSON Schema (the model is held to
+ * it; the answer is still validated, since a model may send a wrong shape anyway).
+ */
+/** A JSON value (what a tool's input schema is, and what the SDK's document type accepts). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export const FINDINGS_INPUT_SCHEMA: { [key: string]: Json } = {
+  type: 'object',
+  properties: {
+    findings: {
+      type: 'array',
+      description: 'Empty when nothing is suspicious.',
+      items: {
+        type: 'object',
+        properties: {
+          title: { type: 'string' },
+          severity: { type: 'string', enum: [...SEVERITIES] },
+          technique: { type: ['string', 'null'], description: 'MITRE ATT&CK id such as T1098.001, or null' },
+          evidence_event_ids: {
+            type: 'array',
+            items: { type: 'string' },
+            minItems: 1,
+            description: 'Only ids written after id= in the data',
+          },
+          description: { type: 'string' },
+          remediation: { type: 'string' },
+          confidence: { type: 'number', minimum: 0, maximum: 1 },
+        },
+        required: ['title', 'severity', 'evidence_event_ids', 'description', 'remediation'],
+      },
+    },
+  },
+  required: ['findings'],
+};
+
+/** A model answer as the parser needs it, from a Converse or an Anthropic Messages response. */
+export interface ModelReply {
+  /** Every text block, joined. */
+  text: string;
+  toolCalls: { name: string; input: unknown }[];
+  /** `end_turn`, `tool_use`, `max_tokens`, `refusal`, `content_filtered` … as the API wrote it. */
+  stopReason?: string;
+}
+
+/** The reply inside a Converse response (SDK output or batch `modelOutput`) or an Anthropic Messages body. */
+export function replyOf(output: unknown): ModelReply | undefined {
+  if (!output || typeof output !== 'object') return undefined;
+  const o = output as {
+    output?: { message?: { content?: unknown } };
+    content?: unknown;
+    stopReason?: unknown;
+    stop_reason?: unknown;
+  };
+  const blocks = o.output?.message?.content ?? o.content;
+  if (!Array.isArray(blocks)) return undefined;
+  const reply: ModelReply = { text: '', toolCalls: [] };
+  for (const b of blocks as Record<string, unknown>[]) {
+    if (!b || typeof b !== 'object') continue;
+    if (typeof b['text'] === 'string') reply.text += b['text'];
+    // Converse: {toolUse: {toolUseId, name, input}}; Messages: {type: "tool_use", id, name, input}.
+    const use = (b['toolUse'] ?? (b['type'] === 'tool_use' ? b : undefined)) as
+      { name?: unknown; input?: unknown } | undefined;
+    if (use && typeof use === 'object')
+      reply.toolCalls.push({ name: String(use.name ?? ''), input: use.input });
+  }
+  const stop = o.stopReason ?? o.stop_reason;
+  if (typeof stop === 'string') reply.stopReason = stop;
+  return reply;
+}
+
+/** Why an answer yielded no findings list at all. */
+export type AnswerFailure = 'empty' | 'refused' | 'no-json' | 'wrong-schema';
+
 export interface ParsedAnswer {
-  /** False when no JSON with a findings list could be read at all (the answer counts as invalid). */
+  /** False when no findings list could be read at all (the answer counts as invalid). */
   ok: boolean;
   findings: ModelFinding[];
   /** Findings present but not matching the schema. */
   invalidFindings: number;
+  /** Cut short (stop reason max_tokens, or JSON that ends mid-list): `findings` are the complete ones before the cut. */
+  truncated: boolean;
+  failure?: AnswerFailure;
 }
 
-/** Reads a model answer: `{"findings":[…]}` or a bare array; each finding validated on its own. */
-export function parseAnswer(answer: string): ParsedAnswer {
-  const json = extractJson(answer);
-  const list = Array.isArray(json)
-    ? json
-    : json && typeof json === 'object' && Array.isArray((json as { findings?: unknown }).findings)
-      ? (json as { findings: unknown[] }).findings
-      : undefined;
-  if (!list) return { ok: false, findings: [], invalidFindings: 0 };
+const CUT_STOPS = new Set(['max_tokens', 'model_context_window_exceeded']);
+const REFUSAL_STOPS = new Set(['refusal', 'content_filtered', 'guardrail_intervened']);
+// Labels an answer with no JSON (a count in the report; a refused prompt is not asked again), nothing more.
+const REFUSAL_TEXT =
+  /^\W*(?:I'?m sorry|I am sorry|I apologi[sz]e)\b|^\W*I (?:can(?:no|')t|cannot|am unable to|'m unable to|won'?t|will not) (?:help|assist|comply|do that|provide|analy[sz]e|review|share)\b/i;
+
+/**
+ * The complete items of a findings array cut short: `{"findings":[{…},{…},{…` gives the first two. Undefined
+ * when the text holds no findings array at all.
+ */
+export function salvageFindings(text: string): { items: unknown[]; closed: boolean } | undefined {
+  const head = /"findings"\s*:\s*\[/.exec(text) ?? /^\s*(?:```(?:json)?\s*)?\[/i.exec(text);
+  if (!head) return undefined;
+  const items: unknown[] = [];
+  let i = head.index + head[0].length;
+  for (;;) {
+    while (i < text.length && /[\s,]/.test(text[i] ?? '')) i++;
+    if (i >= text.length) return { items, closed: false };
+    if (text[i] === ']') return { items, closed: true };
+    if (text[i] !== '{') return { items, closed: false };
+    const end = balancedEnd(text, i);
+    if (end < 0) return { items, closed: false };
+    const v = tryParse(text.slice(i, end + 1));
+    if (v === undefined) return { items, closed: false };
+    items.push(v);
+    i = end + 1;
+  }
+}
+
+function listOf(json: unknown): unknown[] | undefined {
+  if (Array.isArray(json)) return json;
+  if (json && typeof json === 'object') {
+    const f = (json as { findings?: unknown }).findings;
+    if (Array.isArray(f)) return f;
+    // Some models send the nested list as a JSON string.
+    if (typeof f === 'string') return listOf(tryParse(f)) ?? salvageFindings(f)?.items;
+  }
+  return undefined;
+}
+
+function validate(list: readonly unknown[], truncated: boolean): ParsedAnswer {
   const findings: ModelFinding[] = [];
   let invalid = 0;
   for (const item of list.slice(0, 100)) {
@@ -160,7 +272,53 @@ export function parseAnswer(answer: string): ParsedAnswer {
     else invalid++;
   }
   invalid += Math.max(0, list.length - 100);
-  return { ok: true, findings, invalidFindings: invalid };
+  return { ok: true, findings, invalidFindings: invalid, truncated };
+}
+
+const failed = (failure: AnswerFailure, truncated = false): ParsedAnswer => ({
+  ok: false,
+  findings: [],
+  invalidFindings: 0,
+  truncated,
+  failure,
+});
+
+/**
+ * Reads a model answer: the findings tool's input first, else `{"findings":[…]}` or a bare array in the text; a
+ * list cut short keeps its complete items. Each finding is validated on its own.
+ */
+export function parseAnswer(answer: string | ModelReply): ParsedAnswer {
+  const reply: ModelReply = typeof answer === 'string' ? { text: answer, toolCalls: [] } : answer;
+  const cut = CUT_STOPS.has(reply.stopReason ?? '');
+  const ours = reply.toolCalls.filter((c) => c.name === FINDINGS_TOOL);
+  if (ours.length) {
+    const lists: unknown[] = [];
+    let readable = false;
+    let incomplete = false;
+    for (const c of ours) {
+      const input = typeof c.input === 'string' ? (tryParse(c.input) ?? c.input) : c.input;
+      const list = listOf(input) ?? (typeof input === 'string' ? salvageFindings(input)?.items : undefined);
+      if (list) {
+        readable = true;
+        lists.push(...list);
+        if (typeof input === 'string' && !tryParse(input)) incomplete = true;
+      }
+    }
+    // A tool call cut at max_tokens may come back with an empty or partial input: what is there is kept.
+    if (readable || cut) return validate(lists, cut || incomplete);
+    if (!reply.text.trim()) return failed('wrong-schema');
+  } else if (reply.toolCalls.length && !reply.text.trim()) {
+    return failed('wrong-schema');
+  }
+  const text = reply.text;
+  if (!text.trim()) return failed(REFUSAL_STOPS.has(reply.stopReason ?? '') ? 'refused' : 'empty', cut);
+  const json = extractJson(text);
+  const list = listOf(json);
+  if (list) return validate(list, cut);
+  const partial = salvageFindings(text);
+  if (partial && !partial.closed) return validate(partial.items, true);
+  if (REFUSAL_STOPS.has(reply.stopReason ?? '') || REFUSAL_TEXT.test(text)) return failed('refused', cut);
+  return failed(json !== undefined ? 'wrong-schema' : 'no-json', cut);
 }
 
 /** Lower-cased, punctuation-free title: the same finding worded with different case or punctuation matches. */
@@ -274,22 +432,36 @@ export function dedupeAiFindings(findings: readonly Finding[]): Finding[] {
 
 /** What one record's answer yielded after parsing and verification. */
 export interface RecordAnswer {
-  /** False when the answer held no readable findings JSON. */
+  /** False when the answer held no readable findings list. */
   ok: boolean;
   findings: Finding[];
   unverified: number;
   invalidFindings: number;
+  /** Cut short: `findings` are what was complete before the cut. */
+  truncated: boolean;
+  failure?: AnswerFailure;
 }
 
 /** Parses and verifies one model answer against the record it was asked about. */
-export function readAnswer(record: Pick<DigestRecord, 'events'>, answer: string): RecordAnswer {
+export function readAnswer(record: Pick<DigestRecord, 'events'>, answer: string | ModelReply): RecordAnswer {
   const parsed = parseAnswer(answer);
-  if (!parsed.ok) return { ok: false, findings: [], unverified: 0, invalidFindings: 0 };
+  if (!parsed.ok) {
+    const out: RecordAnswer = {
+      ok: false,
+      findings: [],
+      unverified: 0,
+      invalidFindings: 0,
+      truncated: parsed.truncated,
+    };
+    if (parsed.failure) out.failure = parsed.failure;
+    return out;
+  }
   const v = verifyFindings(record, parsed.findings);
   return {
     ok: true,
     findings: v.findings,
     unverified: v.unverified,
     invalidFindings: parsed.invalidFindings,
+    truncated: parsed.truncated,
   };
 }

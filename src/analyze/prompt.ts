@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { ActivityStats, Finding, Incident } from '../types.js';
 import type { DigestRecord } from './digest.js';
+import type { AnswerFormat } from './models.js';
+import { FINDINGS_INPUT_SCHEMA, FINDINGS_TOOL } from './parse.js';
 import { estimateTokens } from './tokens.js';
 import { cut, fenceSafe, safeValue } from './untrusted.js';
 
@@ -164,24 +166,55 @@ export function buildPrompt(
   };
 }
 
-/** Converse request body (for direct calls and `modelInvocationType: Converse` batch records). */
-export function converseBody(p: { system: string; user: string }, maxTokens = RECORD_MAX_OUTPUT_TOKENS) {
+const TOOL = { name: FINDINGS_TOOL, description: 'Report the security findings for this digest record.' };
+
+/** Converse request body (direct calls, `modelInvocationType: Converse` batch records); `tool`: forced findings tool. */
+export function converseBody(
+  p: { system: string; user: string },
+  maxTokens = RECORD_MAX_OUTPUT_TOKENS,
+  answer: AnswerFormat = 'text',
+) {
   return {
     system: [{ text: p.system }],
     messages: [{ role: 'user' as const, content: [{ text: p.user }] }],
     inferenceConfig: { maxTokens, temperature: 0 },
+    ...(answer === 'tool'
+      ? {
+          toolConfig: {
+            tools: [{ toolSpec: { ...TOOL, inputSchema: { json: FINDINGS_INPUT_SCHEMA } } }],
+            toolChoice: { tool: { name: FINDINGS_TOOL } },
+          },
+        }
+      : {}),
   };
 }
 
-/** Anthropic Messages body (InvokeModel batch records for anthropic.* models). */
-export function messagesBody(p: { system: string; user: string }, maxTokens = RECORD_MAX_OUTPUT_TOKENS) {
+/** Anthropic Messages body (InvokeModel batch records for anthropic.* models); `tool`: forced findings tool. */
+export function messagesBody(
+  p: { system: string; user: string },
+  maxTokens = RECORD_MAX_OUTPUT_TOKENS,
+  answer: AnswerFormat = 'text',
+) {
   return {
     anthropic_version: 'bedrock-2023-05-31',
     max_tokens: maxTokens,
     temperature: 0,
     system: p.system,
     messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text: p.user }] }],
+    ...(answer === 'tool'
+      ? {
+          tools: [{ ...TOOL, input_schema: FINDINGS_INPUT_SCHEMA }],
+          tool_choice: { type: 'tool' as const, name: FINDINGS_TOOL },
+        }
+      : {}),
   };
+}
+
+/** The digest text inside a prompt made by buildPrompt (what a cut batch record is split from), if it is one. */
+export function recordTextOf(user: string): string | undefined {
+  const data = /<(data-[0-9a-f]{16})>\n([\s\S]*)\n<\/\1>/.exec(user)?.[2];
+  const at = data?.indexOf('\n\n') ?? -1;
+  return data !== undefined && at >= 0 ? data.slice(at + 2) : undefined;
 }
 
 /** A short, safe rendering of a model's free text for logs. */

@@ -21,8 +21,11 @@ import type {
   SourceReport,
   WindowExplanation,
 } from '../types.js';
-import { waitAndCollect, type BatchRun } from './batch-job.js';
+import { reaskCutRecords, waitAndCollect, type BatchRun } from './batch-job.js';
 import type { AnalyzeDeps } from './deps.js';
+import { CostBudget } from './direct.js';
+import { modelFamily } from './models.js';
+import { costUsd, priceFor } from './pricing.js';
 import type { DigestStats, EventRef } from './digest.js';
 import { completeOutcome } from './outcome.js';
 
@@ -176,6 +179,26 @@ export async function collectPending(
       continue;
     }
     const window = { start: new Date(pending.window.start), end: new Date(pending.window.end) };
+    if (done.cut?.size) {
+      // Cut records are asked again in halves here too, within what the job left of max-cost-usd.
+      const price = priceFor(pending.modelId, deps.prices).price;
+      const spent = costUsd(price, done.inputTokens, done.outputTokens, true);
+      await reaskCutRecords(
+        items,
+        done,
+        {
+          modelId: pending.modelId,
+          answer: modelFamily(pending.modelId).answer,
+          concurrency: config.analysis.directConcurrency,
+          reask: {
+            ctx: { ruleFindings: pending.ruleFindings, stats: pending.stats, window },
+            recordTokenBudget: config.analysis.recordTokenBudget,
+            budget: new CostBudget(Math.max(0, config.analysis.maxCostUsd - spent), price),
+          },
+        },
+        deps,
+      );
+    }
     const outcome = await completeOutcome(config, deps, {
       engine: 'batch',
       status: done.status,

@@ -112,6 +112,7 @@ export function buildReport(input: ReportInput): Report {
     status: analysis.status,
     digests: { ...analysis.digests },
     dropped: { ...analysis.dropped },
+    ...(analysis.answers ? { answers: { ...analysis.answers } } : {}),
     ...(analysis.modelId !== undefined ? { modelId: analysis.modelId } : {}),
     ...(summaryModelId !== undefined ? { summaryModelId } : {}),
   };

@@ -177,6 +177,12 @@ export function coverage(r: Report, h: string): string {
       `- **AI findings dropped:** ${num(a.dropped.unverifiedEvidence)} citing events outside their digest · ${num(a.dropped.invalid)} invalid`,
     );
   }
+  const ans = a.answers;
+  if (ans && ans.truncated + ans.empty + ans.refused + ans.wrongSchema + ans.noJson > 0) {
+    list.push(
+      `- **Model answers:** ${num(ans.truncated)} cut at max_tokens (${num(ans.findingsSalvaged)} findings kept, ${num(ans.reasked)} re-asked in halves, ${num(ans.unrecovered)} unrecovered) · ${num(ans.empty)} empty · ${num(ans.refused)} refused · ${num(ans.wrongSchema + ans.noJson)} unreadable`,
+    );
+  }
   for (const j of r.jobs) {
     list.push(
       `- **Job:** ${j.engine}${j.jobArn ? ` ${codeSpan(j.jobArn)}` : ''} ${mdInline(j.status)}, ${plural(j.records, 'record')}${j.recordsFailed ? ` (${num(j.recordsFailed)} failed)` : ''}`,

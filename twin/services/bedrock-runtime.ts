@@ -115,10 +115,20 @@ function route(req: TwinRequest): { modelId: string; action: string } | undefine
 }
 
 /** The Converse response body for an answer (also the `modelOutput` of Converse batch records). */
-export function converseOutput(answer: ModelAnswer): Record<string, unknown> {
+export function converseOutput(answer: ModelAnswer, seed = ''): Record<string, unknown> {
+  const content: Record<string, unknown>[] = answer.text ? [{ text: answer.text }] : [];
+  if (answer.toolCall)
+    content.push({
+      toolUse: {
+        toolUseId: `tooluse_${shortId(seed)}`,
+        name: answer.toolCall.name,
+        input: answer.toolCall.input,
+      },
+    });
   return {
-    output: { message: { role: 'assistant', content: [{ text: answer.text }] } },
-    stopReason: answer.stopReason,
+    output: { message: { role: 'assistant', content } },
+    // Converse has no `refusal` stop reason: a declined answer ends its turn.
+    stopReason: answer.stopReason === 'refusal' ? 'end_turn' : answer.stopReason,
     usage: {
       inputTokens: answer.inputTokens,
       outputTokens: answer.outputTokens,
@@ -135,18 +145,33 @@ export function anthropicOutput(
   foundationModel: string,
   seed: string,
 ): Record<string, unknown> {
-  const id = createHash('sha256').update(seed).digest('base64url').replace(/[-_]/g, 'x').slice(0, 24);
+  const id = shortId(seed);
+  const content: Record<string, unknown>[] = answer.text ? [{ type: 'text', text: answer.text }] : [];
+  if (answer.toolCall)
+    content.push({
+      type: 'tool_use',
+      id: `toolu_bdrk_${id}`,
+      name: answer.toolCall.name,
+      input: answer.toolCall.input,
+    });
   return {
     id: `msg_bdrk_${id}`,
     type: 'message',
     role: 'assistant',
     model: foundationModel.replace(/^anthropic\./, '').replace(/-v\d+:\d+$/, ''),
-    content: [{ type: 'text', text: answer.text }],
+    content,
     stop_reason: answer.stopReason,
     stop_sequence: null,
     usage: { input_tokens: answer.inputTokens, output_tokens: answer.outputTokens },
   };
 }
+
+function shortId(seed: string): string {
+  return createHash('sha256').update(seed).digest('base64url').replace(/[-_]/g, 'x').slice(0, 24);
+}
+
+// Families that accept a forced tool (`toolChoice.tool`): Claude 3 and later, Amazon Nova (API reference, ToolChoice).
+const FORCED_TOOL_FAMILIES = /^(anthropic\.claude-(?!v2|instant)|amazon\.nova-)/;
 
 /** Runs one model invocation body through the scripted model; a string is a ValidationException message. */
 export function invokeScripted(
@@ -161,10 +186,16 @@ export function invokeScripted(
   } catch (err) {
     return err instanceof Error ? err.message : String(err);
   }
+  if (prompt.forcedTool !== undefined && !FORCED_TOOL_FAMILIES.test(foundationModel)) {
+    return format === 'converse'
+      ? "This model doesn't support the toolConfig.toolChoice.tool field. Remove toolConfig.toolChoice.tool and try again."
+      : `Malformed input request: #: extraneous key [tool_choice] is not permitted for ${foundationModel}, please reformat your input and try again.`;
+  }
   const answer = scriptedAnswer(prompt, behaviour);
+  const seed = `${prompt.system}\u0000${prompt.user}\u0000${behaviour}`;
   return format === 'converse'
-    ? converseOutput(answer)
-    : anthropicOutput(answer, foundationModel, `${prompt.system}\u0000${prompt.user}\u0000${behaviour}`);
+    ? converseOutput(answer, seed)
+    : anthropicOutput(answer, foundationModel, seed);
 }
 
 function parseJson(body: Buffer): unknown {

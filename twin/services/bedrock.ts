@@ -6,13 +6,36 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { errorResponse, jsonResponse } from '../protocol.js';
 import { isModelBehaviour, MODEL_BEHAVIOURS } from '../model.js';
-import type { Fault, ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
+import type {
+  BatchQuotaSettings,
+  Fault,
+  ServiceHandler,
+  TwinContext,
+  TwinRequest,
+  TwinResponse,
+} from '../types.js';
 import { invokeScripted, resolveModel } from './bedrock-runtime.js';
 
 /** Bedrock's quota "Minimum number of records per batch inference job" (the default value). */
 export const MIN_RECORDS_PER_JOB = 100;
 /** Bedrock's quota "Records per input file per batch inference job" (the default for Claude models). */
 export const MAX_RECORDS_PER_FILE = 50_000;
+/** Bedrock's defaults for "Records per batch inference job", "Batch inference input file size (in GB)" and "… job size (in GB)". */
+export const MAX_RECORDS_PER_JOB = 50_000;
+export const MAX_BYTES_PER_FILE = 1_000_000_000;
+export const MAX_BYTES_PER_JOB = 5_000_000_000;
+
+/** The batch quotas in force: Bedrock's defaults, or what `POST /_twin/settings` set. */
+export function batchQuotas(ctx: TwinContext): BatchQuotaSettings {
+  return {
+    recordsPerFile: MAX_RECORDS_PER_FILE,
+    recordsPerJob: MAX_RECORDS_PER_JOB,
+    bytesPerFile: MAX_BYTES_PER_FILE,
+    bytesPerJob: MAX_BYTES_PER_JOB,
+    ...ctx.batchQuotas,
+  };
+}
+
 /** Used when CreateModelInvocationJob gives no timeoutDurationInHours. */
 export const DEFAULT_TIMEOUT_HOURS = 168;
 
@@ -379,14 +402,33 @@ function createJob(req: TwinRequest, ctx: TwinContext): TwinResponse {
   if (!files.length)
     return validation(`No .jsonl files were found at the input location ${inUri as string}.`);
   let total = 0;
+  let bytes = 0;
+  const q = batchQuotas(ctx);
   for (const f of files) {
-    const n = lines(ctx.store.get(input.bucket, f.key)?.body ?? Buffer.alloc(0)).length;
-    if (n > MAX_RECORDS_PER_FILE) {
+    const body = ctx.store.get(input.bucket, f.key)?.body ?? Buffer.alloc(0);
+    const n = lines(body).length;
+    if (n > q.recordsPerFile) {
       return validation(
-        `The input file ${f.relative} has ${n} records, more than the limit of ${MAX_RECORDS_PER_FILE} records per input file.`,
+        `The input file ${f.relative} has ${n} records, more than the limit of ${q.recordsPerFile} records per input file.`,
+      );
+    }
+    if (body.length > q.bytesPerFile) {
+      return validation(
+        `The input file ${f.relative} is ${body.length} bytes, more than the batch inference input file size quota (${q.bytesPerFile} bytes).`,
       );
     }
     total += n;
+    bytes += body.length;
+  }
+  if (total > q.recordsPerJob) {
+    return validation(
+      `The number of records in the input (${total}) is more than the maximum number of records per batch inference job (${q.recordsPerJob}).`,
+    );
+  }
+  if (bytes > q.bytesPerJob) {
+    return validation(
+      `The input is ${bytes} bytes, more than the batch inference job size quota (${q.bytesPerJob} bytes).`,
+    );
   }
   if (total < MIN_RECORDS_PER_JOB) {
     return validation(
