@@ -65,7 +65,8 @@ describe('match rules and de-duplication', () => {
       technique: 'T1562.008',
       principal: 'arn:aws:iam::111122223333:user/alice',
       accounts: ['111122223333'],
-      evidence: { eventIds: ['a', 'b', 'c'] },
+      // In time order, not arrival order.
+      evidence: { eventIds: ['a', 'c', 'b'] },
     });
     expect(f[0]?.evidence.samples?.[0]).toMatchObject({
       eventId: 'a',

@@ -11,6 +11,7 @@ import {
   type Params,
   type Predicate,
 } from './match.js';
+import { EvidenceSelector, MAX_EVIDENCE_IDS, MAX_SAMPLES } from './evidence.js';
 import type { AllowlistEntry, Rule } from './schema.js';
 import {
   liveFor,
@@ -20,9 +21,8 @@ import {
   type ActiveSuppression,
 } from './suppress.js';
 
-/** Evidence kept per finding: enough to investigate, bounded whatever the volume. */
-export const MAX_EVIDENCE_IDS = 20;
-export const MAX_SAMPLES = 3;
+/** Evidence kept per finding: enough to investigate, bounded whatever the volume (chosen in evidence.ts). */
+export { MAX_EVIDENCE_IDS, MAX_SAMPLES };
 /**
  * Findings per rule; further distinct incidents of the rule are counted together in one overflow finding, so a
  * runaway rule (or a million-event window) neither exhausts memory nor buries the report, and no event is lost.
@@ -104,6 +104,8 @@ interface CompiledRule {
      */
     seen: Map<string, { history: boolean; values: Map<string, boolean> }>;
   };
+  /** The evidence sample of a hit (held hits carry theirs); made once per rule so offering evidence allocates nothing. */
+  sampleOf: (h: Hit) => EvidenceSample;
   findings: number;
   /** Overflow findings of this rule once it has opened MAX_FINDINGS_PER_RULE, one per suppression (or none). */
   overflow: Map<ActiveSuppression | undefined, Agg>;
@@ -125,10 +127,8 @@ interface Agg {
   first: { time: string; timeMs: number };
   last: { time: string; timeMs: number };
   count: number;
-  eventIds: string[];
+  evidence: EvidenceSelector;
   seenIds: Set<string>;
-  omitted: number;
-  samples: EvidenceSample[];
   suppression?: ActiveSuppression;
   /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
   overflow?: { incidents: Set<number> };
@@ -218,6 +218,19 @@ function incidentId(r: Rule, principal: string, h: Hit, extra: readonly string[]
   return fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
 }
 
+/**
+ * The distinct value an event stands for in its finding's evidence: its detail fields (the secret, bucket …), or
+ * its event name when the rule names none. Held hits have only their sample, whose details are those fields.
+ */
+function evidenceValue(c: CompiledRule, h: Hit): string {
+  if (c.details.length === 0) return h.sample?.eventName ?? (h.event as TrailEvent).name;
+  if (h.sample) return h.sample.details ? Object.values(h.sample.details).join('\u0000') : '';
+  const e = h.event as TrailEvent;
+  let v = '';
+  for (const d of c.details) v += `${stringAt(e, d.segs)}\u0000`;
+  return v;
+}
+
 const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** The streaming rule engine. */
@@ -272,6 +285,7 @@ export class Engine {
       allow: this.opts.allowlist
         .filter((a) => !a.rules || a.rules.some((g) => globMatcher(g, true)(rule.id)))
         .map((a) => principalMatcher(a.principal)),
+      sampleOf: (h) => h.sample ?? this.sample(c, h.event as TrailEvent),
       findings: 0,
       overflow: new Map(),
       suppressions: liveFor(this.opts.suppressions, rule.id),
@@ -500,9 +514,7 @@ export class Engine {
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
     if (h.timeMs >= agg.last.timeMs) agg.last = { time: h.time, timeMs: h.timeMs };
-    if (agg.eventIds.length < MAX_EVIDENCE_IDS) agg.eventIds.push(h.id);
-    else agg.omitted++;
-    if (agg.samples.length < MAX_SAMPLES) agg.samples.push(h.sample ?? this.sample(c, h.event as TrailEvent));
+    agg.evidence.offer({ id: h.id, timeMs: h.timeMs, value: evidenceValue(c, h), item: h }, c.sampleOf);
     return agg.suppression === undefined;
   }
 
@@ -557,10 +569,8 @@ export class Engine {
       first: { time: h.time, timeMs: h.timeMs },
       last: { time: h.time, timeMs: h.timeMs },
       count: 0,
-      eventIds: [],
+      evidence: new EvidenceSelector(),
       seenIds: new Set(),
-      omitted: 0,
-      samples: [],
     };
     if (sup) {
       sup.hits++;
@@ -618,6 +628,7 @@ export class Engine {
     for (const agg of [...this.aggs.values(), ...overflow]) {
       const r = agg.rule;
       const principals = [...agg.principals];
+      const { eventIds, samples } = agg.evidence.pick();
       const f: Finding = {
         id: agg.id,
         origin: 'rule',
@@ -630,14 +641,14 @@ export class Engine {
         firstSeen: agg.first.time,
         lastSeen: agg.last.time,
         count: agg.count,
-        evidence: { eventIds: agg.eventIds, samples: agg.samples },
+        evidence: { eventIds, samples },
         description: agg.overflow ? overflowDescription(agg.overflow.incidents.size, r) : r.description,
         remediation: r.remediation,
       };
       if (principals.length === 1) f.principal = principals[0] as string;
       else if (principals.length > 1)
         f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= 50 ? '+' : ''} more`;
-      if (agg.omitted > 0) f.evidence.omitted = agg.omitted;
+      if (agg.count > eventIds.length) f.evidence.omitted = agg.count - eventIds.length;
       if (agg.suppression) suppressed.push({ agg, finding: f });
       else findings.push(f);
     }
