@@ -103,7 +103,8 @@ describe('match rules and de-duplication', () => {
 
   it('ignores failed calls unless the rule counts them', async () => {
     const d = await detector();
-    expect(d.observe(stopLogging('a', 0, { errorCode: 'AccessDenied' }))).toEqual([]);
+    // A refused StopLogging is not TS-LOG-001's (nothing stopped); it is an attempt, which TS-TRY-001 counts.
+    expect(d.observe(stopLogging('a', 0, { errorCode: 'AccessDenied' }))).toEqual(['TS-TRY-001']);
     expect(
       d.observe(
         ev({

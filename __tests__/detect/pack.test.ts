@@ -87,6 +87,7 @@ describe('documented examples', () => {
       'includeAwsServices',
       'threshold',
       'firstSeen',
+      'escalate',
       'allowlist',
       'expires',
       'reason',

@@ -55,6 +55,8 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
+  /** The value of the rule's `escalate.distinct` field, for rules that escalate. */
+  escalation?: string;
   /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
   event?: TrailEvent;
   /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
@@ -104,6 +106,7 @@ interface CompiledRule {
      */
     seen: Map<string, { history: boolean; values: Map<string, boolean> }>;
   };
+  escalate?: { segs: string[]; atLeast: number; severity: Rule['severity'] };
   /** The evidence sample of a hit (held hits carry theirs); made once per rule so offering evidence allocates nothing. */
   sampleOf: (h: Hit) => EvidenceSample;
   findings: number;
@@ -127,6 +130,8 @@ interface Agg {
   first: { time: string; timeMs: number };
   last: { time: string; timeMs: number };
   count: number;
+  /** Distinct values of the rule's `escalate.distinct` field, up to `atLeast` of them. */
+  distinct?: Set<string>;
   evidence: EvidenceSelector;
   seenIds: Set<string>;
   suppression?: ActiveSuppression;
@@ -291,6 +296,12 @@ export class Engine {
       suppressions: liveFor(this.opts.suppressions, rule.id),
     };
     if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
+    if (rule.escalate)
+      c.escalate = {
+        segs: splitPath(rule.escalate.distinct),
+        atLeast: rule.escalate.atLeast,
+        severity: rule.escalate.severity,
+      };
     if (rule.threshold) {
       c.threshold = {
         count: rule.threshold.count,
@@ -464,6 +475,7 @@ export class Engine {
       region: e.region,
       dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
     };
+    if (c.escalate) h.escalation = stringAt(e, c.escalate.segs);
     if (!held) h.event = e;
     else {
       h.sample = this.sample(c, e);
@@ -514,6 +526,10 @@ export class Engine {
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
     if (h.timeMs >= agg.last.timeMs) agg.last = { time: h.time, timeMs: h.timeMs };
+    if (c.escalate && h.escalation) {
+      const d = (agg.distinct ??= new Set());
+      if (d.size < c.escalate.atLeast) d.add(h.escalation);
+    }
     agg.evidence.offer({ id: h.id, timeMs: h.timeMs, value: evidenceValue(c, h), item: h }, c.sampleOf);
     return agg.suppression === undefined;
   }
@@ -634,7 +650,8 @@ export class Engine {
         origin: 'rule',
         ruleId: r.id,
         title: agg.overflow ? `${r.title} (further incidents)` : r.title,
-        severity: r.severity,
+        severity:
+          r.escalate && (agg.distinct?.size ?? 0) >= r.escalate.atLeast ? r.escalate.severity : r.severity,
         technique: r.technique,
         accounts: [...agg.accounts].sort(),
         regions: [...agg.regions].sort(),

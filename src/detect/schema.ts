@@ -119,6 +119,17 @@ export const ruleSchema = z
     includeErrors: z.boolean().default(false),
     /** Calls made by AWS services, service-linked roles or `invokedBy` count too; by default they do not. */
     includeAwsServices: z.boolean().default(false),
+    /**
+     * A finding whose events show at least `atLeast` distinct values of `distinct` (a field path, e.g. `name`: that
+     * many different calls) takes `severity` instead of the rule's.
+     */
+    escalate: z
+      .strictObject({
+        distinct: z.string().min(1),
+        atLeast: z.number().int().min(2),
+        severity: z.enum(SEVERITIES),
+      })
+      .optional(),
     threshold: z
       .strictObject({
         count: z.number().int().min(2),
