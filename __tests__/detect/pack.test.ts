@@ -88,6 +88,7 @@ describe('documented examples', () => {
       'threshold',
       'firstSeen',
       'escalate',
+      'grants',
       'allowlist',
       'expires',
       'reason',

@@ -142,3 +142,160 @@ describe('background activity', () => {
     expect(loud).toEqual([]);
   });
 });
+
+describe('TS-XACCT-001/002 resource policies that grant another account', () => {
+  // Real resource-policy records (policies as objects and as JSON strings); positives rewrite their policy.
+  const bucketPolicy = find(panther, 'PutBucketPolicy'); // {AWS: "*"} s3:GetBucketAcl on example-bucket, as an object
+  const keyPolicy = streamalert.map((r) => r.event).find((e) => e.name === 'PutKeyPolicy') as TrailEvent; // a string
+  const topicPolicy = streamalert[31]?.event as TrailEvent; // SetTopicAttributes, SourceOwner pinned, a string
+  const FOREIGN = '444455556666';
+  const withBucketPolicy = (
+    id: string,
+    statements: unknown[],
+    extra: Record<string, unknown> = {},
+  ): TrailEvent =>
+    rewrite(bucketPolicy, id, {
+      requestParameters: {
+        ...(bucketPolicy.raw.requestParameters as Record<string, unknown>),
+        bucketPolicy: { Version: '2012-10-17', Statement: statements },
+      },
+      ...extra,
+    });
+  const grant = (action: string, principal: unknown = { AWS: `arn:aws:iam::${FOREIGN}:root` }) => ({
+    Effect: 'Allow',
+    Principal: principal,
+    Action: action,
+    Resource: 'arn:aws:s3:::example-bucket/*',
+  });
+  const xacct = (res: DetectResult): Finding[] =>
+    res.findings.filter((f) => f.ruleId === 'TS-XACCT-001' || f.ruleId === 'TS-XACCT-002');
+
+  it('reads of data granted to another account are high, other grants medium, with the grantee in the evidence', async () => {
+    const read = await detect([withBucketPolicy('x1', [grant('s3:GetObject')])]);
+    expect(xacct(read)).toMatchObject([{ ruleId: 'TS-XACCT-002', severity: 'high' }]);
+    expect(xacct(read)[0]?.evidence.samples?.[0]?.details).toMatchObject({
+      grantees: FOREIGN,
+      bucketName: 'example-bucket',
+    });
+    // s3:* covers GetObject; GetBucketAcl does not.
+    expect(xacct(await detect([withBucketPolicy('x2', [grant('s3:*')])]))[0]?.ruleId).toBe('TS-XACCT-002');
+    const acl = await detect([withBucketPolicy('x3', [grant('s3:GetBucketAcl', { AWS: [FOREIGN] })])]);
+    expect(xacct(acl)).toMatchObject([{ ruleId: 'TS-XACCT-001', severity: 'medium' }]);
+  });
+
+  it('reads policies given as JSON strings (KMS, SNS) and the owner being locked out of a key', async () => {
+    const doc = JSON.parse(
+      keyPolicy.raw.requestParameters
+        ? String((keyPolicy.raw.requestParameters as Record<string, unknown>).policy)
+        : '{}',
+    ) as {
+      Statement: unknown[];
+    };
+    const asKey = (id: string, statements: unknown[]): TrailEvent =>
+      rewrite(keyPolicy, id, {
+        requestParameters: {
+          ...(keyPolicy.raw.requestParameters as Record<string, unknown>),
+          policy: JSON.stringify({ ...doc, Statement: statements }, null, 2),
+        },
+      });
+    const decrypt = {
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${FOREIGN}:root` },
+      Action: ['kms:Decrypt'],
+      Resource: '*',
+    };
+    expect(xacct(await detect([asKey('k1', [...doc.Statement, decrypt])]))[0]?.ruleId).toBe('TS-XACCT-002');
+    // Only the foreign account, and only to encrypt: no data read, but the owner's own statement is gone.
+    const lockout = { ...decrypt, Action: 'kms:Encrypt' };
+    expect(xacct(await detect([asKey('k2', [lockout])]))).toMatchObject([{ ruleId: 'TS-XACCT-002' }]);
+    expect(xacct(await detect([asKey('k3', [...doc.Statement, lockout])]))).toMatchObject([
+      { ruleId: 'TS-XACCT-001' },
+    ]);
+    const topic = JSON.parse(
+      String((topicPolicy.raw.requestParameters as Record<string, unknown>).attributeValue),
+    ) as {
+      Statement: unknown[];
+    };
+    const publish = { Effect: 'Allow', Principal: { AWS: FOREIGN }, Action: 'SNS:Publish', Resource: '*' };
+    const sns = rewrite(topicPolicy, 't1', {
+      requestParameters: {
+        ...(topicPolicy.raw.requestParameters as Record<string, unknown>),
+        attributeValue: JSON.stringify({ ...topic, Statement: [...topic.Statement, publish] }),
+      },
+    });
+    expect(xacct(await detect([sns]))).toMatchObject([{ ruleId: 'TS-XACCT-001', severity: 'medium' }]);
+  });
+
+  it('a Deny of the owner next to a foreign grant is high', async () => {
+    const deny = {
+      Effect: 'Deny',
+      Principal: { AWS: `arn:aws:iam::${bucketPolicy.account}:root` },
+      Action: 's3:*',
+      Resource: '*',
+    };
+    const res = await detect([withBucketPolicy('d1', [grant('s3:PutObject'), deny])]);
+    expect(xacct(res)).toMatchObject([{ ruleId: 'TS-XACCT-002' }]);
+  });
+
+  it("stays quiet on the datasets' own resource policies: public, service, own-account and organisation-pinned grants", async () => {
+    const policies = [...panther, ...streamalert]
+      .map((r) => r.event)
+      .filter((e) =>
+        [
+          'PutBucketPolicy',
+          'PutKeyPolicy',
+          'CreateKey',
+          'SetQueueAttributes',
+          'SetTopicAttributes',
+          'CreateTopic',
+          'SetRepositoryPolicy',
+          'PutResourcePolicy',
+        ].includes(e.name),
+      );
+    expect(policies.length).toBeGreaterThanOrEqual(15);
+    expect(xacct(await detect(policies))).toEqual([]);
+  });
+
+  it('a trusted account or organisation, or an account of the window itself, is not outside, in any order', async () => {
+    const e = withBucketPolicy('tr1', [grant('s3:GetObject')]);
+    expect(xacct(await detect([e], testConfig({ trustedAccountIds: [FOREIGN] })))).toEqual([]);
+    const pinned = withBucketPolicy('tr2', [
+      { ...grant('s3:GetObject'), Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } },
+    ]);
+    expect(xacct(await detect([pinned], testConfig({ trustedAccountIds: ['o-abcdefghij'] })))).toEqual([]);
+    expect(xacct(await detect([pinned], testConfig({ trustedAccountIds: ['o-zzzzzzzzzz'] })))).toHaveLength(
+      1,
+    );
+    // An organisation trail: the grantee's own activity is in the window too.
+    const there = rewrite(find(panther, 'StopLogging', 'InvalidTrailNameException'), 'there', {
+      recipientAccountId: FOREIGN,
+    });
+    expect(xacct(await detect([e, there]))).toEqual([]);
+    expect(xacct(await detect([there, e]))).toEqual([]);
+  });
+
+  it('`*` narrowed to an outside account by aws:SourceAccount is a grant to it; to the owner, none', async () => {
+    const to = (acct: string) =>
+      withBucketPolicy(`sa-${acct}`, [
+        { ...grant('s3:PutObject', '*'), Condition: { StringEquals: { 'aws:SourceAccount': acct } } },
+      ]);
+    expect(xacct(await detect([to(FOREIGN)]))).toMatchObject([{ ruleId: 'TS-XACCT-001' }]);
+    expect(xacct(await detect([to(bucketPolicy.account)]))).toEqual([]);
+  });
+
+  it('SQS AddPermission to another account is a grant (synthetic, from the real SetQueueAttributes record)', async () => {
+    const q = find(panther, 'SetQueueAttributes');
+    const add = rewrite(q, 'sq1', {
+      eventName: 'AddPermission',
+      // Panther's record says s3.amazonaws.com, a slip in their test; the call is SQS's.
+      eventSource: 'sqs.amazonaws.com',
+      requestParameters: {
+        queueUrl: (q.raw.requestParameters as Record<string, unknown>).queueUrl,
+        label: 'x',
+        aWSAccountIds: [FOREIGN],
+        actions: ['SendMessage'],
+      },
+    });
+    expect(xacct(await detect([add]))).toMatchObject([{ ruleId: 'TS-XACCT-001', severity: 'medium' }]);
+  });
+});

@@ -166,6 +166,12 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     suppressionsFiles: parseList(get('suppressions-file')),
     disableRules: parseList(get('disable-rules')),
     allowedRegions: parsePatternList('allowed-regions', get('allowed-regions'), 'region', p),
+    trustedAccountIds: parsePatternList(
+      'trusted-account-ids',
+      get('trusted-account-ids'),
+      'accountOrOrganizationId',
+      p,
+    ),
   };
 
   // Analysis

@@ -223,6 +223,13 @@ export const INPUTS: readonly InputSpec[] = [
       'Regions this account is expected to use; activity in any other region is a finding. Empty: no check.',
     default: '',
   },
+  {
+    name: 'trusted-account-ids',
+    group: 'Detection',
+    description:
+      "Account ids and organization ids (`o-…`) that resource policies may grant access to without a finding, besides the window's own accounts, `accounts`, `allowed-account-ids` and `organization-id`.",
+    default: '',
+  },
   // Analysis
   {
     name: 'engine',

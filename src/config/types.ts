@@ -60,6 +60,8 @@ export interface Config {
     disableRules: string[];
     /** Regions the account is expected to use; activity elsewhere is a finding. Empty = no check. */
     allowedRegions: string[];
+    /** Account ids and organization ids (`o-…`) resource policies may grant without a finding. */
+    trustedAccountIds: string[];
   };
   analysis: {
     engine: Engine;

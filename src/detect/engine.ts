@@ -12,6 +12,7 @@ import {
   type Predicate,
 } from './match.js';
 import { EvidenceSelector, MAX_EVIDENCE_IDS, MAX_SAMPLES } from './evidence.js';
+import { grantOf, type Grant, type TrustedScope } from './grants.js';
 import type { AllowlistEntry, Rule } from './schema.js';
 import {
   liveFor,
@@ -55,6 +56,8 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
+  /** Outside accounts a resource-policy grant names (rules with `grants`). */
+  grantees?: readonly string[];
   /** The value of the rule's `escalate.distinct` field, for rules that escalate. */
   escalation?: string;
   /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
@@ -130,6 +133,8 @@ interface Agg {
   first: { time: string; timeMs: number };
   last: { time: string; timeMs: number };
   count: number;
+  /** Outside accounts granted (rules with `grants`), up to MAX_GRANTEES: checked against the window's accounts at the end. */
+  grantees?: Set<string>;
   /** Distinct values of the rule's `escalate.distinct` field, up to `atLeast` of them. */
   distinct?: Set<string>;
   evidence: EvidenceSelector;
@@ -151,7 +156,13 @@ export interface EngineOptions {
   suppressions: readonly ActiveSuppression[];
   /** The analysis window: first-seen rules learn during the first part of it. */
   window: { startMs: number; endMs: number };
+  /** Accounts and organisations resource policies may grant besides the window's own accounts (`trusted-account-ids`). */
+  trusted?: { accounts: readonly string[]; orgs: readonly string[] };
 }
+
+/** Accounts remembered as the window's own (every account an event was recorded in), and grantees per finding. */
+const MAX_WINDOW_ACCOUNTS = 10_000;
+const MAX_GRANTEES = 20;
 
 const SLR_PREFIX = 'AWSServiceRoleFor';
 // invokedBy values that are a person acting through a front end (the console, or a stack the person deployed), so
@@ -247,6 +258,13 @@ export class Engine {
   /** The last event byService was asked about, and its answer. */
   private askedEvent: TrailEvent | undefined;
   private askedAnswer = false;
+  /** The last event grantOf was asked about, and its answer. */
+  private grantEvent: TrailEvent | undefined;
+  private grantAnswer: Grant | undefined;
+  private readonly trusted: TrustedScope;
+  /** The accounts events of the window were recorded in: grants to them are not "outside" (checked at the end). */
+  private readonly windowAccounts = new Set<string>();
+  private lastAccount = '';
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -263,6 +281,7 @@ export class Engine {
     rules: readonly Rule[],
     private readonly opts: EngineOptions,
   ) {
+    this.trusted = { accounts: new Set(opts.trusted?.accounts), orgs: new Set(opts.trusted?.orgs) };
     this.rules = rules.filter((r) => !needsMissingParam(r, opts.params)).map((r) => this.compileRule(r));
     for (const c of this.rules) {
       const names = requiredNames(c.rule.match);
@@ -325,6 +344,10 @@ export class Engine {
 
   /** Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed) finding. */
   observe(e: TrailEvent): string[] {
+    if (e.account !== this.lastAccount) {
+      this.lastAccount = e.account;
+      if (this.windowAccounts.size < MAX_WINDOW_ACCOUNTS) this.windowAccounts.add(e.account);
+    }
     const rules = this.rulesFor(e.name);
     let hits: string[] | undefined;
     for (const c of rules) {
@@ -361,6 +384,15 @@ export class Engine {
     return this.askedAnswer;
   }
 
+  /** What a resource-policy call grants outside the trusted accounts, worked out at most once per event. */
+  private grantFor(e: TrailEvent): Grant | undefined {
+    if (this.grantEvent !== e) {
+      this.grantEvent = e;
+      this.grantAnswer = grantOf(e, this.trusted);
+    }
+    return this.grantAnswer;
+  }
+
   /** True when the rule added `e` to a (non-suppressed) finding. */
   private run(c: CompiledRule, e: TrailEvent): boolean {
     const r = c.rule;
@@ -369,6 +401,10 @@ export class Engine {
     if (!c.match(e, e)) return false;
     if (c.exclude && c.exclude(e, e)) return false;
     for (const m of c.allow) if (m(e.principal)) return false;
+    if (r.grants !== undefined) {
+      const g = this.grantFor(e);
+      if (!g || (r.grants === 'data') !== (g.readsData || g.ownerRemoved)) return false;
+    }
     return c.threshold ? this.onThreshold(c, e) : c.firstSeen ? this.onFirstSeen(c, e) : this.add(c, e, NONE);
   }
 
@@ -476,6 +512,7 @@ export class Engine {
       dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
     };
     if (c.escalate) h.escalation = stringAt(e, c.escalate.segs);
+    if (c.rule.grants !== undefined) h.grantees = this.grantFor(e)?.accounts ?? NONE;
     if (!held) h.event = e;
     else {
       h.sample = this.sample(c, e);
@@ -526,6 +563,10 @@ export class Engine {
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
     if (h.timeMs >= agg.last.timeMs) agg.last = { time: h.time, timeMs: h.timeMs };
+    if (h.grantees) {
+      const g = (agg.grantees ??= new Set());
+      for (const a of h.grantees) if (g.size < MAX_GRANTEES) g.add(a);
+    }
     if (c.escalate && h.escalation) {
       const d = (agg.distinct ??= new Set());
       if (d.size < c.escalate.atLeast) d.add(h.escalation);
@@ -615,6 +656,10 @@ export class Engine {
       }
       if (Object.keys(details).length === 0) details = undefined;
     } else details = defaultDetails(e);
+    if (c.rule.grants !== undefined) {
+      const g = this.grantFor(e);
+      if (g) details = { ...details, grantees: g.accounts.join(', ') };
+    }
     if (details) s.details = details;
     return s;
   }
@@ -634,6 +679,9 @@ export class Engine {
     this.aggsByParts.clear();
     this.forName.clear();
     this.askedEvent = undefined;
+    this.grantEvent = undefined;
+    this.grantAnswer = undefined;
+    this.windowAccounts.clear();
   }
 
   /** Findings (most severe first) and the suppressed ones. */
@@ -643,6 +691,8 @@ export class Engine {
     const overflow = this.rules.flatMap((c) => [...c.overflow.values()]);
     for (const agg of [...this.aggs.values(), ...overflow]) {
       const r = agg.rule;
+      // A grant only to accounts that turned out to be the window's own (an organisation trail) is not outside.
+      if (agg.grantees && [...agg.grantees].every((a) => this.windowAccounts.has(a))) continue;
       const principals = [...agg.principals];
       const { eventIds, samples } = agg.evidence.pick();
       const f: Finding = {

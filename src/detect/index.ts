@@ -59,6 +59,22 @@ export function builtinRules(): Rule[] {
   return BUILTIN_RULES.map((r) => ruleSchema.parse(r));
 }
 
+/** Who resource policies may grant without a finding: the accounts and organisation the run is told about. */
+function trustedScope(config: Config): { accounts: string[]; orgs: string[] } {
+  const listed = config.detection.trustedAccountIds;
+  return {
+    accounts: [
+      ...listed.filter((x) => !x.startsWith('o-')),
+      ...config.source.accounts,
+      ...config.aws.allowedAccountIds,
+    ],
+    orgs: [
+      ...listed.filter((x) => x.startsWith('o-')),
+      ...(config.source.organizationId ? [config.source.organizationId] : []),
+    ],
+  };
+}
+
 function ruleParams(config: Config): Params {
   return { allowedRegions: config.detection.allowedRegions };
 }
@@ -133,6 +149,7 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
     allowlist,
     suppressions,
     window: { startMs: config.window.start.getTime(), endMs: config.window.end.getTime() },
+    trusted: trustedScope(config),
   });
   const stats = new StatsCollector();
   // The result, once taken: finish() forgets the pass's working state, so it answers later calls from here.

@@ -53,7 +53,11 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
       r.id === ATTEMPT_RULE_ID
         ? `a failed call (errorCode or errorMessage set) that a rule listed under "Attempted counterparts" would flag had it succeeded, or a failed ${ATTEMPTED_CALLS.join(' or ')}`
         : describeCondition(r.match);
-    const what = `${condition}${r.exclude ? `; except ${describeCondition(r.exclude)}` : ''}${flags ? ` (${flags})` : ''}`;
+    const grants =
+      r.grants === undefined
+        ? ''
+        : ` AND the policy grants an account outside the reviewed ones and trusted-account-ids, ${r.grants === 'data' ? 'reading data or locking the owner out' : 'neither reading data nor locking the owner out'}`;
+    const what = `${condition}${grants}${r.exclude ? `; except ${describeCondition(r.exclude)}` : ''}${flags ? ` (${flags})` : ''}`;
     out.push(
       `| ${r.id} | ${cell(r.title)} | ${r.severity} | ${cell(r.why)} | ${r.technique} | ${cell(kind + escalation)} | ${cell(what)} | ${cell(r.remediation)} |`,
     );

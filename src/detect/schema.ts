@@ -120,6 +120,12 @@ export const ruleSchema = z
     /** Calls made by AWS services, service-linked roles or `invokedBy` count too; by default they do not. */
     includeAwsServices: z.boolean().default(false),
     /**
+     * The event must be a resource-policy call (detect/grants.ts) that grants an AWS account outside the reviewed
+     * ones (the window's own accounts and `trusted-account-ids`): `data` when the grant reads data or the policy
+     * takes the owner's own access away, `access` for any other such grant.
+     */
+    grants: z.enum(['access', 'data']).optional(),
+    /**
      * A finding whose events show at least `atLeast` distinct values of `distinct` (a field path, e.g. `name`: that
      * many different calls) takes `severity` instead of the rule's.
      */

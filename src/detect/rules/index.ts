@@ -3,6 +3,7 @@ import type { RuleInput } from '../schema.js';
 import { ACCOUNT_RULES } from './account.js';
 import { attemptRule } from './attempts.js';
 import { COMPUTE_RULES } from './compute.js';
+import { CROSS_ACCOUNT_RULES } from './cross-account.js';
 import { DATA_RULES } from './data.js';
 import { IDENTITY_RULES } from './identity.js';
 import { LOGGING_RULES } from './logging.js';
@@ -17,6 +18,7 @@ const DOMAIN_RULES: readonly RuleInput[] = [
   ...MONITORING_RULES,
   ...COMPUTE_RULES,
   ...ACCOUNT_RULES,
+  ...CROSS_ACCOUNT_RULES,
 ];
 
 export const BUILTIN_RULES: readonly RuleInput[] = [
