@@ -89,6 +89,7 @@ describe('documented examples', () => {
       'firstSeen',
       'escalate',
       'grants',
+      'correlate',
       'allowlist',
       'expires',
       'reason',

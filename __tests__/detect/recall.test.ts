@@ -299,3 +299,74 @@ describe('TS-XACCT-001/002 resource policies that grant another account', () => 
     expect(xacct(await detect([add]))).toMatchObject([{ ruleId: 'TS-XACCT-001', severity: 'medium' }]);
   });
 });
+
+describe('TS-EC2-007 EC2 instance credentials used outside the instance', () => {
+  const detonation = stratus
+    .filter((r) => r.label.stratus_technique === 'aws.credential-access.ec2-steal-instance-credentials')
+    .map((r) => r.event);
+  const window = testConfig({}, { start: '2019-01-01T00:00:00Z', end: '2025-01-01T00:00:00Z' });
+  // Panther's IMDS-exfiltration tests: one instance session (MyAppRole/i-0abcdef1234567890) seen from a public
+  // address, an Amazon address, a private address, AWS service hosts, `AWS Internal`, and on behalf of EKS.
+  const imds = panther.filter((r) => r.label.source_rule === 'AWS.CloudTrail.IMDSCredentialExfiltration');
+  const byTest = (name: string): TrailEvent => {
+    const r = imds.find((x) => (x.label as { test_name?: string }).test_name === name);
+    if (!r) throw new Error(`no test ${name}`);
+    return r.event;
+  };
+  const at = (e: TrailEvent, id: string, minute: number, patch: Record<string, unknown> = {}): TrailEvent =>
+    rewrite(e, id, {
+      eventTime: new Date(Date.parse('2024-01-01T00:00:00Z') + minute * 60_000).toISOString(),
+      ...patch,
+    });
+
+  it("Stratus ec2-steal-instance-credentials: the instance role used from the operator's own address is high, in any order", async () => {
+    const res = await detect(detonation, window);
+    const [f] = of(res, 'TS-EC2-007');
+    const offInstance = detonation.filter((e) => /\/i-[0-9a-fA-F]+$/.test(e.principal.arn ?? ''));
+    expect(offInstance.length).toBe(2);
+    expect(f).toMatchObject({ severity: 'high', count: 2 });
+    expect(new Set(f?.evidence.eventIds)).toEqual(new Set(offInstance.map((e) => e.id)));
+    const reversed = of(await detect([...detonation].reverse(), window), 'TS-EC2-007')[0];
+    expect(reversed?.evidence).toEqual(f?.evidence);
+    // Without the person's calls in the window, the same calls are one session from one network: nothing.
+    expect(of(await detect(offInstance, window), 'TS-EC2-007')).toEqual([]);
+  });
+
+  it('a second network in one session is high; the evidence is the call from the network the session did not start on', async () => {
+    const home = at(byTest('IMDS Credentials Used From Public IP'), 'n1', 0);
+    const away = at(byTest('IMDS Credentials Used From Amazon.com ASN Source IP'), 'n2', 10);
+    for (const order of [
+      [home, away],
+      [away, home],
+    ]) {
+      const [f] = of(await detect(order, window), 'TS-EC2-007');
+      expect(f).toMatchObject({ severity: 'high', count: 1, evidence: { eventIds: ['n2'] } });
+    }
+    // Through a VPC endpoint the address says nothing about where the caller sat.
+    const endpoint = at(byTest('IMDS Credentials Used From Amazon.com ASN Source IP'), 'n3', 10, {
+      vpcEndpointId: 'vpce-1111',
+    });
+    expect(of(await detect([home, endpoint], window), 'TS-EC2-007')).toEqual([]);
+  });
+
+  it("stays quiet on Panther's benign instance activity: private address, service hosts, AWS Internal, on behalf of EKS", async () => {
+    const benign = imds
+      .filter((r) => r.label.expected_result === false)
+      .map((r, i) => at(r.event, `b${i}`, i));
+    expect(benign.length).toBeGreaterThanOrEqual(7);
+    const home = at(byTest('IMDS Credentials Used From Public IP'), 'pub', 30);
+    expect(of(await detect([...benign, home], window), 'TS-EC2-007')).toEqual([]);
+  });
+
+  it('a desktop user agent on instance credentials is high alone; a Windows Server SDK is not a desktop', async () => {
+    const base = byTest('IMDS Credentials Used From Public IP');
+    const mac = at(base, 'ua1', 0, {
+      userAgent: 'aws-cli/2.15.0 Python/3.11.6 Darwin/23.1.0 exe/x86_64 prompt/off',
+    });
+    expect(of(await detect([mac], window), 'TS-EC2-007')).toMatchObject([{ severity: 'high', count: 1 }]);
+    const server = at(base, 'ua2', 0, {
+      userAgent: 'aws-cli/2.15.0 Python/3.11.6 Windows/2019Server exe/AMD64',
+    });
+    expect(of(await detect([server], window), 'TS-EC2-007')).toEqual([]);
+  });
+});

@@ -13,6 +13,11 @@ import {
 } from './match.js';
 import { EvidenceSelector, MAX_EVIDENCE_IDS, MAX_SAMPLES } from './evidence.js';
 import { grantOf, type Grant, type TrustedScope } from './grants.js';
+import {
+  instanceSession,
+  InstanceCredentialWatch,
+  MAX_SESSIONS as MAX_SESSIONS_TRACKED,
+} from './instance-credentials.js';
 import type { AllowlistEntry, Rule } from './schema.js';
 import {
   liveFor,
@@ -56,6 +61,9 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
+  /** Correlated hits: how many calls this one stands for (the others were counted, not kept), and the last one's time. */
+  weight?: number;
+  until?: { time: string; timeMs: number };
   /** Outside accounts a resource-policy grant names (rules with `grants`). */
   grantees?: readonly string[];
   /** The value of the rule's `escalate.distinct` field, for rules that escalate. */
@@ -110,6 +118,8 @@ interface CompiledRule {
     seen: Map<string, { history: boolean; values: Map<string, boolean> }>;
   };
   escalate?: { segs: string[]; atLeast: number; severity: Rule['severity'] };
+  /** `kind: correlate` (instance-credentials): the window-wide watch that decides at the end. */
+  watch?: InstanceCredentialWatch<Hit>;
   /** The evidence sample of a hit (held hits carry theirs); made once per rule so offering evidence allocates nothing. */
   sampleOf: (h: Hit) => EvidenceSample;
   findings: number;
@@ -265,6 +275,8 @@ export class Engine {
   /** The accounts events of the window were recorded in: grants to them are not "outside" (checked at the end). */
   private readonly windowAccounts = new Set<string>();
   private lastAccount = '';
+  /** Correlate rules' watches, which see every event of the window. */
+  private readonly watches: InstanceCredentialWatch<Hit>[] = [];
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -315,6 +327,10 @@ export class Engine {
       suppressions: liveFor(this.opts.suppressions, rule.id),
     };
     if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
+    if (rule.correlate === 'instance-credentials') {
+      c.watch = new InstanceCredentialWatch<Hit>();
+      this.watches.push(c.watch);
+    }
     if (rule.escalate)
       c.escalate = {
         segs: splitPath(rule.escalate.distinct),
@@ -348,6 +364,7 @@ export class Engine {
       this.lastAccount = e.account;
       if (this.windowAccounts.size < MAX_WINDOW_ACCOUNTS) this.windowAccounts.add(e.account);
     }
+    for (const w of this.watches) w.observeAny(e);
     const rules = this.rulesFor(e.name);
     let hits: string[] | undefined;
     for (const c of rules) {
@@ -404,6 +421,12 @@ export class Engine {
     if (r.grants !== undefined) {
       const g = this.grantFor(e);
       if (!g || (r.grants === 'data') !== (g.readsData || g.ownerRemoved)) return false;
+    }
+    if (c.watch) {
+      const session = instanceSession(e);
+      if (session !== undefined) c.watch.observeSession(e, session, () => this.hit(c, e, true));
+      // Judged at the end of the window (correlate()), when every address and network is known.
+      return false;
     }
     return c.threshold ? this.onThreshold(c, e) : c.firstSeen ? this.onFirstSeen(c, e) : this.add(c, e, NONE);
   }
@@ -557,7 +580,8 @@ export class Engine {
       if (agg.seenIds.has(key)) return false;
       if (agg.seenIds.size < 1000) agg.seenIds.add(key);
     }
-    agg.count++;
+    agg.count += h.weight ?? 1;
+    if (h.until && h.until.timeMs >= agg.last.timeMs) agg.last = h.until;
     if (agg.principals.size < 50) agg.principals.add(h.principal);
     agg.accounts.add(h.account);
     agg.regions.add(h.region);
@@ -684,8 +708,31 @@ export class Engine {
     this.windowAccounts.clear();
   }
 
+  /** Folds what correlate rules found over the whole window into their findings (once). */
+  private correlate(): void {
+    for (const c of this.rules) {
+      if (!c.watch) continue;
+      for (const inc of c.watch.finish()) {
+        // The calls kept stand for all of them: the first carries the uncounted rest and the last call's time.
+        inc.calls.forEach((k, i) => {
+          if (i === 0) {
+            k.hit.weight = inc.count - inc.calls.length + 1;
+            k.hit.until = { time: inc.lastTime, timeMs: inc.lastMs };
+          }
+          this.addHit(c, k.hit, NONE, true);
+        });
+      }
+      if (c.watch.untracked > 0)
+        this.warnings.push(
+          `Rule ${c.rule.id} tracked the first ${MAX_SESSIONS_TRACKED} instance sessions; ${c.watch.untracked} calls of further sessions were not checked.`,
+        );
+      c.watch.clear();
+    }
+  }
+
   /** Findings (most severe first) and the suppressed ones. */
   result(): { findings: Finding[]; suppressed: { agg: Agg; finding: Finding }[] } {
+    this.correlate();
     const findings: Finding[] = [];
     const suppressed: { agg: Agg; finding: Finding }[] = [];
     const overflow = this.rules.flatMap((c) => [...c.overflow.values()]);

@@ -38,7 +38,9 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
         ? `threshold: ≥ ${r.threshold.count} in ${r.threshold.windowMinutes} min per ${r.threshold.groupBy.join(', ')}`
         : r.kind === 'first-seen' && r.firstSeen
           ? `first-seen ${r.firstSeen.value} per ${r.firstSeen.key.join(', ')} after ${r.firstSeen.warmupShare * 100}% warm-up`
-          : 'match';
+          : r.kind === 'correlate'
+            ? `correlate (${r.correlate ?? ''}): judged over the whole window`
+            : 'match';
     const escalation = r.escalate
       ? `; ${r.escalate.severity} when one finding has ≥ ${r.escalate.atLeast} distinct ${r.escalate.distinct}`
       : '';

@@ -106,7 +106,12 @@ export const ruleSchema = z
     description: z.string().min(1),
     remediation: z.string().min(1),
     tags: z.array(z.string()).default([]),
-    kind: z.enum(['match', 'threshold', 'first-seen']).default('match'),
+    kind: z.enum(['match', 'threshold', 'first-seen', 'correlate']).default('match'),
+    /**
+     * With `kind: correlate`: a built-in correlator that judges the matching events against the whole window
+     * (`instance-credentials`: EC2 instance credentials used off the instance, detect/instance-credentials.ts).
+     */
+    correlate: z.enum(['instance-credentials']).optional(),
     match: conditionSchema,
     exclude: conditionSchema.optional(),
     /** Field paths whose values (besides rule, principal and account) make one incident. */
@@ -159,6 +164,10 @@ export const ruleSchema = z
       ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'a threshold rule needs `threshold`' });
     if (r.kind === 'first-seen' && !r.firstSeen)
       ctx.addIssue({ code: 'custom', path: ['firstSeen'], message: 'a first-seen rule needs `firstSeen`' });
+    if (r.kind === 'correlate' && !r.correlate)
+      ctx.addIssue({ code: 'custom', path: ['correlate'], message: 'a correlate rule needs `correlate`' });
+    if (r.kind !== 'correlate' && r.correlate)
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'set kind to correlate' });
     if (r.kind === 'match' && (r.threshold || r.firstSeen))
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'set kind to threshold or first-seen' });
   });
