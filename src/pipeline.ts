@@ -92,6 +92,8 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
     for await (const event of stream.events) {
       const ruleIds = detector.observe(event);
       collector.observe(event, ruleIds);
+      // A threshold burst flags its earlier events only once it forms: they reach the digest as flagged too.
+      for (const f of detector.takeFlaggedLater()) collector.flagLater(f);
     }
   } catch (err) {
     // A source that could read nothing at all still gets a report (status `failed`) that says why, on disk and
@@ -102,6 +104,8 @@ export async function reviewWindow(config: Config, deps: PipelineDeps): Promise<
   }
   const counts = stream.counts();
   const detected = detector.finish();
+  // Correlate rules judge the whole window: their calls are known only now.
+  for (const f of detector.takeFlaggedLater()) collector.flagLater(f);
   // Reading leaves hundreds of MB of short-lived garbage; analysis allocates on top of it (records, prompts, the
   // batch input), which would grow the heap past the read's own peak rather than reuse the space.
   collectGarbage();

@@ -1,5 +1,5 @@
 /** The rule engine: one streaming pass of compiled rules (match, threshold, first-seen) that folds matches into findings. */
-import type { EvidenceSample, Finding, Principal, TrailEvent } from '../types.js';
+import type { EvidenceSample, Finding, FlaggedLater, Principal, TrailEvent } from '../types.js';
 import { fingerprint } from '../fingerprint.js';
 import {
   compile,
@@ -61,6 +61,8 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
+  /** Held hits: the event's short service name (for telling the digest about it later). */
+  service?: string;
   /** Correlated hits: how many calls this one stands for (the others were counted, not kept), and the last one's time. */
   weight?: number;
   until?: { time: string; timeMs: number };
@@ -288,6 +290,8 @@ export class Engine {
   private readonly aggsByParts = new Map<string, Agg>();
   readonly warnings: string[] = [];
   readonly rules: readonly CompiledRule[];
+  /** Events flagged after they passed (see FlaggedLater), until takeFlaggedLater() takes them. */
+  private flaggedLater: FlaggedLater[] = [];
 
   constructor(
     rules: readonly Rule[],
@@ -479,7 +483,10 @@ export class Engine {
       const x = q[k] as Hit;
       if (x.counted) continue;
       x.counted = true;
-      added = this.addHit(c, x, keyParts, true) || added;
+      const folded = this.addHit(c, x, keyParts, true);
+      // The event at hand is flagged through observe()'s answer; the burst's earlier ones had already passed.
+      if (folded && x !== h) this.flagLater(c, x);
+      added = folded || added;
     }
     return added;
   }
@@ -538,6 +545,7 @@ export class Engine {
     if (c.rule.grants !== undefined) h.grantees = this.grantFor(e)?.accounts ?? NONE;
     if (!held) h.event = e;
     else {
+      h.service = e.service;
       h.sample = this.sample(c, e);
       const met = suppressionsFor(c.suppressions, e);
       h.suppressions = met.length === 0 ? NONE : met;
@@ -708,6 +716,36 @@ export class Engine {
     this.windowAccounts.clear();
   }
 
+  /** Tells the digest about a held hit flagged after its event passed. */
+  private flagLater(c: CompiledRule, h: Hit): void {
+    const s = h.sample;
+    if (!s) return;
+    const f: FlaggedLater = {
+      id: h.id,
+      time: h.time,
+      timeMs: h.timeMs,
+      service: h.service ?? '',
+      name: s.eventName,
+      region: h.region,
+      account: h.account,
+      principal: h.principal,
+      ruleId: c.rule.id,
+    };
+    if (s.sourceIp !== undefined) f.sourceIp = s.sourceIp;
+    if (s.userAgent !== undefined) f.userAgent = s.userAgent;
+    if (s.errorCode !== undefined) f.errorCode = s.errorCode;
+    if (s.details) f.details = s.details;
+    this.flaggedLater.push(f);
+  }
+
+  /** Events flagged after they passed since the last call (threshold bursts as they form; correlate rules at the end). */
+  takeFlaggedLater(): readonly FlaggedLater[] {
+    if (this.flaggedLater.length === 0) return NONE;
+    const out = this.flaggedLater;
+    this.flaggedLater = [];
+    return out;
+  }
+
   /** Folds what correlate rules found over the whole window into their findings (once). */
   private correlate(): void {
     for (const c of this.rules) {
@@ -719,7 +757,7 @@ export class Engine {
             k.hit.weight = inc.count - inc.calls.length + 1;
             k.hit.until = { time: inc.lastTime, timeMs: inc.lastMs };
           }
-          this.addHit(c, k.hit, NONE, true);
+          if (this.addHit(c, k.hit, NONE, true)) this.flagLater(c, k.hit);
         });
       }
       if (c.watch.untracked > 0)

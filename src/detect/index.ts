@@ -1,7 +1,7 @@
 /** The detect stage: built-in and user rules, suppressions and activity statistics over one stream of events. */
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
-import type { ActivityStats, Clock, Finding, Logger, TrailEvent } from '../types.js';
+import type { ActivityStats, Clock, Finding, FlaggedLater, Logger, TrailEvent } from '../types.js';
 import { Engine, needsMissingParam } from './engine.js';
 import { loadYamlFile, type YamlSource } from './load.js';
 import { compile, globMatcher, type Params } from './match.js';
@@ -47,6 +47,11 @@ export interface Detector {
   observe(e: TrailEvent): readonly string[];
   /** Findings, suppressed findings, statistics and warnings of everything observed. */
   finish(): DetectResult;
+  /**
+   * Events that rules flagged after they were observed (a threshold burst's earlier events; correlate rules' calls,
+   * at finish), since the last call: hand them to the digest so the model sees them as flagged too.
+   */
+  takeFlaggedLater(): readonly FlaggedLater[];
   /**
    * Applies the suppressions to model findings, so a principal or account suppressed for the rules is not
    * raised again by the model. Only suppressions without `match:` whose `rule` is absent or matches `ai` apply.
@@ -162,6 +167,9 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
     observe(e) {
       stats.observe(e);
       return engine.observe(e);
+    },
+    takeFlaggedLater() {
+      return engine.takeFlaggedLater();
     },
     finish() {
       if (finished) return finished;
