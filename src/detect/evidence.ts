@@ -19,12 +19,17 @@ export const MAX_EVIDENCE_VALUES = MAX_EVIDENCE_IDS;
 /** Events remembered for the time spread (a bottom-k by the event id's hash: a uniform, order-free sample). */
 export const MAX_SPREAD_CANDIDATES = 24;
 
-/** One remembered event, with the sample shown for it should it be among the first chosen. */
+/**
+ * One remembered event. The first and last events keep their item and get their sample only when the finding is
+ * built (with events in time order every hit is the new last, and newest first every hit the new first, so building
+ * samples eagerly would cost one per hit); spread events take theirs when kept (rare: a bottom-k by hash).
+ */
 interface Entry {
   id: string;
   timeMs: number;
   hash: number;
   sample?: EvidenceSample;
+  item?: unknown;
 }
 
 /** Time order, ties by id: the order every choice below is made in. */
@@ -101,37 +106,42 @@ export class EvidenceSelector {
   private values: BottomK | undefined;
   private spread: BottomK | undefined;
 
-  /** Offer one event; `sampleOf` is called only when the event is kept (rarely, once a finding has many events). */
+  private sampleOf: ((item: never) => EvidenceSample) | undefined;
+
+  /** Offer one event; `sampleOf` is called only when a spread event is kept, or when the finding is built. */
   offer<X>(o: EvidenceOffer<X>, sampleOf: (item: X) => EvidenceSample): void {
+    // This runs for every event a rule flags: no closures, no samples, and the spread key only for a kept event.
     const { id, timeMs } = o;
-    let sample: EvidenceSample | undefined;
-    const withSample = (hash: number): Entry => ({ id, timeMs, hash, sample: (sample ??= sampleOf(o.item)) });
-    if (!this.first || earlier(o, this.first)) this.first = withSample(0);
+    this.sampleOf ??= sampleOf as (item: never) => EvidenceSample;
+    if (!this.first || earlier(o, this.first)) this.first = { id, timeMs, hash: 0, item: o.item };
     // The last event: later time wins; among equal times the larger id, so both ends are well defined.
-    if (!this.last || earlier(this.last, o)) this.last = withSample(0);
+    if (!this.last || earlier(this.last, o)) this.last = { id, timeMs, hash: 0, item: o.item };
     if (o.value !== '') {
       const values = (this.values ??= new BottomK(MAX_EVIDENCE_VALUES));
       const kept = values.get(o.value);
       if (kept) {
-        if (earlier(o, kept)) values.items.set(o.value, withSample(kept.hash));
+        if (earlier(o, kept)) {
+          kept.id = id;
+          kept.timeMs = timeMs;
+        }
       } else {
         const h = hash32(o.value);
-        if (values.admits(o.value, h)) values.put(o.value, h, withSample(h));
+        if (values.admits(o.value, h)) values.put(o.value, h, { id, timeMs, hash: h });
       }
     }
     const spread = (this.spread ??= new BottomK(MAX_SPREAD_CANDIDATES));
-    // Keyed by id and time: distinct records that share a placeholder id (test fixtures) stay distinct.
+    // Ranked by a hash of id and time: distinct records that share a placeholder id (test fixtures) stay distinct.
+    const h = (hash32(id) ^ Math.imul((timeMs % 0x7fffffff) | 0, 0x9e3779b1)) >>> 0;
+    if (!spread.admits(id, h)) return;
     const key = `${id}\u0000${timeMs}`;
-    if (!spread.get(key)) {
-      const h = hash32(key);
-      if (spread.admits(key, h)) spread.put(key, h, withSample(h));
-    }
+    if (!spread.get(key)) spread.put(key, h, { id, timeMs, hash: h, sample: sampleOf(o.item) });
   }
 
   /**
    * The chosen events: first and last, then the distinct values' events, then the spread sample, each pool taken
    * farthest-in-time-first from what is already chosen (ties by time, then id). Ids in time order; samples are
-   * the first MAX_SAMPLES chosen that carry one, in time order.
+   * the first MAX_SAMPLES chosen that can have one (first, last, spread events; a value's event only when the spread
+   * kept it too, since which event that is changes with every earlier one), in time order.
    */
   pick(max = MAX_EVIDENCE_IDS): { eventIds: string[]; samples: EvidenceSample[] } {
     const chosen: Entry[] = [];
@@ -162,11 +172,18 @@ export class EvidenceSelector {
         if (e && !ids.has(e.id)) take(e);
       }
     }
+    const make = this.sampleOf;
+    // A value's event has a sample when the spread kept it too.
+    const withSample = (e: Entry): EvidenceSample | undefined =>
+      e.sample ??
+      this.spread?.get(`${e.id}\u0000${e.timeMs}`)?.sample ??
+      (e.item !== undefined && make ? make(e.item as never) : undefined);
     const samples = chosen
-      .filter((e): e is Entry & { sample: EvidenceSample } => e.sample !== undefined)
+      .map((e) => ({ e, s: withSample(e) }))
+      .filter((x): x is { e: Entry; s: EvidenceSample } => x.s !== undefined)
       .slice(0, MAX_SAMPLES)
-      .sort((a, b) => (earlier(a, b) ? -1 : 1))
-      .map((e) => e.sample);
+      .sort((a, b) => (earlier(a.e, b.e) ? -1 : 1))
+      .map((x) => x.s);
     const eventIds = [...chosen].sort((a, b) => (earlier(a, b) ? -1 : 1)).map((e) => e.id);
     return { eventIds, samples };
   }

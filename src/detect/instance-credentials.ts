@@ -132,19 +132,19 @@ function remember<H>(c: Calls<H>, e: TrailEvent, make: () => H): void {
 /** Watches every event of the window; `finish` names the instance sessions whose credentials left the instance. */
 export class InstanceCredentialWatch<H> {
   private readonly sessions = new Map<string, Map<string, IpCalls<H>>>();
-  private readonly humanIps = new Set<string>();
+  /** Human principals' addresses: true when public (the only ones that can match an instance session's). */
+  private readonly humanIps = new Map<string, boolean>();
   /** Sessions not tracked because MAX_SESSIONS were. */
   untracked = 0;
 
   /** Every event of the window, so that human principals' addresses are known. */
   observeAny(e: TrailEvent): void {
-    if (
-      e.sourceIp !== undefined &&
-      this.humanIps.size < MAX_HUMAN_IPS &&
-      isHuman(e) &&
-      networkOf(e) !== undefined
-    )
-      this.humanIps.add(e.sourceIp);
+    // Runs for every event: the cheap tests first, each address parsed once (those that say nothing, such as
+    // service hosts and private addresses, are remembered as false).
+    const ip = e.sourceIp;
+    if (ip === undefined || this.humanIps.size >= MAX_HUMAN_IPS || !isHuman(e) || this.humanIps.has(ip))
+      return;
+    this.humanIps.set(ip, networkOf(e) !== undefined);
   }
 
   /** A call of an instance session (`session` from instanceSession) that is not an AWS service's; `make` builds its hit. */
@@ -195,7 +195,7 @@ export class InstanceCredentialWatch<H> {
         }
       };
       for (const [ip, c] of [...ips].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        const shared = this.humanIps.has(ip);
+        const shared = this.humanIps.get(ip) === true;
         const moved = home.get(c.network.slice(0, 2))?.network !== c.network;
         if (shared) signals.add('address also used by a human principal');
         if (moved) signals.add('another network than the session started from');

@@ -306,10 +306,9 @@ export const COMPUTE_RULES: RuleInput[] = [
     tags: ['ec2', 'credential-access'],
     kind: 'correlate',
     correlate: 'instance-credentials',
-    match: any(
-      f('principal.arn', { regex: '/i-[0-9a-fA-F]{8,17}$' }),
-      f('raw.userIdentity.sessionContext.ec2RoleDelivery', { exists: true }),
-    ),
+    // Every role session reaches the correlator, which tells instance sessions apart (instanceSession): a rule that
+    // sees every event must not run a regex on each.
+    match: f('principal.type', { equals: 'AssumedRole' }),
     includeErrors: true,
     details: ['principal.arn'],
   },
