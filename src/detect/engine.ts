@@ -254,6 +254,8 @@ function evidenceValue(c: CompiledRule, h: Hit): string {
   if (c.details.length === 0) return h.sample?.eventName ?? (h.event as TrailEvent).name;
   if (h.sample) return h.sample.details ? Object.values(h.sample.details).join('\u0000') : '';
   const e = h.event as TrailEvent;
+  // One field: its value as it is (no new string to build and hash on every hit).
+  if (c.details.length === 1) return stringAt(e, (c.details[0] as { segs: string[] }).segs);
   let v = '';
   for (const d of c.details) v += `${stringAt(e, d.segs)}\u0000`;
   return v;
