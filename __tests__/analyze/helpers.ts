@@ -86,12 +86,12 @@ export function syntheticEvents(n: number, seed = 7): TrailEvent[] {
  */
 export function windowWithDetonations(n = 20_000, seed = 7): TrailEvent[] {
   const stratus = loadDatasets().find((d) => d.name === 'stratus_red_team_detonations')?.raw ?? [];
-  const times = stratus.map((r) => Date.parse(String(r.eventTime)));
-  const shift = Date.parse('2026-11-22T15:00:00Z') - Math.min(...times);
+  // The detonations span days; folded into the window's 24 hours (a detonation lasts minutes, so its own timing stays).
+  const start = Date.parse('2026-11-22T00:00:00Z');
   const moved = normalizeAll(
     stratus.map((r) => ({
       ...r,
-      eventTime: new Date(Date.parse(String(r.eventTime)) + shift).toISOString(),
+      eventTime: new Date(start + (Date.parse(String(r.eventTime)) % 86_400_000)).toISOString(),
     })),
     'st',
   );
