@@ -318,7 +318,13 @@ export function makeConfig(analysis: AnalysisOverrides = {}): Config {
       excludeEvents: [],
       includeReadOnly: true,
     },
-    detection: { rulesFiles: [], suppressionsFiles: [], disableRules: [], allowedRegions: [] },
+    detection: {
+      rulesFiles: [],
+      suppressionsFiles: [],
+      disableRules: [],
+      allowedRegions: [],
+      trustedAccountIds: [],
+    },
     analysis: {
       engine: 'auto',
       modelId: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',

@@ -155,6 +155,8 @@ export async function reviewWindow(
     for await (const event of stream.events) {
       const ruleIds = detector.observe(event);
       collector.observe(event, ruleIds);
+      // A threshold burst flags its earlier events only once it forms: they reach the digest as flagged too.
+      for (const f of detector.takeFlaggedLater()) collector.flagLater(f);
     }
   } catch (err) {
     // A source that could read nothing at all still gets a report (status `failed`) that says why, on disk and
@@ -177,6 +179,8 @@ export async function reviewWindow(
     );
   }
   const detected = detector.finish();
+  // Correlate rules judge the whole window: their calls are known only now.
+  for (const f of detector.takeFlaggedLater()) collector.flagLater(f);
   // Reading leaves hundreds of MB of short-lived garbage; analysis allocates on top of it (records, prompts, the
   // batch input), which would grow the heap past the read's own peak rather than reuse the space.
   collectGarbage();

@@ -164,6 +164,27 @@ export interface FindingActors {
   userAgents?: string[];
 }
 
+/**
+ * An event a rule flagged after it had passed (the earlier events of a threshold burst, calls a correlate rule
+ * judged at the end of the window): what the digest needs to list it with its rule, without the event itself.
+ */
+export interface FlaggedLater {
+  id: string;
+  time: string;
+  timeMs: number;
+  service: string;
+  name: string;
+  region: string;
+  account: string;
+  /** Principal key (as in `Principal.key`). */
+  principal: string;
+  sourceIp?: string;
+  userAgent?: string;
+  errorCode?: string;
+  details?: Record<string, string>;
+  ruleId: string;
+}
+
 export interface EvidenceSample {
   eventId: string;
   time: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { analyze, mergeFindings } from '../../src/analyze/index.js';
+import { analyze, createDigestCollector, mergeFindings } from '../../src/analyze/index.js';
+import { createDetector } from '../../src/detect/index.js';
 import type { AnalysisOutcome, Finding, TrailEvent } from '../../src/types.js';
 import {
   collect,
@@ -9,9 +10,10 @@ import {
   memLogger,
   syntheticEvents,
   virtualClock,
+  windowWithDetonations,
   type AnalysisOverrides,
 } from './helpers.js';
-import { startTestTwin, type TestTwin } from './twin-helpers.js';
+import { startTestTwin, twinClients, type TestTwin } from './twin-helpers.js';
 
 const BATCH: AnalysisOverrides = {
   engine: 'batch',
@@ -126,6 +128,75 @@ describe('batch engine against the twin', () => {
     expect(again.outcome.jobs[0]?.jobArn).toBe(job?.jobArn);
     expect(again.outcome.status).toBe('completed');
     expect(again.logger.lines.some((l) => /already exists/.test(l))).toBe(true);
+  });
+
+  it('sends every rule-flagged event of a 20,000-event window to the model with its rule, including a burst flagged after its first events passed', async () => {
+    // The real rule pack over the window, as the pipeline runs it: events flagged later (a threshold burst's
+    // earlier events, correlate rules at the end) are handed to the digest too.
+    const config = makeConfig(BATCH);
+    const detector = await createDetector(config, { logger: memLogger(), clock: virtualClock() });
+    const collector = createDigestCollector(config);
+    const flagged = new Map<string, Set<string>>();
+    const note = (id: string, rule: string): void => {
+      flagged.set(id, (flagged.get(id) ?? new Set()).add(rule));
+    };
+    let later = 0;
+    const events = windowWithDetonations();
+    expect(events).toHaveLength(20_000);
+    const drain = (): void => {
+      for (const f of detector.takeFlaggedLater()) {
+        later++;
+        note(f.id, f.ruleId);
+        collector.flagLater(f);
+      }
+    };
+    for (const e of events) {
+      const ids = detector.observe(e);
+      for (const r of ids) note(e.id, r);
+      collector.observe(e, ids);
+      drain();
+    }
+    const detected = detector.finish();
+    drain();
+    expect(later).toBeGreaterThan(0);
+    expect(flagged.size).toBeGreaterThan(500);
+    // Fresh clients: a keep-alive socket left from the previous test's uploads can be gone after the twin's reset.
+    const clients = twinClients(t.twin.url);
+    const outcome = await analyze(
+      config,
+      { clients, logger: memLogger(), clock: virtualClock() },
+      { collector, ruleFindings: detected.findings, stats: detected.stats, window },
+    );
+    expect([outcome.status, outcome.warnings.filter((w) => /failed/.test(w))]).toEqual(['completed', []]);
+    // The batch input as the twin holds it.
+    const s3 = clients.s3();
+    const listed = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'twin-batch', Prefix: 'trailsight/batch/' }),
+    );
+    const inputKey = listed.Contents?.map((o) => o.Key ?? '').find((k) => k.endsWith('/input/records.jsonl'));
+    const body = await (
+      await s3.send(new GetObjectCommand({ Bucket: 'twin-batch', Key: inputKey }))
+    ).Body?.transformToString();
+    const texts: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') texts.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    for (const l of (body ?? '').trim().split('\n'))
+      walk((JSON.parse(l) as { modelInput: unknown }).modelInput);
+    const lines = new Map<string, string>();
+    for (const line of texts.join('\n').split('\n')) {
+      const m = /^id=(\S+) /.exec(line);
+      if (m) lines.set(m[1] as string, line);
+    }
+    const missing: string[] = [];
+    for (const [id, rules] of flagged) {
+      const line = lines.get(id);
+      const tag = / rule=(\S+)/.exec(line ?? '')?.[1]?.split(',') ?? [];
+      if (!line || [...rules].some((r) => !tag.includes(r))) missing.push(`${id} [${[...rules].join(',')}]`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('writes Converse bodies with modelInvocationType Converse when asked, and reads Converse output', async () => {

@@ -162,3 +162,76 @@ describe('digests of real and synthetic CloudTrail volume', () => {
     expect(texts([...events].reverse())).toEqual(expected);
   });
 });
+
+describe('events flagged after they passed (threshold bursts, correlate rules)', () => {
+  // One principal reading a real secret 30 times (copies of a real GetSecretValue record): repetitive reads fold
+  // into a count line, as they do before a burst forms.
+  const secret = datasetEvents().find(
+    (e) => e.name === 'GetSecretValue' && e.errorCode === undefined,
+  ) as TrailEvent;
+  const reads = Array.from({ length: 30 }, (_, i) => ({
+    ...secret,
+    id: `read-${i}`,
+    timeMs: secret.timeMs + i * 1000,
+    time: new Date(secret.timeMs + i * 1000).toISOString(),
+  }));
+  const later = (e: TrailEvent, ruleId: string) => ({
+    id: e.id,
+    time: e.time,
+    timeMs: e.timeMs,
+    service: e.service,
+    name: e.name,
+    region: e.region,
+    account: e.account,
+    principal: e.principal.key,
+    ruleId,
+    details: { secretId: 'prod/db' },
+  });
+
+  it('lists a folded event as its own rule line, adds a rule to a line already flagged, and counts what a cap keeps out', () => {
+    const { collector } = collect([], makeConfig());
+    const b = collector as DigestBuilder;
+    reads.forEach((e, i) => b.observe(e, i === 29 ? ['TS-SEC-001'] : []));
+    for (const e of reads.slice(20)) b.flagLater(later(e, 'TS-SEC-001'));
+    b.flagLater(later(reads[29] as TrailEvent, 'TS-OTHER-001'));
+    const set = b.finish(dataBudget);
+    const text = set.records.map((r) => r.text).join('\n');
+    for (const e of reads.slice(20)) expect(text).toMatch(new RegExp(`^id=${e.id} .* rule=TS-SEC-001`, 'm'));
+    expect(text).toMatch(/^id=read-29 .* rule=TS-SEC-001,TS-OTHER-001/m);
+    expect(text).toMatch(/secretId=prod\/db/);
+    // Only the ten flagged reads are lines; the other 20 stay in the call's count.
+    expect(text.split('\n').filter((l) => /^id=read-/.test(l))).toHaveLength(10);
+    expect(text).toMatch(/GetSecretValue x30/);
+    expect(set.flaggedObserved).toBe(10);
+
+    const capped = collect([], makeConfig(), { maxFlaggedTotal: 3 }).collector as DigestBuilder;
+    reads.forEach((e) => capped.observe(e, []));
+    for (const e of reads.slice(20)) capped.flagLater(later(e, 'TS-SEC-001'));
+    const cs = capped.finish(dataBudget);
+    expect(
+      cs.records
+        .map((r) => r.text)
+        .join('\n')
+        .split('\n')
+        .filter((l) => /^id=read-/.test(l)),
+    ).toHaveLength(3);
+    expect(cs.stats.eventsOmitted).toBe(7);
+    expect(cs.warnings.join(' ')).toMatch(/7 notable event\(s\)/);
+  });
+
+  it('turns a notable line (a write or an error) into the rule line rather than listing the event twice', () => {
+    const write = datasetEvents().find(
+      (e) => e.name === 'StopLogging' && e.errorCode === undefined,
+    ) as TrailEvent;
+    const b = collect([], makeConfig()).collector as DigestBuilder;
+    b.observe(write, []);
+    b.flagLater(later(write, 'TS-LATE-001'));
+    const text = b
+      .finish(dataBudget)
+      .records.map((r) => r.text)
+      .join('\n');
+    expect(text.split('\n').filter((l) => l.startsWith(`id=${write.id} `))).toEqual([
+      expect.stringMatching(/ rule=TS-LATE-001/),
+    ]);
+  });
+});

@@ -79,6 +79,34 @@ export function syntheticEvents(n: number, seed = 7): TrailEvent[] {
   );
 }
 
+/**
+ * A 20,000-event window from the datasets: synthetic volume from the real shapes, with every Stratus Red Team
+ * detonation (real records, moved into the window with their own timing kept) spread through it, so that the real
+ * rule pack finds bursts (secret and parameter reads) and correlations (instance credentials) in it.
+ */
+export function windowWithDetonations(n = 20_000, seed = 7): TrailEvent[] {
+  const stratus = loadDatasets().find((d) => d.name === 'stratus_red_team_detonations')?.raw ?? [];
+  // The detonations span days; folded into the window's 24 hours (a detonation lasts minutes, so its own timing stays).
+  const start = Date.parse('2026-11-22T00:00:00Z');
+  const moved = normalizeAll(
+    stratus.map((r) => ({
+      ...r,
+      eventTime: new Date(start + (Date.parse(String(r.eventTime)) % 86_400_000)).toISOString(),
+    })),
+    'st',
+  );
+  const volume = syntheticEvents(n - moved.length, seed);
+  // Interleaved, as sources deliver: a detonation's events arrive among the others, out of time order.
+  const out: TrailEvent[] = [];
+  const step = Math.floor(volume.length / moved.length);
+  volume.forEach((e, i) => {
+    out.push(e);
+    if (i % step === 0 && moved.length) out.push(moved.pop() as TrailEvent);
+  });
+  out.push(...moved);
+  return out;
+}
+
 /** Events flagged by the stand-in rules and observed by a fresh collector. */
 export function collect(
   events: readonly TrailEvent[],

@@ -65,7 +65,8 @@ describe('match rules and de-duplication', () => {
       technique: 'T1562.008',
       principal: 'arn:aws:iam::111122223333:user/alice',
       accounts: ['111122223333'],
-      evidence: { eventIds: ['a', 'b', 'c'] },
+      // In time order, not arrival order.
+      evidence: { eventIds: ['a', 'c', 'b'] },
     });
     expect(f[0]?.evidence.samples?.[0]).toMatchObject({
       eventId: 'a',
@@ -102,7 +103,8 @@ describe('match rules and de-duplication', () => {
 
   it('ignores failed calls unless the rule counts them', async () => {
     const d = await detector();
-    expect(d.observe(stopLogging('a', 0, { errorCode: 'AccessDenied' }))).toEqual([]);
+    // A refused StopLogging is not TS-LOG-001's (nothing stopped); it is an attempt, which TS-TRY-001 counts.
+    expect(d.observe(stopLogging('a', 0, { errorCode: 'AccessDenied' }))).toEqual(['TS-TRY-001']);
     expect(
       d.observe(
         ev({

@@ -81,7 +81,14 @@ export function testConfig(
       excludeEvents: [],
       includeReadOnly: true,
     },
-    detection: { rulesFiles: [], suppressionsFiles: [], disableRules: [], allowedRegions: [], ...detection },
+    detection: {
+      rulesFiles: [],
+      suppressionsFiles: [],
+      disableRules: [],
+      allowedRegions: [],
+      trustedAccountIds: [],
+      ...detection,
+    },
     analysis: {
       engine: 'rules-only',
       modelId: 'm',

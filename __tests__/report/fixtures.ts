@@ -49,7 +49,13 @@ export function makeConfig(
       excludeEvents: [],
       includeReadOnly: true,
     },
-    detection: { rulesFiles: [], suppressionsFiles: [], disableRules: [], allowedRegions: [] },
+    detection: {
+      rulesFiles: [],
+      suppressionsFiles: [],
+      disableRules: [],
+      allowedRegions: [],
+      trustedAccountIds: [],
+    },
     analysis: {
       engine: 'direct',
       modelId: 'anthropic.claude-sonnet-4-5',

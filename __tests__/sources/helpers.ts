@@ -56,7 +56,13 @@ export function testConfig(over: DeepPartial<Config> = {}): Config {
       excludeEvents: [],
       includeReadOnly: true,
     },
-    detection: { rulesFiles: [], suppressionsFiles: [], disableRules: [], allowedRegions: [] },
+    detection: {
+      rulesFiles: [],
+      suppressionsFiles: [],
+      disableRules: [],
+      allowedRegions: [],
+      trustedAccountIds: [],
+    },
     analysis: {
       engine: 'rules-only',
       modelId: 'm',

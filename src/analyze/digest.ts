@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config/types.js';
 import { actorOf } from '../actors.js';
-import type { TrailEvent } from '../types.js';
+import type { FlaggedLater, TrailEvent } from '../types.js';
 import { estimateTokens } from './tokens.js';
 import { safeValue } from './untrusted.js';
 
@@ -111,6 +111,8 @@ export interface DigestSet {
 /** Receives every event of the window once, with the ids of the rules that matched it. */
 export interface DigestCollector {
   observe(e: TrailEvent, ruleIds: readonly string[]): void;
+  /** An event observed earlier that a rule flagged since (a threshold burst's earlier events, correlate rules). */
+  flagLater(f: FlaggedLater): void;
 }
 
 /**
@@ -319,6 +321,11 @@ function ranksAfter(ha: number, a: string, hb: number, b: string): boolean {
   return ha > hb || (ha === hb && a > b);
 }
 
+/** An event's identity for lines: its id and time (test fixtures reuse placeholder ids for distinct records). */
+function lineKey(r: { id: string; timeMs: number }): string {
+  return `${r.id}\u0000${r.timeMs}`;
+}
+
 /** Whether `a` comes after `b` (time, then id): the order that picks which notable events a call keeps. */
 function later(a: { timeMs: number; id: string }, b: { timeMs: number; id: string }): boolean {
   return a.timeMs > b.timeMs || (a.timeMs === b.timeMs && a.id > b.id);
@@ -336,6 +343,8 @@ export class DigestBuilder implements DigestCollector {
   private flaggedKept = 0;
   private notableKept = 0;
   private callsKept = 0;
+  /** Rule-flagged lines by event id (and time): a later flag of the same event adds its rule to the line. */
+  private readonly flaggedLines = new Map<string, EventRef>();
   private promoted = false;
   private released = false;
 
@@ -386,7 +395,9 @@ export class DigestBuilder implements DigestCollector {
         this.flaggedKept < this.limits.maxFlaggedTotal
       ) {
         this.flaggedKept++;
-        g.flagged.push(this.ref(e, ruleIds, reason, g));
+        const r = this.ref(e, ruleIds, reason, g);
+        g.flagged.push(r);
+        this.flaggedLines.set(lineKey(r), r);
         fold.verbatim++;
       } else g.omitted++;
     } else if (reason !== undefined) {
@@ -440,6 +451,80 @@ export class DigestBuilder implements DigestCollector {
     fold.lines[fold.lines.indexOf(latest)] = r;
     g.notable[g.notable.indexOf(latest)] = r;
     fold.errorLines += (isError ? 1 : 0) - (latest.reason === 'error' ? 1 : 0);
+  }
+
+  /**
+   * A rule flagged an event after it was observed. Its line, if it has one (rule-flagged, a notable write or
+   * error, a rare call's candidate), becomes a rule line with the rule added; otherwise the event had been folded
+   * into its call's count and now gets its own line from what the rule kept of it, within the same caps.
+   */
+  flagLater(f: FlaggedLater): void {
+    const key = lineKey(f);
+    const listed = this.flaggedLines.get(key);
+    if (listed) {
+      if (!listed.ruleIds.includes(f.ruleId)) listed.ruleIds.push(f.ruleId);
+      return;
+    }
+    const g = this.groups.get(`${f.account}\u0000${f.principal}`) ?? this.groups.get('\u0000overflow');
+    if (!g) return;
+    this.flaggedObserved++;
+    const callKey = `${f.service}:${f.name}`;
+    const fold = g.calls.get(callKey) ?? g.other;
+    const asRule = (r: EventRef): void => {
+      r.reason = 'rule';
+      r.ruleIds = [f.ruleId];
+      g.flagged.push(r);
+      this.flaggedKept++;
+      this.flaggedLines.set(key, r);
+    };
+    const n = g.notable.findIndex((r) => lineKey(r) === key);
+    if (n >= 0) {
+      const [r] = g.notable.splice(n, 1) as [EventRef];
+      const l = fold.lines.indexOf(r);
+      if (l >= 0) fold.lines.splice(l, 1);
+      if (r.reason === 'error') fold.errorLines--;
+      this.notableKept--;
+      asRule(r);
+      return;
+    }
+    const rare = this.rareCandidates.get(callKey);
+    const c = rare?.findIndex((x) => lineKey(x.ref) === key) ?? -1;
+    if (rare && c >= 0) {
+      const [{ ref }] = rare.splice(c, 1) as [{ group: Group; ref: EventRef }];
+      fold.verbatim++;
+      asRule(ref);
+      return;
+    }
+    if (
+      g.flagged.length >= this.limits.maxFlaggedPerPrincipal ||
+      this.flaggedKept >= this.limits.maxFlaggedTotal
+    ) {
+      g.omitted++;
+      return;
+    }
+    const r: EventRef = {
+      id: f.id,
+      time: f.time,
+      timeMs: f.timeMs,
+      service: f.service,
+      name: f.name,
+      region: f.region,
+      account: f.account,
+      principal: g.principal === f.principal ? g.principal : f.principal,
+      ruleIds: [],
+      reason: 'rule',
+    };
+    if (f.sourceIp) r.sourceIp = f.sourceIp;
+    if (f.userAgent) r.userAgent = f.userAgent;
+    if (f.errorCode) r.errorCode = f.errorCode;
+    if (f.details) {
+      const d = Object.entries(f.details).map(
+        ([k, v]) => `${safeValue(k, 40)}=${safeValue(v, LONG_PARAM.test(k) ? 200 : 60)}`,
+      );
+      if (d.length) r.details = d;
+    }
+    fold.verbatim++;
+    asRule(r);
   }
 
   private ref(e: TrailEvent, ruleIds: readonly string[], reason: NotableReason, g: Group): EventRef {
@@ -519,6 +604,7 @@ export class DigestBuilder implements DigestCollector {
     this.groups.clear();
     this.callCounts.clear();
     this.rareCandidates.clear();
+    this.flaggedLines.clear();
   }
 
   finish(dataTokenBudget: number): DigestSet {
@@ -767,6 +853,7 @@ function pack(chunks: Chunk[], budget: number): DigestRecord[] {
 /** Rules-only runs send nothing to a model, so they keep nothing for one: the collector only counts. */
 class NoDigests implements DigestCollector {
   observe(): void {}
+  flagLater(): void {}
 }
 
 export function createDigestCollector(config: Config, limits?: Partial<DigestLimits>): DigestCollector {

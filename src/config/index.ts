@@ -174,6 +174,12 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     disableRules: parseList(get('disable-rules')),
     allowedRegions: parsePatternList('allowed-regions', get('allowed-regions'), 'region', p),
     builtinRules: parseBool('builtin-rules', get('builtin-rules'), p) ?? true,
+    trustedAccountIds: parsePatternList(
+      'trusted-account-ids',
+      get('trusted-account-ids'),
+      'accountOrOrganizationId',
+      p,
+    ),
   };
 
   // Analysis

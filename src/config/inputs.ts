@@ -245,6 +245,13 @@ export const INPUTS: readonly InputSpec[] = [
       'Findings of the same actor (principal, role session, access key, or a source IP / user agent that ties sessions) at most this many minutes apart form one incident; see docs/incidents.md.',
     default: '60',
   },
+  {
+    name: 'trusted-account-ids',
+    group: 'Detection',
+    description:
+      "Account ids and organization ids (`o-…`) that resource policies may grant access to without a finding, besides the window's own accounts, `accounts`, `allowed-account-ids` and `organization-id`.",
+    default: '',
+  },
   // Analysis
   {
     name: 'engine',

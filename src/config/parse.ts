@@ -141,6 +141,10 @@ export const PATTERNS = {
       'use a Bedrock model id, inference profile id or ARN, such as us.anthropic.claude-haiku-4-5-20251001-v1:0',
   },
   organizationId: { re: /^o-[a-z0-9]{10,32}$/, accepted: 'use an organization id such as o-a1b2c3d4e5' },
+  accountOrOrganizationId: {
+    re: /^(\d{12}|o-[a-z0-9]{10,32})$/,
+    accepted: 'use 12-digit AWS account ids or organization ids such as o-a1b2c3d4e5',
+  },
   eventDataStore: {
     re: /^(arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/)?[A-Za-z0-9-]{3,128}$/,
     accepted: 'use an event data store ARN or id',

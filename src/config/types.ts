@@ -76,6 +76,8 @@ export interface Config {
     allowedRegions: string[];
     /** False: only the rules of rules-file run (absent: true). */
     builtinRules?: boolean;
+    /** Account ids and organization ids (`o-…`) resource policies may grant without a finding. */
+    trustedAccountIds: string[];
   };
   analysis: {
     engine: Engine;

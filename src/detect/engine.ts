@@ -1,5 +1,5 @@
 /** The rule engine: one streaming pass of compiled rules (match, threshold, first-seen) that folds matches into findings. */
-import type { EvidenceSample, Finding, Principal, TrailEvent } from '../types.js';
+import type { EvidenceSample, Finding, FlaggedLater, Principal, TrailEvent } from '../types.js';
 import { fingerprint } from '../fingerprint.js';
 import {
   compile,
@@ -11,6 +11,13 @@ import {
   type Params,
   type Predicate,
 } from './match.js';
+import { EvidenceSelector, MAX_EVIDENCE_IDS, MAX_SAMPLES } from './evidence.js';
+import { grantOf, type Grant, type TrustedScope } from './grants.js';
+import {
+  instanceSession,
+  InstanceCredentialWatch,
+  MAX_SESSIONS as MAX_SESSIONS_TRACKED,
+} from './instance-credentials.js';
 import type { AllowlistEntry, Rule } from './schema.js';
 import {
   actorLists,
@@ -29,9 +36,8 @@ import {
   type ActiveSuppression,
 } from './suppress.js';
 
-/** Evidence kept per finding: enough to investigate, bounded whatever the volume. */
-export const MAX_EVIDENCE_IDS = 20;
-export const MAX_SAMPLES = 3;
+/** Evidence kept per finding: enough to investigate, bounded whatever the volume (chosen in evidence.ts). */
+export { MAX_EVIDENCE_IDS, MAX_SAMPLES };
 /**
  * Findings per rule; further distinct incidents of the rule are counted together in one overflow finding, so a
  * runaway rule (or a million-event window) neither exhausts memory nor buries the report, and no event is lost.
@@ -67,6 +73,15 @@ interface Hit {
   /** Held hits: the role session and access key of the call (its IP and user agent are in the sample). */
   session?: string;
   accessKeyId?: string;
+  /** Held hits: the event's short service name (for telling the digest about it later). */
+  service?: string;
+  /** Correlated hits: how many calls this one stands for (the others were counted, not kept), and the last one's time. */
+  weight?: number;
+  until?: { time: string; timeMs: number };
+  /** Outside accounts a resource-policy grant names (rules with `grants`). */
+  grantees?: readonly string[];
+  /** The value of the rule's `escalate.distinct` field, for rules that escalate. */
+  escalation?: string;
   /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
   event?: TrailEvent;
   /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
@@ -148,6 +163,11 @@ interface CompiledRule {
      */
     seen: Map<string, { history: boolean; values: Map<string, boolean> }>;
   };
+  escalate?: { segs: string[]; atLeast: number; severity: Rule['severity'] };
+  /** `kind: correlate` (instance-credentials): the window-wide watch that decides at the end. */
+  watch?: InstanceCredentialWatch<Hit>;
+  /** The evidence sample of a hit (held hits carry theirs); made once per rule so offering evidence allocates nothing. */
+  sampleOf: (h: Hit) => EvidenceSample;
   findings: number;
   /** Overflow findings of this rule once it has opened MAX_FINDINGS_PER_RULE, one per suppression (or none). */
   overflow: Map<ActiveSuppression | undefined, Agg>;
@@ -169,10 +189,12 @@ interface Agg {
   first: { time: string; timeMs: number };
   last: { time: string; timeMs: number };
   count: number;
-  eventIds: string[];
+  /** Outside accounts granted (rules with `grants`), up to MAX_GRANTEES: checked against the window's accounts at the end. */
+  grantees?: Set<string>;
+  /** Distinct values of the rule's `escalate.distinct` field, up to `atLeast` of them. */
+  distinct?: Set<string>;
+  evidence: EvidenceSelector;
   seenIds: Set<string>;
-  omitted: number;
-  samples: EvidenceSample[];
   actors: ActorSets;
   suppression?: ActiveSuppression;
   /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
@@ -191,7 +213,13 @@ export interface EngineOptions {
   suppressions: readonly ActiveSuppression[];
   /** The analysis window: first-seen rules learn during the first part of it. */
   window: { startMs: number; endMs: number };
+  /** Accounts and organisations resource policies may grant besides the window's own accounts (`trusted-account-ids`). */
+  trusted?: { accounts: readonly string[]; orgs: readonly string[] };
 }
+
+/** Accounts remembered as the window's own (every account an event was recorded in), and grantees per finding. */
+const MAX_WINDOW_ACCOUNTS = 10_000;
+const MAX_GRANTEES = 20;
 
 const SLR_PREFIX = 'AWSServiceRoleFor';
 // invokedBy values that are a person acting through a front end (the console, or a stack the person deployed), so
@@ -273,6 +301,21 @@ function heldActor(h: Hit): EventActor {
   return a;
 }
 
+/**
+ * The distinct value an event stands for in its finding's evidence: its detail fields (the secret, bucket …), or
+ * its event name when the rule names none. Held hits have only their sample, whose details are those fields.
+ */
+function evidenceValue(c: CompiledRule, h: Hit): string {
+  if (c.details.length === 0) return h.sample?.eventName ?? (h.event as TrailEvent).name;
+  if (h.sample) return h.sample.details ? Object.values(h.sample.details).join('\u0000') : '';
+  const e = h.event as TrailEvent;
+  // One field: its value as it is (no new string to build and hash on every hit).
+  if (c.details.length === 1) return stringAt(e, (c.details[0] as { segs: string[] }).segs);
+  let v = '';
+  for (const d of c.details) v += `${stringAt(e, d.segs)}\u0000`;
+  return v;
+}
+
 const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** The streaming rule engine. */
@@ -285,6 +328,15 @@ export class Engine {
   private askedEvent: TrailEvent | undefined;
   private askedAnswer = false;
   private readonly interned = new Map<string, string>();
+  /** The last event grantOf was asked about, and its answer. */
+  private grantEvent: TrailEvent | undefined;
+  private grantAnswer: Grant | undefined;
+  private readonly trusted: TrustedScope;
+  /** The accounts events of the window were recorded in: grants to them are not "outside" (checked at the end). */
+  private readonly windowAccounts = new Set<string>();
+  private lastAccount = '';
+  /** Correlate rules' watches, which see every event of the window. */
+  private readonly watches: InstanceCredentialWatch<Hit>[] = [];
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -296,11 +348,14 @@ export class Engine {
   private readonly aggsByParts = new Map<string, Agg>();
   readonly warnings: string[] = [];
   readonly rules: readonly CompiledRule[];
+  /** Events flagged after they passed (see FlaggedLater), until takeFlaggedLater() takes them. */
+  private flaggedLater: FlaggedLater[] = [];
 
   constructor(
     rules: readonly EngineRule[],
     private readonly opts: EngineOptions,
   ) {
+    this.trusted = { accounts: new Set(opts.trusted?.accounts), orgs: new Set(opts.trusted?.orgs) };
     this.rules = rules.filter((r) => !needsMissingParam(r, opts.params)).map((r) => this.compileRule(r));
     for (const c of this.rules) {
       const names = requiredNames(c.rule.match);
@@ -328,11 +383,22 @@ export class Engine {
       allow: this.opts.allowlist
         .filter((a) => !a.rules || a.rules.some((g) => globMatcher(g, true)(rule.id)))
         .map((a) => principalMatcher(a.principal)),
+      sampleOf: (h) => h.sample ?? this.sample(c, h.event as TrailEvent),
       findings: 0,
       overflow: new Map(),
       suppressions: liveFor(this.opts.suppressions, rule.id),
     };
     if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
+    if (rule.correlate === 'instance-credentials') {
+      c.watch = new InstanceCredentialWatch<Hit>();
+      this.watches.push(c.watch);
+    }
+    if (rule.escalate)
+      c.escalate = {
+        segs: splitPath(rule.escalate.distinct),
+        atLeast: rule.escalate.atLeast,
+        severity: rule.escalate.severity,
+      };
     if (rule.threshold) {
       c.threshold = {
         count: rule.threshold.count,
@@ -357,6 +423,11 @@ export class Engine {
 
   /** Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed) finding. */
   observe(e: TrailEvent): string[] {
+    if (e.account !== this.lastAccount) {
+      this.lastAccount = e.account;
+      if (this.windowAccounts.size < MAX_WINDOW_ACCOUNTS) this.windowAccounts.add(e.account);
+    }
+    for (const w of this.watches) w.observeAny(e);
     const rules = this.rulesFor(e.name);
     let hits: string[] | undefined;
     for (const c of rules) {
@@ -403,6 +474,15 @@ export class Engine {
     return this.askedAnswer;
   }
 
+  /** What a resource-policy call grants outside the trusted accounts, worked out at most once per event. */
+  private grantFor(e: TrailEvent): Grant | undefined {
+    if (this.grantEvent !== e) {
+      this.grantEvent = e;
+      this.grantAnswer = grantOf(e, this.trusted);
+    }
+    return this.grantAnswer;
+  }
+
   /** True when the rule added `e` to a (non-suppressed) finding. */
   private run(c: CompiledRule, e: TrailEvent): boolean {
     const r = c.rule;
@@ -411,6 +491,16 @@ export class Engine {
     if (!c.match(e, e)) return false;
     if (c.exclude && c.exclude(e, e)) return false;
     for (const m of c.allow) if (m(e.principal)) return false;
+    if (r.grants !== undefined) {
+      const g = this.grantFor(e);
+      if (!g || (r.grants === 'data') !== (g.readsData || g.ownerRemoved)) return false;
+    }
+    if (c.watch) {
+      const session = instanceSession(e);
+      if (session !== undefined) c.watch.observeSession(e, session, () => this.hit(c, e, true));
+      // Judged at the end of the window (correlate()), when every address and network is known.
+      return false;
+    }
     return c.threshold ? this.onThreshold(c, e) : c.firstSeen ? this.onFirstSeen(c, e) : this.add(c, e, NONE);
   }
 
@@ -464,7 +554,10 @@ export class Engine {
       const x = q[k] as Hit;
       if (x.counted) continue;
       x.counted = true;
-      added = this.addHit(c, x, keyParts, true) || added;
+      const folded = this.addHit(c, x, keyParts, true);
+      // The event at hand is flagged through observe()'s answer; the burst's earlier ones had already passed.
+      if (folded && x !== h) this.flagLater(c, x);
+      added = folded || added;
     }
     return added;
   }
@@ -519,12 +612,15 @@ export class Engine {
       region: e.region,
       dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
     };
+    if (c.escalate) h.escalation = stringAt(e, c.escalate.segs);
+    if (c.rule.grants !== undefined) h.grantees = this.grantFor(e)?.accounts ?? NONE;
     if (!held) h.event = e;
     else {
       // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits.
       const a = actorOf(e);
       if (a.session !== undefined) h.session = this.intern(a.session);
       if (a.accessKeyId !== undefined) h.accessKeyId = this.intern(a.accessKeyId);
+      h.service = e.service;
       h.sample = this.sample(c, e);
       const met = suppressionsFor(c.suppressions, e);
       h.suppressions = met.length === 0 ? NONE : met;
@@ -567,7 +663,8 @@ export class Engine {
       if (agg.seenIds.has(key)) return false;
       if (agg.seenIds.size < 1000) agg.seenIds.add(key);
     }
-    agg.count++;
+    agg.count += h.weight ?? 1;
+    if (h.until && h.until.timeMs >= agg.last.timeMs) agg.last = h.until;
     if (agg.principals.size < 50) agg.principals.add(h.principal);
     // An overflow finding lumps many actors' occurrences together: it must tie none of them into one incident.
     if (!agg.overflow) addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h));
@@ -575,9 +672,15 @@ export class Engine {
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
     if (h.timeMs >= agg.last.timeMs) agg.last = { time: h.time, timeMs: h.timeMs };
-    if (agg.eventIds.length < MAX_EVIDENCE_IDS) agg.eventIds.push(h.id);
-    else agg.omitted++;
-    if (agg.samples.length < MAX_SAMPLES) agg.samples.push(h.sample ?? this.sample(c, h.event as TrailEvent));
+    if (h.grantees) {
+      const g = (agg.grantees ??= new Set());
+      for (const a of h.grantees) if (g.size < MAX_GRANTEES) g.add(a);
+    }
+    if (c.escalate && h.escalation) {
+      const d = (agg.distinct ??= new Set());
+      if (d.size < c.escalate.atLeast) d.add(h.escalation);
+    }
+    agg.evidence.offer({ id: h.id, timeMs: h.timeMs, value: evidenceValue(c, h), item: h }, c.sampleOf);
     return agg.suppression === undefined;
   }
 
@@ -633,10 +736,8 @@ export class Engine {
       first: { time: h.time, timeMs: h.timeMs },
       last: { time: h.time, timeMs: h.timeMs },
       count: 0,
-      eventIds: [],
+      evidence: new EvidenceSelector(),
       seenIds: new Set(),
-      omitted: 0,
-      samples: [],
       actors: newActorSets(),
     };
     if (sup) {
@@ -666,6 +767,10 @@ export class Engine {
       }
       if (Object.keys(details).length === 0) details = undefined;
     } else details = defaultDetails(e);
+    if (c.rule.grants !== undefined) {
+      const g = this.grantFor(e);
+      if (g) details = { ...details, grantees: g.accounts.join(', ') };
+    }
     if (details) s.details = details;
     return s;
   }
@@ -686,36 +791,96 @@ export class Engine {
     this.forName.clear();
     this.interned.clear();
     this.askedEvent = undefined;
+    this.grantEvent = undefined;
+    this.grantAnswer = undefined;
+    this.windowAccounts.clear();
+  }
+
+  /** Tells the digest about a held hit flagged after its event passed. */
+  private flagLater(c: CompiledRule, h: Hit): void {
+    const s = h.sample;
+    if (!s) return;
+    const f: FlaggedLater = {
+      id: h.id,
+      time: h.time,
+      timeMs: h.timeMs,
+      service: h.service ?? '',
+      name: s.eventName,
+      region: h.region,
+      account: h.account,
+      principal: h.principal,
+      ruleId: c.rule.id,
+    };
+    if (s.sourceIp !== undefined) f.sourceIp = s.sourceIp;
+    if (s.userAgent !== undefined) f.userAgent = s.userAgent;
+    if (s.errorCode !== undefined) f.errorCode = s.errorCode;
+    if (s.details) f.details = s.details;
+    this.flaggedLater.push(f);
+  }
+
+  /** Events flagged after they passed since the last call (threshold bursts as they form; correlate rules at the end). */
+  takeFlaggedLater(): readonly FlaggedLater[] {
+    if (this.flaggedLater.length === 0) return NONE;
+    const out = this.flaggedLater;
+    this.flaggedLater = [];
+    return out;
+  }
+
+  /** Folds what correlate rules found over the whole window into their findings (once). */
+  private correlate(): void {
+    for (const c of this.rules) {
+      if (!c.watch) continue;
+      for (const inc of c.watch.finish()) {
+        // The calls kept stand for all of them: the first carries the uncounted rest and the last call's time.
+        inc.calls.forEach((k, i) => {
+          if (i === 0) {
+            k.hit.weight = inc.count - inc.calls.length + 1;
+            k.hit.until = { time: inc.lastTime, timeMs: inc.lastMs };
+          }
+          if (this.addHit(c, k.hit, NONE, true)) this.flagLater(c, k.hit);
+        });
+      }
+      if (c.watch.untracked > 0)
+        this.warnings.push(
+          `Rule ${c.rule.id} tracked the first ${MAX_SESSIONS_TRACKED} instance sessions; ${c.watch.untracked} calls of further sessions were not checked.`,
+        );
+      c.watch.clear();
+    }
   }
 
   /** Findings (most severe first) and the suppressed ones. */
   result(): { findings: Finding[]; suppressed: { agg: Agg; finding: Finding }[] } {
+    this.correlate();
     const findings: Finding[] = [];
     const suppressed: { agg: Agg; finding: Finding }[] = [];
     const overflow = this.rules.flatMap((c) => [...c.overflow.values()]);
     for (const agg of [...this.aggs.values(), ...overflow]) {
       const r = agg.rule;
+      // A grant only to accounts that turned out to be the window's own (an organisation trail) is not outside.
+      if (agg.grantees && [...agg.grantees].every((a) => this.windowAccounts.has(a))) continue;
       const principals = [...agg.principals];
+      const { eventIds, samples } = agg.evidence.pick();
       const f: Finding = {
         id: agg.id,
         origin: 'rule',
         ruleId: r.id,
         title: agg.overflow ? `${r.title} (further occurrences)` : r.title,
-        severity: r.severity,
+        severity:
+          r.escalate && (agg.distinct?.size ?? 0) >= r.escalate.atLeast ? r.escalate.severity : r.severity,
         technique: r.technique,
         accounts: [...agg.accounts].sort(),
         regions: [...agg.regions].sort(),
         firstSeen: agg.first.time,
         lastSeen: agg.last.time,
         count: agg.count,
-        evidence: { eventIds: agg.eventIds, samples: agg.samples },
+        evidence: { eventIds, samples },
         description: agg.overflow ? overflowDescription(agg.overflow.incidents.size, r) : r.description,
         remediation: r.remediation,
       };
       if (principals.length === 1) f.principal = principals[0] as string;
       else if (principals.length > 1)
         f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= 50 ? '+' : ''} more`;
-      if (agg.omitted > 0) f.evidence.omitted = agg.omitted;
+      if (agg.count > eventIds.length) f.evidence.omitted = agg.count - eventIds.length;
       const actors = agg.overflow ? {} : actorLists(agg.actors);
       if (actors) f.actors = actors;
       if (agg.suppression) suppressed.push({ agg, finding: f });

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
-import type { ActivityStats, Clock, Finding, Logger, TrailEvent } from '../types.js';
+import type { ActivityStats, Clock, Finding, FlaggedLater, Logger, TrailEvent } from '../types.js';
 import { Engine, needsMissingParam, type EngineRule } from './engine.js';
 import { loadYamlFile, type YamlSource } from './load.js';
 import { decorateFindings, loadSigma } from './sigma/index.js';
@@ -50,6 +50,11 @@ export interface Detector {
   /** Findings, suppressed findings, statistics and warnings of everything observed. */
   finish(): DetectResult;
   /**
+   * Events that rules flagged after they were observed (a threshold burst's earlier events; correlate rules' calls,
+   * at finish), since the last call: hand them to the digest so the model sees them as flagged too.
+   */
+  takeFlaggedLater(): readonly FlaggedLater[];
+  /**
    * Applies the suppressions to model findings, so a principal or account suppressed for the rules is not
    * raised again by the model. Only suppressions without `match:` whose `rule` is absent or matches `ai` apply.
    */
@@ -59,6 +64,22 @@ export interface Detector {
 /** The built-in pack, validated (defaults applied). Throws if a built-in rule is malformed, which a test guards. */
 export function builtinRules(): Rule[] {
   return BUILTIN_RULES.map((r) => ruleSchema.parse(r));
+}
+
+/** Who resource policies may grant without a finding: the accounts and organisation the run is told about. */
+function trustedScope(config: Config): { accounts: string[]; orgs: string[] } {
+  const listed = config.detection.trustedAccountIds;
+  return {
+    accounts: [
+      ...listed.filter((x) => !x.startsWith('o-')),
+      ...config.source.accounts,
+      ...config.aws.allowedAccountIds,
+    ],
+    orgs: [
+      ...listed.filter((x) => x.startsWith('o-')),
+      ...(config.source.organizationId ? [config.source.organizationId] : []),
+    ],
+  };
 }
 
 function ruleParams(config: Config): Params {
@@ -142,6 +163,7 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
     allowlist,
     suppressions,
     window: { startMs: config.window.start.getTime(), endMs: config.window.end.getTime() },
+    trusted: trustedScope(config),
   });
   const stats = new StatsCollector();
   // The result, once taken: finish() forgets the pass's working state, so it answers later calls from here.
@@ -154,6 +176,9 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
     observe(e) {
       stats.observe(e);
       return engine.observe(e);
+    },
+    takeFlaggedLater() {
+      return engine.takeFlaggedLater();
     },
     finish() {
       if (finished) return finished;

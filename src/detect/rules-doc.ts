@@ -1,5 +1,6 @@
 /** Renders docs/rules.md from the built-in pack, so the table can never drift from the rules. */
 import { DETECTIONS_COVERAGE } from './coverage.js';
+import { ATTEMPT_RULE_ID, ATTEMPTED_CALLS, ATTEMPTED_RULE_IDS } from './rules/attempts.js';
 import type { Condition, Rule } from './schema.js';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -37,18 +38,50 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
         ? `threshold: ≥ ${r.threshold.count} in ${r.threshold.windowMinutes} min per ${r.threshold.groupBy.join(', ')}`
         : r.kind === 'first-seen' && r.firstSeen
           ? `first-seen ${r.firstSeen.value} per ${r.firstSeen.key.join(', ')} after ${r.firstSeen.warmupShare * 100}% warm-up`
-          : 'match';
+          : r.kind === 'correlate'
+            ? `correlate (${r.correlate ?? ''}): judged over the whole window`
+            : 'match';
+    const escalation = r.escalate
+      ? `; ${r.escalate.severity} when one finding has ≥ ${r.escalate.atLeast} distinct ${r.escalate.distinct}`
+      : '';
     const flags = [
       r.includeErrors ? 'failed calls count' : '',
       r.includeAwsServices ? 'AWS service calls count' : '',
     ]
       .filter(Boolean)
       .join('; ');
-    const what = `${describeCondition(r.match)}${r.exclude ? `; except ${describeCondition(r.exclude)}` : ''}${flags ? ` (${flags})` : ''}`;
+    // The attempt rule's condition is every listed rule's condition; the section below names them instead.
+    const condition =
+      r.id === ATTEMPT_RULE_ID
+        ? `a failed call (errorCode or errorMessage set) that a rule listed under "Attempted counterparts" would flag had it succeeded, or a failed ${ATTEMPTED_CALLS.join(' or ')}`
+        : describeCondition(r.match);
+    const grants =
+      r.grants === undefined
+        ? ''
+        : ` AND the policy grants an account outside the reviewed ones and trusted-account-ids, ${r.grants === 'data' ? 'reading data or locking the owner out' : 'neither reading data nor locking the owner out'}`;
+    const what = `${condition}${grants}${r.exclude ? `; except ${describeCondition(r.exclude)}` : ''}${flags ? ` (${flags})` : ''}`;
     out.push(
-      `| ${r.id} | ${cell(r.title)} | ${r.severity} | ${cell(r.why)} | ${r.technique} | ${cell(kind)} | ${cell(what)} | ${cell(r.remediation)} |`,
+      `| ${r.id} | ${cell(r.title)} | ${r.severity} | ${cell(r.why)} | ${r.technique} | ${cell(kind + escalation)} | ${cell(what)} | ${cell(r.remediation)} |`,
     );
   }
+  const counting = rules.filter((r) => r.includeErrors && r.id !== ATTEMPT_RULE_ID).map((r) => r.id);
+  out.push(
+    '',
+    '## Attempted counterparts',
+    '',
+    `A failed call (refused, a missing resource, a validation error) is an attempt: ${ATTEMPT_RULE_ID} reports the failed calls`,
+    'that these rules would flag had they succeeded, one finding per principal, low, medium when it holds three or more',
+    'different calls. A call that succeeded is reported by its own rule only.',
+    '',
+    '| rule | attempted counterpart |',
+    '|---|---|',
+    ...rules
+      .filter((r) => ATTEMPTED_RULE_IDS.includes(r.id))
+      .map((r) => `| ${r.id} ${cell(r.title)} | ${ATTEMPT_RULE_ID} |`),
+    `| (no rule) ${ATTEMPTED_CALLS.join(', ')} | ${ATTEMPT_RULE_ID} |`,
+    '',
+    `Rules that count failed calls themselves, so have no counterpart: ${counting.join(', ')}.`,
+  );
   out.push('', '## Coverage of DETECTIONS.md', '', '| # | rules |', '|---|---|');
   for (const [n, ids] of Object.entries(DETECTIONS_COVERAGE)) out.push(`| ${n} | ${ids.join(', ')} |`);
   out.push('');

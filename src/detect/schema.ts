@@ -106,7 +106,12 @@ export const ruleSchema = z
     description: z.string().min(1),
     remediation: z.string().min(1),
     tags: z.array(z.string()).default([]),
-    kind: z.enum(['match', 'threshold', 'first-seen']).default('match'),
+    kind: z.enum(['match', 'threshold', 'first-seen', 'correlate']).default('match'),
+    /**
+     * With `kind: correlate`: a built-in correlator that judges the matching events against the whole window
+     * (`instance-credentials`: EC2 instance credentials used off the instance, detect/instance-credentials.ts).
+     */
+    correlate: z.enum(['instance-credentials']).optional(),
     match: conditionSchema,
     exclude: conditionSchema.optional(),
     /** Field paths whose values (besides rule, principal and account) make one incident. */
@@ -119,6 +124,23 @@ export const ruleSchema = z
     includeErrors: z.boolean().default(false),
     /** Calls made by AWS services, service-linked roles or `invokedBy` count too; by default they do not. */
     includeAwsServices: z.boolean().default(false),
+    /**
+     * The event must be a resource-policy call (detect/grants.ts) that grants an AWS account outside the reviewed
+     * ones (the window's own accounts and `trusted-account-ids`): `data` when the grant reads data or the policy
+     * takes the owner's own access away, `access` for any other such grant.
+     */
+    grants: z.enum(['access', 'data']).optional(),
+    /**
+     * A finding whose events show at least `atLeast` distinct values of `distinct` (a field path, e.g. `name`: that
+     * many different calls) takes `severity` instead of the rule's.
+     */
+    escalate: z
+      .strictObject({
+        distinct: z.string().min(1),
+        atLeast: z.number().int().min(2),
+        severity: z.enum(SEVERITIES),
+      })
+      .optional(),
     threshold: z
       .strictObject({
         count: z.number().int().min(2),
@@ -142,6 +164,10 @@ export const ruleSchema = z
       ctx.addIssue({ code: 'custom', path: ['threshold'], message: 'a threshold rule needs `threshold`' });
     if (r.kind === 'first-seen' && !r.firstSeen)
       ctx.addIssue({ code: 'custom', path: ['firstSeen'], message: 'a first-seen rule needs `firstSeen`' });
+    if (r.kind === 'correlate' && !r.correlate)
+      ctx.addIssue({ code: 'custom', path: ['correlate'], message: 'a correlate rule needs `correlate`' });
+    if (r.kind !== 'correlate' && r.correlate)
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: 'set kind to correlate' });
     if (r.kind === 'match' && (r.threshold || r.firstSeen))
       ctx.addIssue({ code: 'custom', path: ['kind'], message: 'set kind to threshold or first-seen' });
   });

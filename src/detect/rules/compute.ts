@@ -293,4 +293,23 @@ export const COMPUTE_RULES: RuleInput[] = [
     dedupe: [],
     details: [rp('instanceId')],
   },
+  {
+    id: 'TS-EC2-007',
+    title: 'EC2 instance credentials used outside the instance',
+    severity: 'high',
+    why: "An instance's role credentials are meant to be used by that instance only; used from a laptop, a person's address or another network, they were taken from it (SSRF to the metadata service, a compromised host) and the instance role's rights are the attacker's until they expire.",
+    technique: 'T1552.005',
+    description:
+      "A role session of an EC2 instance (named after the instance id, or delivered by EC2) made calls that did not come from the instance: with a desktop or browser user agent, from an address a person's principal also used in this window, or from another network than the session's first call (IPv4 /16, IPv6 /48). Calls through VPC endpoints, from private addresses and by AWS services are not counted. The evidence holds the off-instance calls.",
+    remediation:
+      "Revoke the role's active sessions (console: IAM > Roles > the role > Revoke active sessions, or `aws iam put-role-policy` with the AWSRevokeOlderSessions deny), require IMDSv2 on the instance (`aws ec2 modify-instance-metadata-options --instance-id <id> --http-tokens required`), and investigate the instance for the SSRF or compromise that exposed the credentials.",
+    tags: ['ec2', 'credential-access'],
+    kind: 'correlate',
+    correlate: 'instance-credentials',
+    // Every role session reaches the correlator, which tells instance sessions apart (instanceSession): a rule that
+    // sees every event must not run a regex on each.
+    match: f('principal.type', { equals: 'AssumedRole' }),
+    includeErrors: true,
+    details: ['principal.arn'],
+  },
 ];
