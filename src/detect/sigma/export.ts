@@ -311,6 +311,18 @@ function exportRule(rule: Rule, origin: string): string {
     throw new Unexpressible(
       'it is a first-seen rule (what is new for a principal after a learning period), which Sigma has no correlation for',
     );
+  if (rule.kind === 'correlate')
+    throw new Unexpressible(
+      `it is judged by a built-in correlator (${rule.correlate ?? 'unknown'}) over the whole window, which Sigma has no correlation for`,
+    );
+  if (rule.grants !== undefined)
+    throw new Unexpressible(
+      "it parses the resource policy and compares its grantees with the window's own and trusted accounts, which a Sigma field test cannot do",
+    );
+  if (rule.escalate !== undefined)
+    throw new Unexpressible(
+      `its severity rises with the number of distinct ${rule.escalate.distinct} values in a finding, where a Sigma rule has one level`,
+    );
   if (rule.kind === 'match') {
     const doc = {
       ...header(rule, origin),
