@@ -63,6 +63,17 @@ describe('EvidenceSelector', () => {
     expect(pick([...events].reverse())).toEqual(want);
   });
 
+  it('settling mid-stream (samples made, events let go) changes nothing it picks', () => {
+    for (const order of [events, [...events].reverse(), shuffled(events, 7)]) {
+      const s = new EvidenceSelector();
+      order.forEach((e, i) => {
+        s.offer({ ...e, item: e }, sampleOf);
+        if (i % 37 === 0) s.settle();
+      });
+      expect(s.pick()).toEqual(pick(order));
+    }
+  });
+
   it('keeps every event of a small incident', () => {
     const { eventIds, samples } = pick(shuffled(events.slice(0, 4), 9));
     expect(eventIds).toEqual(['e000', 'e001', 'e002', 'e003']);

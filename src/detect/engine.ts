@@ -194,6 +194,8 @@ interface Agg {
   /** Distinct values of the rule's `escalate.distinct` field, up to `atLeast` of them. */
   distinct?: Set<string>;
   evidence: EvidenceSelector;
+  /** In Engine.unsettled: its evidence may hold an event at hand. */
+  unsettled?: boolean;
   seenIds: Set<string>;
   actors: ActorSets;
   suppression?: ActiveSuppression;
@@ -220,6 +222,11 @@ export interface EngineOptions {
 /** Accounts remembered as the window's own (every account an event was recorded in), and grantees per finding. */
 const MAX_WINDOW_ACCOUNTS = 10_000;
 const MAX_GRANTEES = 20;
+/**
+ * Events between two settles of the findings' evidence (EvidenceSelector.settle): how many events at hand the
+ * evidence may hold at once, against how many samples a finding whose last event keeps changing builds.
+ */
+const SETTLE_EVERY = 4096;
 
 const SLR_PREFIX = 'AWSServiceRoleFor';
 // invokedBy values that are a person acting through a front end (the console, or a stack the person deployed), so
@@ -337,6 +344,9 @@ export class Engine {
   private lastAccount = '';
   /** Correlate rules' watches, which see every event of the window. */
   private readonly watches: InstanceCredentialWatch<Hit>[] = [];
+  /** Findings whose evidence may hold events at hand (see EvidenceSelector.settle), and events since the last settle. */
+  private readonly unsettled: Agg[] = [];
+  private sinceSettle = 0;
   private readonly aggs = new Map<string, Agg>();
   /** The same aggregates by the (lower-cased) parts their id is hashed from. */
   private readonly aggsByText = new Map<string, Agg>();
@@ -423,6 +433,7 @@ export class Engine {
 
   /** Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed) finding. */
   observe(e: TrailEvent): string[] {
+    if (++this.sinceSettle >= SETTLE_EVERY) this.settleEvidence();
     if (e.account !== this.lastAccount) {
       this.lastAccount = e.account;
       if (this.windowAccounts.size < MAX_WINDOW_ACCOUNTS) this.windowAccounts.add(e.account);
@@ -681,6 +692,10 @@ export class Engine {
       if (d.size < c.escalate.atLeast) d.add(h.escalation);
     }
     agg.evidence.offer({ id: h.id, timeMs: h.timeMs, value: evidenceValue(c, h), item: h }, c.sampleOf);
+    if (!agg.unsettled) {
+      agg.unsettled = true;
+      this.unsettled.push(agg);
+    }
     return agg.suppression === undefined;
   }
 
@@ -786,6 +801,8 @@ export class Engine {
       c.overflow.clear();
     }
     this.aggs.clear();
+    this.unsettled.length = 0;
+    this.sinceSettle = 0;
     this.aggsByText.clear();
     this.aggsByParts.clear();
     this.forName.clear();
@@ -794,6 +811,16 @@ export class Engine {
     this.grantEvent = undefined;
     this.grantAnswer = undefined;
     this.windowAccounts.clear();
+  }
+
+  /** Lets the findings changed since the last call drop the events their evidence held (samples made instead). */
+  private settleEvidence(): void {
+    for (const agg of this.unsettled) {
+      agg.evidence.settle();
+      agg.unsettled = false;
+    }
+    this.unsettled.length = 0;
+    this.sinceSettle = 0;
   }
 
   /** Tells the digest about a held hit flagged after its event passed. */

@@ -138,6 +138,22 @@ export class EvidenceSelector {
   }
 
   /**
+   * Makes the end events' samples now and lets their items go. An item is the event at hand, raw record and all;
+   * thousands of findings each holding two would keep far more memory alive than their samples take. The engine
+   * calls this every few thousand events for the findings that changed, so a burst whose last event changes on
+   * every hit still builds few samples.
+   */
+  settle(): void {
+    const make = this.sampleOf;
+    if (!make) return;
+    for (const e of [this.first, this.last]) {
+      if (e?.item === undefined) continue;
+      e.sample ??= make(e.item as never);
+      delete e.item;
+    }
+  }
+
+  /**
    * The chosen events: first and last, then the distinct values' events, then the spread sample, each pool taken
    * farthest-in-time-first from what is already chosen (ties by time, then id). Ids in time order; samples are
    * the first MAX_SAMPLES chosen that can have one (first, last, spread events; a value's event only when the spread
