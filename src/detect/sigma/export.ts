@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
-import type { Severity } from '../../types.js';
+import { TACTICS, type Severity } from '../../types.js';
 import type { Condition, FieldCondition, Rule } from '../schema.js';
 import { LEVELS, type SigmaMeta } from './rules.js';
 import { escapeSigma } from './values.js';
@@ -71,22 +71,7 @@ function fieldOf(path: string): string {
   return f;
 }
 
-const ATTACK_TACTICS = new Set([
-  'reconnaissance',
-  'resource-development',
-  'initial-access',
-  'execution',
-  'persistence',
-  'privilege-escalation',
-  'defense-evasion',
-  'credential-access',
-  'discovery',
-  'lateral-movement',
-  'collection',
-  'command-and-control',
-  'exfiltration',
-  'impact',
-]);
+const ATTACK_TACTICS: ReadonlySet<string> = new Set(TACTICS);
 const LEVEL_OF: Readonly<Record<Severity, string>> = Object.fromEntries(
   Object.entries(LEVELS).map(([level, sev]) => [sev, level]),
 ) as Record<Severity, string>;
