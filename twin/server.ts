@@ -153,6 +153,11 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
   const server = createServer((req, res) => {
     void serve(req, res);
   });
+  // Node closes an idle keep-alive socket after 5 s; a client that sends on it at that instant gets a reset, and the
+  // tests' clients do not retry (maxAttempts 1). On a loaded machine that race failed runs at random, so the twin
+  // keeps idle sockets open until it is closed (close() ends them all).
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1_000;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let treq: TwinRequest;
