@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { hasGlob, walk } from '../walk.js';
 import { StageError, describeError } from '../errors.js';
 import type { Logger, TrailEvent } from '../types.js';
 import { maybeGunzip } from './bytes.js';
@@ -14,25 +15,6 @@ const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
 /** `.jsonl`/`.ndjson` (optionally gzipped) are one record per line; everything else is a JSON document. */
 export function formatOf(file: string): RecordFormat {
   return /\.(jsonl|ndjson)(\.gz)?$/i.test(file) ? 'jsonl' : 'json';
-}
-
-function hasGlob(p: string): boolean {
-  return /[*?[\]{}]/.test(p);
-}
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile()) yield full;
-  }
 }
 
 /** Expands `events-file` entries (files, directories, globs) into a sorted, de-duplicated list of files. */

@@ -1,25 +1,10 @@
 /** `rules-file` entries (files, directories, globs) as the YAML files they name. */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { hasGlob, walk } from '../../walk.js';
 
 const YAML_FILE = /\.ya?ml$/i;
-const hasGlob = (p: string): boolean => /[*?[\]{}]/.test(p);
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile()) yield full;
-  }
-}
 
 /**
  * Expands `rules-file` entries: a file is kept as given (a missing one is reported when it is read), a directory
