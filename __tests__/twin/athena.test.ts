@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  AthenaClient,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  GetWorkGroupCommand,
+  InvalidRequestException,
+  StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
+  TooManyRequestsException,
+  type GetQueryExecutionCommandOutput,
+  type Row,
+} from '@aws-sdk/client-athena';
+import {
+  EntityNotFoundException,
+  GetDatabaseCommand,
+  GetTableCommand,
+  GlueClient,
+} from '@aws-sdk/client-glue';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { RunningTwin } from '../../twin/server.js';
+import { clientConfig, control, fixture, startTestTwin, syntheticCopies } from './helpers.js';
+
+const docs = fixture('awsdocs-userguide-examples');
+const panther = fixture('panther-test-scenarios');
+// 1,500 copies of a real record's shape in us-west-2, one minute apart (two days of files): more than a results page.
+const volume = syntheticCopies(docs[10] as Record<string, unknown>, 1500, {
+  start: '2024-03-01T00:00:00Z',
+  region: 'us-west-2',
+  eventName: (i) => (i % 4 === 0 ? 'StopLogging' : 'StartLogging'),
+});
+const events = [...docs, ...panther, ...volume];
+
+let twin: RunningTwin;
+let athena: AthenaClient;
+let glue: GlueClient;
+let s3: S3Client;
+
+beforeAll(async () => {
+  twin = await startTestTwin({ events });
+  athena = new AthenaClient(clientConfig(twin.url));
+  glue = new GlueClient(clientConfig(twin.url));
+  s3 = new S3Client({ ...clientConfig(twin.url), forcePathStyle: true });
+});
+afterAll(async () => {
+  athena.destroy();
+  glue.destroy();
+  s3.destroy();
+  await twin.close();
+});
+beforeEach(async () => {
+  await control(twin.url, 'POST', '/_twin/reset');
+});
+
+async function waitFor(id: string): Promise<GetQueryExecutionCommandOutput> {
+  for (;;) {
+    const out = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
+    const st = out.QueryExecution?.Status?.State;
+    if (st === 'SUCCEEDED' || st === 'FAILED' || st === 'CANCELLED') return out;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function query(sql: string, workGroup = 'primary'): Promise<{ id: string; rows: (string | null)[][] }> {
+  const { QueryExecutionId: id } = await athena.send(
+    new StartQueryExecutionCommand({ QueryString: sql, WorkGroup: workGroup }),
+  );
+  const done = await waitFor(id as string);
+  expect(done.QueryExecution?.Status?.StateChangeReason).toBeUndefined();
+  expect(done.QueryExecution?.Status?.State).toBe('SUCCEEDED');
+  const rows: Row[] = [];
+  let token: string | undefined;
+  do {
+    const page = await athena.send(
+      new GetQueryResultsCommand({ QueryExecutionId: id, ...(token ? { NextToken: token } : {}) }),
+    );
+    rows.push(...(page.ResultSet?.Rows ?? []));
+    token = page.NextToken;
+  } while (token);
+  return { id: id as string, rows: rows.map((r) => (r.Data ?? []).map((d) => d.VarCharValue ?? null)) };
+}
+
+describe('Glue', () => {
+  it('describes default.cloudtrail_logs with the documented columns and projected partition keys', async () => {
+    const db = await glue.send(new GetDatabaseCommand({ Name: 'default' }));
+    expect(db.Database?.Name).toBe('default');
+    const { Table } = await glue.send(
+      new GetTableCommand({ DatabaseName: 'default', Name: 'cloudtrail_logs' }),
+    );
+    const cols = Table?.StorageDescriptor?.Columns ?? [];
+    expect(cols.map((c) => c.Name)).toContain('requestparameters');
+    expect(cols.find((c) => c.Name === 'resources')?.Type).toBe(
+      'array<struct<arn:string,accountid:string,type:string>>',
+    );
+    expect(Table?.PartitionKeys?.map((k) => k.Name)).toEqual(['account', 'region', 'timestamp']);
+    expect(Table?.Parameters?.['projection.timestamp.format']).toBe('yyyy/MM/dd');
+    expect(Table?.Parameters?.['storage.location.template']).toBe(
+      's3://twin-cloudtrail/AWSLogs/${account}/CloudTrail/${region}/${timestamp}',
+    );
+  });
+
+  it('answers EntityNotFoundException for an unknown database or table', async () => {
+    await expect(
+      glue.send(new GetTableCommand({ DatabaseName: 'default', Name: 'nope' })),
+    ).rejects.toBeInstanceOf(EntityNotFoundException);
+    await expect(glue.send(new GetDatabaseCommand({ Name: 'nope' }))).rejects.toBeInstanceOf(
+      EntityNotFoundException,
+    );
+  });
+});
+
+describe('Athena over the trail archive', () => {
+  it('runs a query to SUCCEEDED: header row first, values as strings, NULL without VarCharValue', async () => {
+    const { rows } = await query(
+      `SELECT eventname, count(*) AS n FROM default.cloudtrail_logs WHERE region = 'us-west-2' GROUP BY eventname ORDER BY eventname`,
+    );
+    expect(rows).toEqual([
+      ['eventname', 'n'],
+      ['StartLogging', '1125'],
+      ['StopLogging', '375'],
+    ]);
+    const nulls = await query(`SELECT errorcode FROM cloudtrail_logs WHERE errorcode IS NULL LIMIT 1`);
+    expect(nulls.rows).toEqual([['errorcode'], [null]]);
+  });
+
+  it('holds one row per archived record, with request parameters as JSON text', async () => {
+    const { rows } = await query(`SELECT count(*) FROM cloudtrail_logs`);
+    expect(rows[1]).toEqual([String(events.length)]);
+    const sample = docs.find((r) => r.requestParameters && typeof r.requestParameters === 'object') as Record<
+      string,
+      unknown
+    >;
+    const { rows: rp } = await query(
+      `SELECT requestparameters FROM cloudtrail_logs WHERE eventid = '${String(sample.eventID)}'`,
+    );
+    expect(JSON.parse(rp[1]?.[0] as string)).toEqual(sample.requestParameters);
+  });
+
+  it('pages results up to 1000 rows, the header only on the first page', async () => {
+    const { QueryExecutionId: id } = await athena.send(
+      new StartQueryExecutionCommand({
+        QueryString: `SELECT eventid FROM cloudtrail_logs WHERE region = 'us-west-2' ORDER BY eventtime`,
+      }),
+    );
+    await waitFor(id as string);
+    const first = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1000 }));
+    expect(first.ResultSet?.Rows).toHaveLength(1000);
+    expect(first.ResultSet?.Rows?.[0]?.Data?.[0]?.VarCharValue).toBe('eventid');
+    expect(first.ResultSet?.ResultSetMetadata?.ColumnInfo?.[0]).toMatchObject({
+      Name: 'eventid',
+      Type: 'varchar',
+    });
+    const second = await athena.send(
+      new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1000, NextToken: first.NextToken }),
+    );
+    expect(second.ResultSet?.Rows).toHaveLength(501);
+    expect(second.NextToken).toBeUndefined();
+    expect(second.ResultSet?.Rows?.[0]?.Data?.[0]?.VarCharValue).toBe(volume[999]?.eventID);
+  });
+
+  it('writes the results as CSV to the output location', async () => {
+    const { id } = await query(
+      `SELECT eventname, errorcode FROM cloudtrail_logs WHERE eventid = '${String(docs[0]?.eventID)}'`,
+    );
+    const exec = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
+    expect(exec.QueryExecution?.ResultConfiguration?.OutputLocation).toBe(
+      `s3://twin-athena-results/${id}.csv`,
+    );
+    const obj = await s3.send(new GetObjectCommand({ Bucket: 'twin-athena-results', Key: `${id}.csv` }));
+    const text = await obj.Body?.transformToString();
+    expect(text).toBe(
+      `"eventname","errorcode"\n"${String(docs[0]?.eventName)}",${docs[0]?.errorCode ? `"${String(docs[0]?.errorCode)}"` : ''}\n`,
+    );
+  });
+
+  it('fails an unknown table and an unlisted function with Athena’s messages, category USER', async () => {
+    const { QueryExecutionId: id } = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: 'SELECT * FROM nope' }),
+    );
+    const done = await waitFor(id as string);
+    expect(done.QueryExecution?.Status?.State).toBe('FAILED');
+    expect(done.QueryExecution?.Status?.StateChangeReason).toBe(
+      "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.nope' does not exist",
+    );
+    expect(done.QueryExecution?.Status?.AthenaError).toMatchObject({ ErrorCategory: 2, Retryable: false });
+    const { QueryExecutionId: id2 } = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: 'SELECT md5(eventname) FROM cloudtrail_logs' }),
+    );
+    const done2 = await waitFor(id2 as string);
+    expect(done2.QueryExecution?.Status?.StateChangeReason).toBe(
+      "FUNCTION_NOT_FOUND: line 1:8: Function 'md5' not registered",
+    );
+    await expect(athena.send(new GetQueryResultsCommand({ QueryExecutionId: id2 }))).rejects.toBeInstanceOf(
+      InvalidRequestException,
+    );
+  });
+
+  it('rejects a statement that does not parse at StartQueryExecution', async () => {
+    const e = await athena
+      .send(new StartQueryExecutionCommand({ QueryString: 'SELEC 1' }))
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InvalidRequestException);
+    expect((e as InvalidRequestException).AthenaErrorCode).toBe('MALFORMED_QUERY');
+  });
+
+  it('stops a running query: CANCELLED', async () => {
+    await control(twin.url, 'POST', '/_twin/athena/settings', { queuedMs: 50, runningMs: 2000 });
+    const { QueryExecutionId: id } = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: 'SELECT count(*) FROM cloudtrail_logs' }),
+    );
+    const seen = new Set<string>();
+    for (let i = 0; i < 200 && !seen.has('RUNNING'); i++) {
+      const out = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
+      seen.add(out.QueryExecution?.Status?.State ?? '');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect([...seen]).toEqual(['QUEUED', 'RUNNING']);
+    await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id }));
+    const done = await waitFor(id as string);
+    expect(done.QueryExecution?.Status?.State).toBe('CANCELLED');
+    const log = (await fetch(`${twin.url}/_twin/athena/queries`).then((r) => r.json())) as {
+      state: string;
+    }[];
+    expect(log.map((q) => q.state)).toEqual(['CANCELLED']);
+  });
+
+  it('throttles StartQueryExecution with TooManyRequestsException through the faults endpoint', async () => {
+    await control(twin.url, 'POST', '/_twin/faults', { operation: 'StartQueryExecution', kind: 'throttle' });
+    await expect(
+      athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1' })),
+    ).rejects.toBeInstanceOf(TooManyRequestsException);
+  });
+
+  it('reports the workgroup output location, and refuses a query with none', async () => {
+    const wg = await athena.send(new GetWorkGroupCommand({ WorkGroup: 'primary' }));
+    expect(wg.WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation).toBe(
+      's3://twin-athena-results/',
+    );
+    await control(twin.url, 'POST', '/_twin/athena/workgroups', { name: 'bare', outputLocation: null });
+    const bare = await athena.send(new GetWorkGroupCommand({ WorkGroup: 'bare' }));
+    expect(bare.WorkGroup?.Configuration?.ResultConfiguration).toBeUndefined();
+    await expect(
+      athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', WorkGroup: 'bare' })),
+    ).rejects.toThrow('No output location provided');
+    await expect(athena.send(new GetWorkGroupCommand({ WorkGroup: 'nope' }))).rejects.toThrow(
+      'WorkGroup nope is not found',
+    );
+  });
+});

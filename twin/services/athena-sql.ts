@@ -1,0 +1,455 @@
+/**
+ * Athena's SQL (Trino, engine v3) on DuckDB. The statement is parsed by DuckDB's own parser
+ * (`json_serialize_sql`), checked on the syntax tree — every function must be one the contract lists, every table
+ * one the Glue catalog holds — and rewritten: Trino functions whose semantics differ from DuckDB's become the
+ * `trino_*` macros below, `CAST(x AS JSON)` becomes `to_json(x)`, tables point at the twin's view. The tree goes back
+ * to SQL with `json_deserialize_sql`. The same tree gives each table scan's partition predicates, which decide the
+ * bytes a query scans.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { PARTITIONS_TABLE, PARTITION_KEYS } from './athena-table.js';
+
+/** An error the query ends with, in Athena's terms (`FUNCTION_NOT_FOUND: line 1:8: …`). */
+export class AthenaQueryError extends Error {
+  constructor(
+    /** Trino's error name, the message's prefix. */
+    readonly errorName: string,
+    readonly detail: string,
+    /** AthenaError.ErrorCategory: 1 system, 2 user. */
+    readonly category: 1 | 2 = 2,
+    /** AthenaError.ErrorType from Athena's error catalog: 1000 user error, 1001 data error. */
+    readonly errorType = 1000,
+    /** Raised before the query is accepted: StartQueryExecution answers InvalidRequestException. */
+    readonly atSubmit = false,
+  ) {
+    super(`${errorName}: ${detail}`);
+    this.name = 'AthenaQueryError';
+  }
+}
+
+type Node = Record<string, unknown>;
+
+/**
+ * The Trino functions the twin runs (ATHENA-CONTRACT.md), by Trino name, and what each becomes in DuckDB: a DuckDB
+ * function of the same meaning or a `trino_*` macro where DuckDB's differs. Anything else is FUNCTION_NOT_FOUND.
+ */
+export const TRINO_FUNCTIONS: Readonly<Record<string, string>> = {
+  lower: 'lower',
+  upper: 'upper',
+  length: 'length',
+  strpos: 'strpos',
+  starts_with: 'starts_with',
+  substr: 'trino_substr',
+  substring: 'trino_substr',
+  trim: 'trino_trim',
+  concat: 'trino_concat',
+  coalesce: 'coalesce',
+  regexp_like: 'regexp_matches',
+  json_extract_scalar: 'trino_json_extract_scalar',
+  json_extract: 'trino_json_extract',
+  json_format: 'trino_json_format',
+  json_array_contains: 'trino_json_array_contains',
+  json_array_length: 'trino_json_array_length',
+  json_parse: 'trino_json_parse',
+  cardinality: 'len',
+  contains: 'trino_contains',
+  element_at: 'trino_element_at',
+  transform: 'list_transform',
+  any_match: 'trino_any_match',
+  from_iso8601_timestamp: 'trino_from_iso8601_timestamp',
+  to_unixtime: 'epoch',
+  date_trunc: 'date_trunc',
+  count: 'count',
+  count_if: 'count_if',
+  sum: 'sum',
+  min: 'min',
+  max: 'max',
+  arbitrary: 'arbitrary',
+  array_agg: 'array_agg',
+  max_by: 'max_by',
+  min_by: 'min_by',
+  row_number: 'row_number',
+};
+
+/** Functions DuckDB's parser produces from syntax the contract allows (`count(*)`, `LIKE … ESCAPE`). */
+const SYNTAX_FUNCTIONS: ReadonlySet<string> = new Set([
+  'count_star',
+  'like_escape',
+  'not_like_escape',
+  'struct_extract',
+  'array_extract',
+]);
+
+/** Casts the contract allows (Trino names); DuckDB's cast does the same for these, JSON aside. */
+const CAST_TYPES: ReadonlySet<string> = new Set(['VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'JSON']);
+
+/**
+ * The macros behind the rewritten functions, each with the Trino semantics its name says (see the unit tests in
+ * __tests__/twin/athena-sql.test.ts, which check them against Trino's documentation).
+ */
+export const TRINO_MACROS: readonly string[] = [
+  // Trino: positions from 1, a negative start counts from the end, a start outside the string gives ''.
+  `CREATE MACRO trino_substr(s, start, n := NULL) AS CASE
+     WHEN s IS NULL OR start IS NULL THEN NULL
+     WHEN start = 0 OR abs(start) > length(s) THEN ''
+     WHEN n IS NULL THEN substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END)
+     WHEN n < 0 THEN error('Length must be greater than or equal to zero')
+     ELSE substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END, n) END`,
+  // Trino trims whitespace (not only spaces).
+  `CREATE MACRO trino_trim(s) AS regexp_replace(s, '^[\\s\\x0B\\x1C-\\x1F]+|[\\s\\x0B\\x1C-\\x1F]+$', '', 'g')`,
+  // Trino's concat is NULL when any argument is NULL (DuckDB's skips NULLs); up to 8 arguments.
+  `CREATE MACRO trino_concat(a, b := '', c := '', d := '', e := '', f := '', g := '', h := '') AS
+     a || b || c || d || e || f || g || h`,
+  // NULL for a missing path, a JSON null, an object or an array, and for text that is not JSON.
+  `CREATE MACRO trino_json_extract_scalar(j, p) AS CASE
+     WHEN j IS NULL OR NOT json_valid(j) THEN NULL
+     WHEN json_type(j, p) IN ('OBJECT', 'ARRAY', 'NULL') THEN NULL
+     ELSE json_extract_string(j, p) END`,
+  `CREATE MACRO trino_json_extract(j, p) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
+     ELSE json_extract(j, p) END`,
+  `CREATE MACRO trino_json_format(j) AS CAST(j AS VARCHAR)`,
+  `CREATE MACRO trino_json_parse(s) AS CAST(s AS JSON)`,
+  // NULL when the value is not a JSON array (DuckDB answers 0).
+  `CREATE MACRO trino_json_array_length(j) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
+     WHEN json_type(j) <> 'ARRAY' THEN NULL ELSE json_array_length(j) END`,
+  // Whether the JSON array holds the value with the value's own JSON type (a string never equals a number).
+  `CREATE MACRO trino_json_array_contains(j, v) AS CASE
+     WHEN j IS NULL OR v IS NULL OR NOT json_valid(j) OR json_type(j) <> 'ARRAY' THEN NULL
+     ELSE list_contains(
+       list_transform(json_extract(j, '$[*]'), e -> CAST(e AS VARCHAR)),
+       CAST(to_json(v) AS VARCHAR)) END`,
+  // Trino: true if some element is the value; NULL if none is and the array holds a NULL; else false.
+  `CREATE MACRO trino_contains(a, v) AS CASE
+     WHEN a IS NULL OR v IS NULL THEN NULL
+     WHEN list_contains(a, v) THEN true
+     WHEN list_contains(list_transform(a, e -> e IS NULL), true) THEN NULL
+     ELSE false END`,
+  // Out of range gives NULL (a subscript would fail); negative indexes count from the end.
+  `CREATE MACRO trino_element_at(a, i) AS a[i]`,
+  // true if any element matches; false if none does (an empty array too); NULL if none does and some gave NULL.
+  `CREATE MACRO trino_any_match(a, f) AS CASE
+     WHEN a IS NULL THEN NULL
+     WHEN list_bool_or(list_transform(a, f)) THEN true
+     WHEN list_contains(list_transform(list_transform(a, f), r -> r IS NULL), true) THEN NULL
+     ELSE false END`,
+  `CREATE MACRO trino_from_iso8601_timestamp(s) AS CAST(s AS TIMESTAMPTZ)`,
+];
+
+/** Settings that make DuckDB's operators behave as Trino's: integer `/`, NULLS LAST, UTC, `x -> …` lambdas. */
+export const TRINO_SETTINGS: readonly string[] = [
+  `SET integer_division = true`,
+  `SET default_null_order = 'NULLS_LAST'`,
+  `SET TimeZone = 'UTC'`,
+  `SET lambda_syntax = 'ENABLE_SINGLE_ARROW'`,
+];
+
+/** A table the Glue catalog holds. */
+export interface CatalogTable {
+  database: string;
+  name: string;
+  /** The DuckDB relation that holds its rows. */
+  relation: string;
+}
+
+export interface Translated {
+  sql: string;
+  /** One SQL query per scan of the table, answering the bytes that scan reads after partition pruning. */
+  scanQueries: string[];
+}
+
+// `default` is reserved in DuckDB's grammar but a plain schema name in Trino's; it is swapped for an identifier of
+// the same length before parsing (so positions in errors stay right) and swapped back in the tree.
+const DEFAULT_STAND_IN = '__dflt_';
+
+/** Parses, checks and rewrites one Athena statement for DuckDB. Throws AthenaQueryError in Athena's terms. */
+export async function translate(
+  conn: DuckDBConnection,
+  sql: string,
+  opts: { database: string; tables: readonly CatalogTable[] },
+): Promise<Translated> {
+  const lexed = standInForDefault(sql);
+  const parsed = await serialize(conn, lexed);
+  if (parsed.error === true) {
+    const pos = Number(parsed.position ?? 0);
+    throw new AthenaQueryError(
+      'SYNTAX_ERROR',
+      `line ${lineCol(sql, pos)}: ${String(parsed.error_message ?? 'syntax error')}`,
+      2,
+      1000,
+      true,
+    );
+  }
+  const statements = parsed.statements as Node[] | undefined;
+  if (!statements || statements.length !== 1) {
+    throw new AthenaQueryError('SYNTAX_ERROR', 'Only one sql statement is allowed.', 2, 1000, true);
+  }
+  const ctes = new Set<string>();
+  collect(statements[0], (n) => {
+    const map = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
+    for (const e of map ?? []) ctes.add(e.key.toLowerCase());
+  });
+  const scans: { alias: string; where: Node | null }[] = [];
+  rewrite(statements[0] as Node, sql, opts, ctes, scans);
+  const out = await deserialize(conn, parsed);
+  const scanQueries: string[] = [];
+  for (const s of scans) scanQueries.push(await scanQuery(conn, s.alias, s.where));
+  return { sql: out, scanQueries };
+}
+
+/** The DuckDB parse tree as JSON; `query_location` of 2^64-1 (none) would not survive JSON.parse, so it is -1. */
+async function serialize(conn: DuckDBConnection, sql: string): Promise<Node> {
+  const r = await conn.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
+  const text = String(r.getRows()[0]?.[0] ?? '{}').replace(
+    /"query_location":18446744073709551615/g,
+    '"query_location":-1',
+  );
+  return JSON.parse(text) as Node;
+}
+
+async function deserialize(conn: DuckDBConnection, tree: Node): Promise<string> {
+  const text = JSON.stringify(tree).replace(/"query_location":-1/g, '"query_location":18446744073709551615');
+  const r = await conn.runAndReadAll('SELECT json_deserialize_sql($1::JSON)', [text]);
+  return String(r.getRows()[0]?.[0] ?? '');
+}
+
+/** Replaces the keyword-looking identifier `default` outside literals, quoted names and comments. */
+function standInForDefault(sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i] as string;
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      while (j < sql.length) {
+        if (sql[j] === ch) {
+          if (sql[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += sql.slice(i, j + 1);
+      i = j + 1;
+    } else if (sql.startsWith('--', i)) {
+      const j = sql.indexOf('\n', i);
+      const end = j < 0 ? sql.length : j;
+      out += sql.slice(i, end);
+      i = end;
+    } else if (sql.startsWith('/*', i)) {
+      const j = sql.indexOf('*/', i + 2);
+      const end = j < 0 ? sql.length : j + 2;
+      out += sql.slice(i, end);
+      i = end;
+    } else if (/[A-Za-z_]/.test(ch)) {
+      let j = i + 1;
+      while (j < sql.length && /[A-Za-z0-9_$]/.test(sql[j] as string)) j++;
+      const word = sql.slice(i, j);
+      // Only as a qualifier (`default.t`), where Trino reads an identifier; `DEFAULT` elsewhere stays a keyword.
+      const next = /^\s*\./.test(sql.slice(j));
+      out += word.toLowerCase() === 'default' && next ? DEFAULT_STAND_IN : word;
+      i = j;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `line:column` (1-based) of a byte offset, as Trino reports positions. */
+export function lineCol(sql: string, byteOffset: number): string {
+  const before = Buffer.from(sql, 'utf8').subarray(0, Math.max(0, byteOffset)).toString('utf8');
+  const lines = before.split('\n');
+  return `${lines.length}:${(lines[lines.length - 1] ?? '').length + 1}`;
+}
+
+function collect(n: unknown, visit: (n: Node) => void): void {
+  if (Array.isArray(n)) {
+    for (const x of n) collect(x, visit);
+    return;
+  }
+  if (typeof n !== 'object' || n === null) return;
+  visit(n as Node);
+  for (const v of Object.values(n as Node)) collect(v, visit);
+}
+
+function rewrite(
+  root: Node,
+  sql: string,
+  opts: { database: string; tables: readonly CatalogTable[] },
+  ctes: ReadonlySet<string>,
+  scans: { alias: string; where: Node | null }[],
+): void {
+  const at = (n: Node): string => lineCol(sql, Math.max(0, Number(n.query_location ?? 0)));
+  const visit = (n: unknown, where: Node | null): void => {
+    if (Array.isArray(n)) {
+      for (const x of n) visit(x, where);
+      return;
+    }
+    if (typeof n !== 'object' || n === null) return;
+    const node = n as Node;
+    if (node.type === 'SELECT_NODE') {
+      const w = (node.where_clause as Node | null) ?? null;
+      for (const [k, v] of Object.entries(node)) visit(v, k === 'from_table' ? w : null);
+      return;
+    }
+    if (node.type === 'BASE_TABLE') {
+      resolveTable(node, at(node), opts, ctes, where, scans);
+      return;
+    }
+    if (node.type === 'JOIN') {
+      // A join's own WHERE applies to both sides, but pruning through joins is not modelled: count full scans.
+      visit(node.left, null);
+      visit(node.right, null);
+      visit(node.condition, null);
+      return;
+    }
+    if (node.class === 'FUNCTION' && node.is_operator !== true) {
+      const name = String(node.function_name).toLowerCase();
+      const mapped = TRINO_FUNCTIONS[name];
+      if (mapped !== undefined) {
+        node.function_name = mapped;
+        node.schema = '';
+        node.catalog = '';
+      } else if (!SYNTAX_FUNCTIONS.has(name)) {
+        throw new AthenaQueryError(
+          'FUNCTION_NOT_FOUND',
+          `line ${at(node)}: Function '${name}' not registered`,
+        );
+      }
+    }
+    if (node.class === 'WINDOW') {
+      const name = String(node.function_name).toLowerCase();
+      if (TRINO_FUNCTIONS[name] === undefined)
+        throw new AthenaQueryError(
+          'FUNCTION_NOT_FOUND',
+          `line ${at(node)}: Function '${name}' not registered`,
+        );
+    }
+    if (node.class === 'CAST') {
+      const type = node.cast_type as
+        { id?: string; alias?: string; type_info?: { alias?: string } } | undefined;
+      const name = castTypeName(type);
+      if (!CAST_TYPES.has(name)) {
+        throw new AthenaQueryError('TYPE_NOT_FOUND', `line ${at(node)}: Unknown type: ${name.toLowerCase()}`);
+      }
+      if (name === 'JSON') {
+        // Trino's CAST(x AS JSON) renders x as JSON (a varchar becomes a JSON string); DuckDB's would parse it.
+        const child = node.child;
+        for (const k of Object.keys(node)) delete node[k];
+        Object.assign(node, {
+          class: 'FUNCTION',
+          type: 'FUNCTION',
+          alias: '',
+          query_location: -1,
+          function_name: 'to_json',
+          schema: '',
+          catalog: '',
+          children: [child],
+          filter: null,
+          order_bys: { type: 'ORDER_MODIFIER', orders: [] },
+          distinct: false,
+          is_operator: false,
+          export_state: false,
+        });
+      }
+    }
+    if (node.class === 'COLUMN_REF') {
+      const names = node.column_names as string[];
+      node.column_names = names.map((x) => (x === DEFAULT_STAND_IN ? 'default' : x));
+    }
+    for (const v of Object.values(node)) visit(v, null);
+  };
+  visit(root, null);
+}
+
+function castTypeName(
+  type: { id?: string; alias?: string; type_info?: { alias?: string } } | undefined,
+): string {
+  const alias = type?.type_info?.alias ?? type?.alias ?? '';
+  if (alias !== '') return alias.toUpperCase();
+  return String(type?.id ?? '').toUpperCase();
+}
+
+function resolveTable(
+  node: Node,
+  at: string,
+  opts: { database: string; tables: readonly CatalogTable[] },
+  ctes: ReadonlySet<string>,
+  where: Node | null,
+  scans: { alias: string; where: Node | null }[],
+): void {
+  const unstand = (s: unknown): string => (s === DEFAULT_STAND_IN ? 'default' : String(s ?? ''));
+  const catalog = unstand(node.catalog_name).toLowerCase();
+  const schema = unstand(node.schema_name).toLowerCase();
+  const name = unstand(node.table_name).toLowerCase();
+  if (catalog === '' && schema === '' && ctes.has(name)) return;
+  const cat = catalog === '' ? 'awsdatacatalog' : catalog;
+  const db = schema === '' ? opts.database.toLowerCase() : schema;
+  if (cat !== 'awsdatacatalog') {
+    throw new AthenaQueryError('CATALOG_NOT_FOUND', `line ${at}: Catalog '${cat}' not found`);
+  }
+  if (!opts.tables.some((t) => t.database === db)) {
+    throw new AthenaQueryError('SCHEMA_NOT_FOUND', `line ${at}: Schema '${db}' does not exist`);
+  }
+  const table = opts.tables.find((t) => t.database === db && t.name === name);
+  if (!table) {
+    throw new AthenaQueryError('TABLE_NOT_FOUND', `line ${at}: Table '${cat}.${db}.${name}' does not exist`);
+  }
+  const alias = String(node.alias ?? '') || name;
+  node.catalog_name = '';
+  node.schema_name = '';
+  node.table_name = table.relation;
+  node.alias = alias;
+  scans.push({ alias, where });
+}
+
+const PARTITION_NAMES: ReadonlySet<string> = new Set(PARTITION_KEYS.map((c) => c.name));
+
+/**
+ * The query that sums the stored bytes a scan reads: the objects of every partition its WHERE does not rule out.
+ * Only top-level AND terms that read partition columns alone (and no subquery) prune, as in Athena.
+ */
+async function scanQuery(conn: DuckDBConnection, alias: string, where: Node | null): Promise<string> {
+  const terms = where ? conjuncts(where).filter((t) => onlyPartitionColumns(t, alias)) : [];
+  const template = await serialize(
+    conn,
+    `SELECT coalesce(sum(bytes), 0) FROM ${PARTITIONS_TABLE} AS t WHERE true`,
+  );
+  const stmt = (template.statements as Node[])[0] as Node;
+  const select = stmt.node as Node;
+  (select.from_table as Node).alias = alias;
+  if (terms.length > 0) {
+    select.where_clause =
+      terms.length === 1
+        ? structuredClone(terms[0])
+        : {
+            class: 'CONJUNCTION',
+            type: 'CONJUNCTION_AND',
+            alias: '',
+            query_location: -1,
+            children: terms.map((t) => structuredClone(t)),
+          };
+  }
+  return deserialize(conn, template);
+}
+
+function conjuncts(n: Node): Node[] {
+  if (n.class === 'CONJUNCTION' && n.type === 'CONJUNCTION_AND')
+    return (n.children as Node[]).flatMap((c) => conjuncts(c));
+  return [n];
+}
+
+function onlyPartitionColumns(term: Node, alias: string): boolean {
+  let columns = 0;
+  let ok = true;
+  collect(term, (n) => {
+    if (n.class === 'SUBQUERY' || n.class === 'WINDOW') ok = false;
+    if (n.class === 'COLUMN_REF') {
+      const names = (n.column_names as string[]).map((x) => x.toLowerCase());
+      const last = names[names.length - 1] ?? '';
+      const qualified = names.length === 1 || (names.length === 2 && names[0] === alias.toLowerCase());
+      if (!qualified || !PARTITION_NAMES.has(last)) ok = false;
+      columns++;
+    }
+  });
+  return ok && columns > 0;
+}
