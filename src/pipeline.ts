@@ -141,6 +141,8 @@ export async function reviewWindow(
 
   const detector = await createDetector(config, { logger, clock });
   const collector = createDigestCollector(config);
+  // `source: athena`: the rules run in SQL first; statistics and rule context come back as GROUP BY rows.
+  const pushed = config.source.kind === 'athena';
   const stream = openEventStream(
     config,
     {
@@ -149,11 +151,23 @@ export async function reviewWindow(
       clock,
       ...(deps.signal ? { signal: deps.signal } : {}),
     },
-    streamOptions,
+    pushed
+      ? {
+          ...streamOptions,
+          pushdown: {
+            ...detector.pushdown,
+            grouped: (g) => {
+              detector.observeGrouped(g);
+              collector.observeGrouped?.(g);
+            },
+            learnFirstSeen: (ruleId, key, values) => detector.learnFirstSeen(ruleId, key, values),
+          },
+        }
+      : streamOptions,
   );
   try {
     for await (const event of stream.events) {
-      const ruleIds = detector.observe(event);
+      const ruleIds = pushed ? detector.observeCandidate(event) : detector.observe(event);
       collector.observe(event, ruleIds);
       // A threshold burst flags its earlier events only once it forms: they reach the digest as flagged too.
       for (const f of detector.takeFlaggedLater()) collector.flagLater(f);
@@ -497,6 +511,8 @@ function describeScope(config: Config): string {
       return `event data store ${s.eventDataStore ?? ''}`;
     case 'file':
       return s.eventsFiles.join(', ');
+    case 'athena':
+      return `Athena table ${s.athena?.database ?? ''}.${s.athena?.table ?? ''}`;
   }
 }
 

@@ -65,7 +65,17 @@ export interface TrailEvent {
   raw: Record<string, unknown>;
 }
 
-export type SourceKind = 'lookup' | 's3' | 'lake' | 'file';
+/**
+ * `source: athena`: one GROUP BY row computed in Athena, standing for `n` events of the window that share the
+ * fields `part` counts; `event` is built from those fields only (its other fields are absent or placeholders).
+ */
+export interface GroupedEvents {
+  part: 'calls' | 'sourceIps' | 'userAgents' | 'resources' | 'hours' | 'logins';
+  event: TrailEvent;
+  n: number;
+}
+
+export type SourceKind = 'lookup' | 's3' | 'lake' | 'file' | 'athena';
 
 /** What one part of a source (a region, an account/region prefix, a file, a query) read and did not read. */
 export interface SourceReport {
@@ -91,6 +101,29 @@ export interface SourceReport {
   location?: string;
   /** For a scope of the trail archive that was not read: what the archive does hold, to compare with the settings. */
   archive?: ArchiveHoldings;
+  /** `source: athena`: queries, rows returned, bytes scanned and their cost. */
+  athena?: AthenaFigures;
+}
+
+/** `source: athena`: what Athena did for one table (SourceReport.athena). */
+export interface AthenaFigures {
+  /** `database.table` and the workgroup the queries ran in. */
+  table: string;
+  workgroup: string;
+  queries: number;
+  /** Result rows over every query (candidate events and GROUP BY rows). */
+  rowsReturned: number;
+  /** Candidate events among them: what the rules were run on. */
+  candidates: number;
+  /** Events of the window as Athena counted them (the statistics' total). */
+  windowEvents: number;
+  bytesScanned: number;
+  /** $5 per TB scanned, each query billed for at least 10 MB. */
+  costUsd: number;
+  /** What partition pruning was possible. */
+  pruning: string;
+  /** Rules whose conditions SQL could not express exactly, and what they fetched instead. */
+  fallbacks: { ruleId: string; reason: string; fetches: string }[];
 }
 
 export type ScopeCoverage = 'read' | 'no-activity' | 'partial' | 'not-read';

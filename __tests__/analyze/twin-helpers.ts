@@ -2,6 +2,8 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { GlueClient } from '@aws-sdk/client-glue';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -34,6 +36,8 @@ export function twinClients(url: string): AwsClients {
     sns: () => new SNSClient(common),
     securityhub: () => new SecurityHubClient(common),
     sts: () => new STSClient(common),
+    athena: () => new AthenaClient(common),
+    glue: () => new GlueClient(common),
   };
 }
 
@@ -51,6 +55,8 @@ export function noCallClients(): AwsClients {
     sns: boom,
     securityhub: boom,
     sts: boom,
+    athena: boom,
+    glue: boom,
   };
 }
 

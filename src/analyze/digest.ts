@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config/types.js';
 import { actorOf } from '../actors.js';
-import type { FlaggedLater, TrailEvent } from '../types.js';
+import type { FlaggedLater, GroupedEvents, TrailEvent } from '../types.js';
 import { estimateTokens } from './tokens.js';
 import { safeValue } from './untrusted.js';
 
@@ -113,6 +113,8 @@ export interface DigestCollector {
   observe(e: TrailEvent, ruleIds: readonly string[]): void;
   /** An event observed earlier that a rule flagged since (a threshold burst's earlier events, correlate rules). */
   flagLater(f: FlaggedLater): void;
+  /** `source: athena`: a GROUP BY row standing for events the collector is not shown one by one. */
+  observeGrouped?(g: GroupedEvents): void;
 }
 
 /**

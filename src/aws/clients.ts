@@ -1,4 +1,6 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { GlueClient } from '@aws-sdk/client-glue';
 import { S3Client } from '@aws-sdk/client-s3';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
@@ -19,6 +21,9 @@ export interface AwsClients {
   sns(region?: string): SNSClient;
   securityhub(region?: string): SecurityHubClient;
   sts(): STSClient;
+  /** `source: athena`: Athena and the Glue Data Catalog, in `aws-region`. */
+  athena(): AthenaClient;
+  glue(): GlueClient;
 }
 
 /** Per-request timeouts: without them a connection that never answers would hang the run. */
@@ -119,6 +124,26 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
         'sts',
         () =>
           new STSClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+      ),
+    athena: () =>
+      cached(
+        'athena',
+        () =>
+          new AthenaClient({
+            ...common,
+            region: opts.region,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
+      ),
+    glue: () =>
+      cached(
+        'glue',
+        () =>
+          new GlueClient({
+            ...common,
+            region: opts.region,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
       ),
   };
 }

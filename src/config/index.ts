@@ -126,11 +126,11 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
 
   // Source
   const sourceKind =
-    parseEnum<SourceKind>('source', get('source'), ['lookup', 's3', 'lake', 'file'], p) ?? 'lookup';
+    parseEnum<SourceKind>('source', get('source'), ['lookup', 's3', 'lake', 'file', 'athena'], p) ?? 'lookup';
   const regionsRaw = get('regions');
   const regions = regionsRaw
     ? parsePatternList('regions', regionsRaw, 'region', p)
-    : sourceKind === 's3'
+    : sourceKind === 's3' || sourceKind === 'athena'
       ? []
       : [region];
   const trailBucket = opt('trail-bucket') && parsePattern('trail-bucket', get('trail-bucket'), 'bucket', p);
@@ -140,6 +140,7 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
   const eventDataStore =
     opt('event-data-store') && parsePattern('event-data-store', get('event-data-store'), 'eventDataStore', p);
   const eventsFiles = parseList(get('events-file'));
+  const athena = sourceKind === 'athena' ? parseAthena(get, opt, p) : undefined;
   const maxEvents = parseInteger('max-events', get('max-events'), 0, 1_000_000_000, p) ?? 0;
 
   if (sourceKind === 's3' && !trailBucket && !opt('trail-bucket'))
@@ -325,6 +326,7 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
       ...(trailBucket ? { trailBucket } : {}),
       ...(organizationId ? { organizationId } : {}),
       ...(eventDataStore ? { eventDataStore } : {}),
+      ...(athena ? { athena } : {}),
     },
     filters,
     detection,
@@ -334,6 +336,25 @@ export function readConfig(raw: RawInputs, opts: { now: Date; env?: NodeJS.Proce
     correlate,
   };
   return deepFreeze(config);
+}
+
+/** `athena-table`, `athena-workgroup`, `athena-output` (Glue names are lower-case: the table is looked up as such). */
+function parseAthena(
+  get: (name: string) => string,
+  opt: (name: string) => string | undefined,
+  p: Problems,
+): NonNullable<Config['source']['athena']> | undefined {
+  const table = parsePattern('athena-table', get('athena-table'), 'athenaTable', p);
+  const workgroup = parsePattern('athena-workgroup', get('athena-workgroup'), 'athenaWorkgroup', p);
+  const output = opt('athena-output') && parsePattern('athena-output', get('athena-output'), 's3Uri', p);
+  if (!table || !workgroup) return undefined;
+  const [database, name] = table.toLowerCase().split('.') as [string, string];
+  return {
+    database,
+    table: name,
+    workgroup,
+    ...(output ? { output: output.endsWith('/') ? output : `${output}/` } : {}),
+  };
 }
 
 function parseRedact(raw: string, p: Problems): Redact {

@@ -114,7 +114,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'source',
     group: 'Source',
     description:
-      'Where events come from: `lookup` (CloudTrail LookupEvents: management events, last 90 days), `s3` (the trail archive), `lake` (CloudTrail Lake) or `file` (local files).',
+      'Where events come from: `lookup` (CloudTrail LookupEvents: management events, last 90 days), `s3` (the trail archive), `lake` (CloudTrail Lake), `athena` (SQL over the trail archive: the rules and statistics run in Athena, only candidate events come back) or `file` (local files).',
     default: 'lookup',
   },
   {
@@ -140,7 +140,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'accounts',
     group: 'Source',
-    description: 'Account ids to read from the archive (`source: s3`). Empty: every account found.',
+    description: 'Account ids to read from the archive (`source: s3`, `athena`). Empty: every account found.',
     default: '',
   },
   {
@@ -155,6 +155,27 @@ export const INPUTS: readonly InputSpec[] = [
     group: 'Source',
     description: 'CloudTrail Lake event data store ARN or id (`source: lake`).',
     default: '',
+  },
+  {
+    name: 'athena-table',
+    group: 'Source',
+    description:
+      'Glue table of the trail archive (`source: athena`), as `database.table`: the CloudTrail table AWS documents, with partition projection on `account`, `region` and `timestamp` (the setup kit creates it).',
+    default: 'default.cloudtrail_logs',
+  },
+  {
+    name: 'athena-workgroup',
+    group: 'Source',
+    description: 'Athena workgroup the queries run in (`source: athena`).',
+    default: 'primary',
+  },
+  {
+    name: 'athena-output',
+    group: 'Source',
+    description:
+      "S3 URI for Athena's query results (`source: athena`), such as `s3://my-athena-results/trailsight/`. Empty: the workgroup's own output location.",
+    default: '',
+    defaultNote: "the workgroup's",
   },
   {
     name: 'events-file',

@@ -149,6 +149,20 @@ export const PATTERNS = {
     re: /^(arn:aws[a-z-]*:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/)?[A-Za-z0-9-]{3,128}$/,
     accepted: 'use an event data store ARN or id',
   },
+  athenaTable: {
+    re: /^[A-Za-z0-9_]{1,255}\.[A-Za-z0-9_]{1,255}$/,
+    accepted:
+      'use `database.table` with letters, digits and underscores (the names Athena accepts unquoted), such as default.cloudtrail_logs',
+  },
+  athenaWorkgroup: {
+    re: /^[A-Za-z0-9._-]{1,128}$/,
+    accepted:
+      'use an Athena workgroup name: 1-128 letters, digits, dots, hyphens and underscores, such as primary',
+  },
+  s3Uri: {
+    re: /^s3:\/\/(?!\d{1,3}(\.\d{1,3}){3}\/)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\0]{0,900})?$/,
+    accepted: 'use an S3 URI such as s3://my-athena-results/trailsight/',
+  },
   sessionName: { re: /^[\w+=,.@-]{2,64}$/, accepted: 'use 2-64 characters from letters, digits and +=,.@_-' },
   prefix: { re: /^[^\0]{0,900}$/, accepted: 'use an S3 key prefix of at most 900 characters' },
 } as const;

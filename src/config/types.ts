@@ -54,6 +54,8 @@ export interface Config {
     accounts: string[];
     organizationId?: string;
     eventDataStore?: string;
+    /** `source: athena`: the Glue table (`database.table`), the workgroup, and the results location (else the workgroup's). */
+    athena?: { database: string; table: string; workgroup: string; output?: string };
     eventsFiles: string[];
     /** 0 = no limit. */
     maxEvents: number;

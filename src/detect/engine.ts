@@ -449,6 +449,37 @@ export class Engine {
     return hits ?? [];
   }
 
+  /**
+   * What rules read of every event of the window besides their own matches (the window's accounts for grants, human
+   * principals' addresses for instance credentials), from a GROUP BY row (`source: athena`) that stands for events
+   * this engine is not shown one by one.
+   */
+  observeContext(e: TrailEvent): void {
+    if (e.account && e.account !== this.lastAccount) {
+      this.lastAccount = e.account;
+      if (this.windowAccounts.size < MAX_WINDOW_ACCOUNTS) this.windowAccounts.add(e.account);
+    }
+    if (e.sourceIp !== undefined) for (const w of this.watches) w.observeAny(e);
+  }
+
+  /**
+   * `source: athena`: a first-seen rule's key that had matching events during the warm-up, and the values they had,
+   * learned in SQL. The engine is then shown the events after the warm-up whose value is new (and, for other rules,
+   * perhaps others), and judges them as a pass in time order would.
+   */
+  learnFirstSeen(ruleId: string, key: string, values: readonly string[]): void {
+    const f = this.rules.find((c) => c.rule.id === ruleId)?.firstSeen;
+    if (!f) return;
+    let entry = f.seen.get(key);
+    if (!entry) {
+      if (f.seen.size >= MAX_GROUPS) return;
+      entry = { history: true, values: new Map() };
+      f.seen.set(key, entry);
+    }
+    entry.history = true;
+    for (const v of values) if (entry.values.size < MAX_VALUES_PER_KEY) entry.values.set(v, false);
+  }
+
   // The rules that can match an event name, in rule order: those indexed by the name, then those that name no event
   // (skipping ones pinned to other name globs such as `UpdateFunctionCode*` without running their predicate). Worked
   // out once per name, since a trail has a few thousand distinct names at most.

@@ -2,7 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
-import type { ActivityStats, Clock, Finding, FlaggedLater, Logger, TrailEvent } from '../types.js';
+import type {
+  ActivityStats,
+  Clock,
+  Finding,
+  FlaggedLater,
+  GroupedEvents,
+  Logger,
+  TrailEvent,
+} from '../types.js';
 import { Engine, needsMissingParam, type EngineRule } from './engine.js';
 import { loadYamlFile, type YamlSource } from './load.js';
 import { decorateFindings, loadSigma } from './sigma/index.js';
@@ -59,6 +67,14 @@ export interface Detector {
    * raised again by the model. Only suppressions without `match:` whose `rule` is absent or matches `ai` apply.
    */
   suppressAi(findings: readonly Finding[]): { kept: Finding[]; suppressed: SuppressedFinding[] };
+  /** The active rules, their parameters and the allow-list: what `source: athena` compiles to SQL. */
+  readonly pushdown: { rules: readonly EngineRule[]; params: Params; allowlist: readonly AllowlistEntry[] };
+  /** `source: athena`: a first-seen rule's key with warm-up history, found in SQL (Engine.learnFirstSeen). */
+  learnFirstSeen(ruleId: string, key: string, values: readonly string[]): void;
+  /** `source: athena`: a candidate event; the rules run on it, the statistics come from observeGrouped instead. */
+  observeCandidate(e: TrailEvent): readonly string[];
+  /** `source: athena`: a GROUP BY row: the statistics, and what rules read of every event (accounts, addresses). */
+  observeGrouped(g: GroupedEvents): void;
 }
 
 /** The built-in pack, validated (defaults applied). Throws if a built-in rule is malformed, which a test guards. */
@@ -176,6 +192,17 @@ export async function createDetector(config: Config, deps: DetectDeps): Promise<
     observe(e) {
       stats.observe(e);
       return engine.observe(e);
+    },
+    pushdown: { rules: active, params, allowlist },
+    learnFirstSeen(ruleId, key, values) {
+      engine.learnFirstSeen(ruleId, key, values);
+    },
+    observeCandidate(e) {
+      return engine.observe(e);
+    },
+    observeGrouped(g) {
+      stats.observeGrouped(g);
+      if (g.part === 'calls' || g.part === 'sourceIps') engine.observeContext(g.event);
     },
     takeFlaggedLater() {
       return engine.takeFlaggedLater();

@@ -1,5 +1,5 @@
 /** Activity statistics of the window in one streaming pass, in bounded memory (Space-Saving top-k sketches). */
-import type { ActivityStats, CountEntry, PrincipalActivity, TrailEvent } from '../types.js';
+import type { ActivityStats, CountEntry, GroupedEvents, PrincipalActivity, TrailEvent } from '../types.js';
 
 /**
  * Counters with the smallest one at hand: a binary min-heap ordered by (count, insertion order), plus an index from
@@ -328,6 +328,104 @@ export class StatsCollector {
     if (p.services.size < cap) p.services.add(e.service);
     if (e.region && p.regions.size < cap) p.regions.add(e.region);
     if (e.sourceIp && p.ips.size < cap) p.ips.add(e.sourceIp);
+  }
+
+  /**
+   * Counts a GROUP BY row computed elsewhere (`source: athena`): the tables its part covers, as if its `n` events had
+   * been observed. The parts are disjoint, so the rows of every part together count each event once per table.
+   */
+  observeGrouped(g: GroupedEvents): void {
+    const { event: e, n } = g;
+    switch (g.part) {
+      case 'calls': {
+        this.total += n;
+        this.names.add(e.name, n);
+        this.principals.add(e.principal.key, n);
+        this.services.add(e.service, n);
+        if (e.region) this.regions.add(e.region, n);
+        if (e.account) this.accounts.add(e.account, n);
+        const denied = isAccessDeniedCode(e.errorCode);
+        if (e.errorCode) {
+          this.errs.total += n;
+          if (denied) this.errs.accessDenied += n;
+        }
+        if (e.readOnly === true) this.rw.read += n;
+        else if (e.readOnly === false) this.rw.write += n;
+        else this.rw.unknown += n;
+        const p = this.groupedPrincipal(e, n);
+        if (!p) return;
+        if (e.errorCode) p.errors += n;
+        if (denied) p.accessDenied += n;
+        if (e.readOnly === false) p.writes += n;
+        const cap = this.o.maxPerPrincipal;
+        if (p.services.size < cap) p.services.add(e.service);
+        if (e.region && p.regions.size < cap) p.regions.add(e.region);
+        return;
+      }
+      case 'sourceIps': {
+        if (!e.sourceIp) return;
+        this.ips.add(e.sourceIp, n);
+        const p = this.perPrincipal.get(e.principal.key);
+        if (p && p.ips.size < this.o.maxPerPrincipal) p.ips.add(e.sourceIp);
+        return;
+      }
+      case 'userAgents':
+        if (e.userAgent)
+          this.agents.add(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent, n);
+        return;
+      case 'resources':
+        for (const r of e.resources) {
+          const key = r.arn ?? r.name;
+          if (key) this.resources.add(key, n);
+        }
+        return;
+      case 'hours': {
+        const hour = Math.floor(e.timeMs / 3_600_000);
+        let h = this.hours.get(hour);
+        if (!h) {
+          h = { count: 0, errors: 0 };
+          this.hours.set(hour, h);
+        }
+        h.count += n;
+        if (e.errorCode) h.errors += n;
+        return;
+      }
+      case 'logins':
+        for (let i = 0; i < n; i++) this.observeLogin(e);
+        return;
+    }
+  }
+
+  /** observePrincipal's bookkeeping for `n` events at once (events only; the caller adds the rest). */
+  private groupedPrincipal(e: TrailEvent, n: number): PrincipalAcc | undefined {
+    const key = e.principal.key;
+    let p = this.perPrincipal.get(key);
+    if (p) this.principalEvents.bump(p.counter, n);
+    else {
+      let counter: HeapEntry | undefined;
+      if (this.perPrincipal.size >= this.o.maxPrincipals) {
+        this.perPrincipalTruncated = true;
+        const min = this.principalEvents.peekMin();
+        if (min !== undefined) {
+          this.perPrincipal.delete(min.key);
+          counter = this.principalEvents.replaceMin(key, n);
+        }
+      }
+      p = {
+        type: e.principal.type,
+        counter: counter ?? this.principalEvents.insert(key, n),
+        events: 0,
+        errors: 0,
+        accessDenied: 0,
+        writes: 0,
+        services: new Set(),
+        regions: new Set(),
+        ips: new Set(),
+      };
+      this.perPrincipal.set(key, p);
+    }
+    p.events += n;
+    return p;
   }
 
   /** The statistics so far. */

@@ -10,12 +10,14 @@ import { LateArrivals, type ArchiveReadRecord } from './late-arrivals.js';
 import { lakeSource } from './lake.js';
 import { lookupSource } from './lookup.js';
 import { s3Source } from './s3-archive.js';
+import { athenaSource, type PushdownOptions, type PushdownTotals } from './athena/index.js';
 import { OUTSIDE_WINDOW, coverageOf, type Scope, type TimeWindow } from './scope.js';
 
 export { normalizeRecord, normalizePrincipal } from './normalize.js';
 export { createEventFilter } from './filters.js';
 export { Deduplicator } from './dedupe.js';
 export { LateArrivals, type ArchiveReadRecord } from './late-arrivals.js';
+export type { PushdownOptions } from './athena/index.js';
 
 /** Knobs the tests and the benchmark turn; production uses the defaults (AWS's limits). */
 export interface SourceTuning {
@@ -71,6 +73,8 @@ export interface StreamOptions {
    * record; this run still records its own listing for the next).
    */
   lateArrivals?: { previous: ArchiveReadRecord | undefined };
+  /** `source: athena`: the rules to push down, and where the GROUP BY rows (statistics, rule context) go. */
+  pushdown?: PushdownOptions;
 }
 
 /** Context every source gets: the window, where to register its scopes, and the deps. */
@@ -81,6 +85,9 @@ export interface SourceContext {
   scopes: Scope[];
   /** Set for a `since-last-run` S3 read: tracks late arrivals (see late-arrivals.ts). */
   late?: LateArrivals;
+  /** `source: athena` (see StreamOptions), and what it counted of the window. */
+  pushdown?: PushdownOptions;
+  totals?: PushdownTotals;
 }
 
 function dispatch(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
@@ -94,6 +101,8 @@ function dispatch(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
       return s3Source(ctx);
     case 'lake':
       return lakeSource(ctx);
+    case 'athena':
+      return athenaSource(ctx);
   }
 }
 
@@ -102,6 +111,8 @@ const HINTS: Record<Config['source']['kind'], string> = {
   s3: 'check `trail-bucket`, `trail-prefix`, `organization-id` and `accounts`, and that the role may call s3:ListBucket and s3:GetObject on the trail bucket (and kms:Decrypt if the logs are SSE-KMS encrypted)',
   lake: 'check `event-data-store` and that the role may call cloudtrail:StartQuery, DescribeQuery and GetQueryResults on it',
   file: 'check the paths in `events-file` and that the files are CloudTrail JSON, JSON Lines or their .gz',
+  athena:
+    'check `athena-table`, `athena-workgroup` and `athena-output`, and that the role may call glue:GetTable, athena:GetWorkGroup, StartQueryExecution, GetQueryExecution, GetQueryResults and StopQueryExecution, read the trail bucket and write the results location',
 };
 
 /** Opens the configured source as one stream of normalised, window-bounded, filtered, de-duplicated events. */
@@ -113,13 +124,22 @@ export function openEventStream(config: Config, deps: SourceDeps, opts: StreamOp
       ? new LateArrivals(opts.lateArrivals.previous, win.startMs)
       : undefined;
   const counts = { read: 0, kept: 0, filtered: 0, duplicates: 0 };
+  // `source: athena`: the window's events are counted by Athena; the stream itself carries only candidates.
+  const totals: PushdownTotals = { events: 0, filtered: 0 };
   let wasTruncated = false;
   const max = config.source.maxEvents;
 
   async function* run(): AsyncGenerator<TrailEvent> {
     const keep = createEventFilter(config.filters);
     const dedupe = new Deduplicator();
-    const batches = dispatch({ config, deps, win, scopes, ...(late ? { late } : {}) });
+    const batches = dispatch({
+      config,
+      deps,
+      win,
+      scopes,
+      ...(late ? { late } : {}),
+      ...(opts.pushdown ? { pushdown: opts.pushdown, totals } : {}),
+    });
     let ended = false;
     try {
       outer: for await (const batch of batches) {
@@ -174,6 +194,15 @@ export function openEventStream(config: Config, deps: SourceDeps, opts: StreamOp
           else skipped += n;
         }
       }
+      if (config.source.kind === 'athena')
+        return {
+          read: totals.events,
+          kept: totals.events - totals.filtered,
+          filtered: totals.filtered,
+          duplicates: 0,
+          skipped,
+          outsideWindow: outside,
+        };
       return { ...counts, skipped, outsideWindow: outside };
     },
     truncated: () => wasTruncated || scopes.some((s) => !s.report.complete),
