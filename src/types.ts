@@ -70,9 +70,18 @@ export interface TrailEvent {
  * fields `part` counts; `event` is built from those fields only (its other fields are absent or placeholders).
  */
 export interface GroupedEvents {
-  part: 'calls' | 'sourceIps' | 'userAgents' | 'resources' | 'hours' | 'logins';
+  part: 'calls' | 'principals' | 'sourceIps' | 'userAgents' | 'resources' | 'hours' | 'logins';
   event: TrailEvent;
   n: number;
+  /** `principals` rows: the principal's figures over its `n` events. */
+  principal?: {
+    errors: number;
+    accessDenied: number;
+    writes: number;
+    services: string[];
+    regions: string[];
+    sourceIps: string[];
+  };
 }
 
 export type SourceKind = 'lookup' | 's3' | 'lake' | 'file' | 'athena';

@@ -340,35 +340,35 @@ export class StatsCollector {
       case 'calls': {
         this.total += n;
         this.names.add(e.name, n);
-        this.principals.add(e.principal.key, n);
         this.services.add(e.service, n);
         if (e.region) this.regions.add(e.region, n);
         if (e.account) this.accounts.add(e.account, n);
-        const denied = isAccessDeniedCode(e.errorCode);
         if (e.errorCode) {
           this.errs.total += n;
-          if (denied) this.errs.accessDenied += n;
+          if (isAccessDeniedCode(e.errorCode)) this.errs.accessDenied += n;
         }
         if (e.readOnly === true) this.rw.read += n;
         else if (e.readOnly === false) this.rw.write += n;
         else this.rw.unknown += n;
+        return;
+      }
+      case 'principals': {
+        this.principals.add(e.principal.key, n);
         const p = this.groupedPrincipal(e, n);
-        if (!p) return;
-        if (e.errorCode) p.errors += n;
-        if (denied) p.accessDenied += n;
-        if (e.readOnly === false) p.writes += n;
+        const d = g.principal;
+        if (!p || !d) return;
+        p.errors += d.errors;
+        p.accessDenied += d.accessDenied;
+        p.writes += d.writes;
         const cap = this.o.maxPerPrincipal;
-        if (p.services.size < cap) p.services.add(e.service);
-        if (e.region && p.regions.size < cap) p.regions.add(e.region);
+        for (const x of d.services) if (p.services.size < cap) p.services.add(x);
+        for (const x of d.regions) if (p.regions.size < cap) p.regions.add(x);
+        for (const x of d.sourceIps) if (p.ips.size < cap) p.ips.add(x);
         return;
       }
-      case 'sourceIps': {
-        if (!e.sourceIp) return;
-        this.ips.add(e.sourceIp, n);
-        const p = this.perPrincipal.get(e.principal.key);
-        if (p && p.ips.size < this.o.maxPerPrincipal) p.ips.add(e.sourceIp);
+      case 'sourceIps':
+        if (e.sourceIp) this.ips.add(e.sourceIp, n);
         return;
-      }
       case 'userAgents':
         if (e.userAgent)
           this.agents.add(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent, n);

@@ -104,3 +104,15 @@ export function spanPhrase(startIso: string, endIso: string): string {
     ? `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`
     : `${s.slice(0, 10)} ${s.slice(11, 16)} → ${end} UTC (${length})`;
 }
+
+/** A byte count for people: `46.4 MB` (powers of 1024, as Athena's console shows scanned data). */
+export function bytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} B` : `${v.toFixed(1)} ${units[i] as string}`;
+}

@@ -1,6 +1,6 @@
 /** The closing parts of the Markdown report: activity over time, access patterns and coverage. */
 import type { CountEntry, Report, SourceReport } from '../types.js';
-import { num, plural, shortArn, usd, utc } from './format.js';
+import { bytes, num, plural, shortArn, usd, utc } from './format.js';
 import { DETAIL } from './limits.js';
 import { activityBuckets, activityChart } from './mermaid.js';
 import { codeSpan, mdInline } from './sanitize.js';
@@ -150,9 +150,31 @@ function sourceLines(sources: readonly SourceReport[]): string[] {
   return out;
 }
 
+/** `source: athena`: queries, rows back, bytes scanned and their cost; the rules SQL could not test, folded. */
+function athenaLines(sources: readonly SourceReport[]): string[] {
+  const out: string[] = [];
+  for (const s of sources) {
+    const a = s.athena;
+    if (!a) continue;
+    out.push(
+      `- **Athena:** ${plural(a.queries, 'query', 'queries')} in workgroup ${codeSpan(a.workgroup)} · ${num(a.rowsReturned)} rows returned (${num(a.candidates)} candidate events of ${num(a.windowEvents)} in the window, the rest GROUP BY rows) · ${bytes(a.bytesScanned)} scanned · ${usd(a.costUsd)} at $5 per TB (10 MB billed at least per query) · ${mdInline(a.pruning)}`,
+    );
+    if (a.fallbacks.length > 0)
+      out.push(
+        fold(
+          `${plural(a.fallbacks.length, 'rule')} with conditions SQL cannot test (they fetch what their other conditions select; the rules run on it as on a full scan)`,
+          a.fallbacks
+            .map((f) => `- ${codeSpan(f.ruleId)}: ${mdInline(f.reason)}; fetches ${mdInline(f.fetches)}`)
+            .join('\n'),
+        ),
+      );
+  }
+  return out;
+}
+
 /** What was read, analysed and spent, compactly; warnings and suppressed findings folded. */
 export function coverage(r: Report, h: string): string {
-  const lines = sourceLines(r.sources);
+  const lines = [...sourceLines(r.sources), ...athenaLines(r.sources)];
   const list = lines.filter((l) => l.startsWith('- '));
   const folds = lines.filter((l) => !l.startsWith('- ') && l !== '');
   const c = r.counts;

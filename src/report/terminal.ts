@@ -5,7 +5,7 @@
  */
 import type { Finding, Report, Severity } from '../types.js';
 import { incompleteReasons } from './build.js';
-import { num, plural, shortArn, spanPhrase, usd, windowPhrase } from './format.js';
+import { bytes, num, plural, shortArn, spanPhrase, usd, windowPhrase } from './format.js';
 import { SEVERITY_ORDER } from './limits.js';
 import { incidentHeadline } from './markdown.js';
 import { incidentViews, tacticName } from './md-incidents.js';
@@ -150,6 +150,10 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     )} from ${plural(of.length, 'scope')}${bad > 0 ? `, ${num(bad)} not read to the end` : ''}`;
   });
   if (sources.length > 0) out.push(`  Sources   ${sources.join('; ')}`);
+  for (const a of r.sources.flatMap((s) => (s.athena ? [s.athena] : [])))
+    out.push(
+      `  Athena    ${plural(a.queries, 'query', 'queries')}, ${num(a.rowsReturned)} rows back for ${num(a.windowEvents)} events, ${bytes(a.bytesScanned)} scanned (${usd(a.costUsd)} at $5/TB)`,
+    );
   out.push(
     `  Cost      ${usd(r.usage.costUsd)}${r.usage.estimated ? ' (estimated)' : ''}; tokens ${num(r.usage.inputTokens)} in, ${num(r.usage.outputTokens)} out`,
   );

@@ -237,9 +237,19 @@ export function likePattern(glob: string): string {
 
 const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 
-/** Regexes SQL may run: ASCII, no look-around, back-references, named groups or Unicode classes. */
+/**
+ * Regexes SQL may run: ASCII, no look-around, back-references, named groups or inline flags, and only the escapes
+ * Java, RE2 and JavaScript read alike (`\d`, `\D`, escaped punctuation, `\n`, `\t`, `\r`).
+ */
 function portableRegex(re: string): boolean {
-  return ASCII.test(re) && !/\(\?[<=!]|\\[1-9kpPuxcsSwWbB]|\(\?[a-z]/.test(re);
+  if (!ASCII.test(re) || /\(\?/.test(re)) return false;
+  for (let i = 0; i < re.length; i++) {
+    if (re[i] !== '\\') continue;
+    const next = re[i + 1] ?? '';
+    if (!/[dDntr.\\/\-[\](){}*+?^$|]/.test(next)) return false;
+    i++;
+  }
+  return true;
 }
 
 /** One field condition on a scalar (VARCHAR) expression. */

@@ -278,7 +278,12 @@ export function athenaSource(
             continue;
           }
           if (q.part === 'calls') totals.events += n;
-          pushdown.grouped({ part: q.part, event: r.event, n });
+          pushdown.grouped({
+            part: q.part,
+            event: r.event,
+            n,
+            ...(q.detail ? { principal: q.detail(row) } : {}),
+          });
         }
         if (q.part === 'calls') totals.events += totals.filtered;
       }
@@ -296,7 +301,7 @@ export function athenaSource(
       scope.done = true;
       settle();
       logger.info(
-        `athena: ${figures.windowEvents} events in the window; ${figures.candidates} candidate events and ${figures.rowsReturned} rows in all from ${figures.queries} queries; ${figures.bytesScanned} bytes scanned ($${figures.costUsd.toFixed(4)})`,
+        `athena: ${figures.windowEvents} events in the window; ${figures.candidates} candidate events and ${figures.rowsReturned} rows in all from ${figures.queries} queries (${runner.queries.map((q) => `${q.label} ${q.rows}`).join(', ')}); ${figures.bytesScanned} bytes scanned ($${figures.costUsd.toFixed(4)})`,
       );
     } catch (err) {
       scope.done = true;

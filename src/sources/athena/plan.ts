@@ -8,6 +8,7 @@ import type { Config } from '../../config/types.js';
 import type { EngineRule } from '../../detect/engine.js';
 import { namePrefixes, requiredNames, type Params } from '../../detect/match.js';
 import type { TimeWindow } from '../scope.js';
+import type { GroupedEvents } from '../../types.js';
 import {
   and,
   AWS_SERVICE_CALL_SQL,
@@ -310,7 +311,7 @@ export function candidateQuery(
 }
 
 /** The parts of the statistics (and rule context) each GROUP BY query counts. */
-export type GroupedPart = 'calls' | 'sourceIps' | 'userAgents' | 'resources' | 'hours' | 'logins';
+export type GroupedPart = GroupedEvents['part'];
 
 /** One GROUP BY query: its SQL and how a row becomes the (partial) record of the events it stands for. */
 export interface GroupedQuery {
@@ -318,6 +319,8 @@ export interface GroupedQuery {
   sql: string;
   /** The shared fields of the row's events, as a CloudTrail record (with a placeholder time and name where absent). */
   record(row: ReadonlyMap<string, string | undefined>): Record<string, unknown>;
+  /** The per-principal figures of a `principals` row. */
+  detail?(row: ReadonlyMap<string, string | undefined>): NonNullable<GroupedEvents['principal']>;
 }
 
 /**
@@ -409,19 +412,43 @@ export function groupedQueries(
   const set = (rec: Record<string, unknown>, key: string, v: string | undefined): void => {
     if (v !== undefined) rec[key] = v;
   };
+  const list = (row: ReadonlyMap<string, string | undefined>, key: string): string[] => {
+    try {
+      const v = JSON.parse(row.get(key) ?? '[]') as unknown;
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  const distinct = (expr: string): string =>
+    `json_format(CAST(array_agg(DISTINCT (CASE WHEN ${expr} <> '' THEN ${expr} END)) AS JSON))`;
   const out: GroupedQuery[] = [
+    // The window's calls: every table of the statistics but the per-principal ones, and the accounts rules judge
+    // grants against. The principal's account decides an event's account only when the record names no recipient.
     q(
       'calls',
-      [
-        ...identity,
+      withIdentity([
         ['eventsource', 'eventsource'],
         ['eventname', 'eventname'],
         ['awsregion', 'awsregion'],
+        ['recipientaccountid', 'recipientaccountid'],
+        ['ui_accountid', `(CASE WHEN coalesce(recipientaccountid, '') = '' THEN useridentity.accountid END)`],
+        [
+          'ui_arn',
+          `(CASE WHEN coalesce(recipientaccountid, '') = '' AND coalesce(useridentity.accountid, '') = '' THEN useridentity.arn END)`,
+        ],
         ['errorcode', 'errorcode'],
         ['readonly', 'readonly'],
-      ],
+      ]).filter((d, i, all) => all.findIndex((x) => x[0] === d[0]) === i),
       (row) => {
         const rec = base(row, row.get('eventname'));
+        if (!principalFilters) {
+          const ui: Record<string, string> = {};
+          if (row.get('ui_accountid') !== undefined) ui.accountId = row.get('ui_accountid') as string;
+          if (row.get('ui_arn') !== undefined) ui.arn = row.get('ui_arn') as string;
+          rec.userIdentity = ui;
+          set(rec, 'recipientAccountId', row.get('recipientaccountid'));
+        }
         set(rec, 'eventSource', row.get('eventsource'));
         set(rec, 'awsRegion', row.get('awsregion'));
         set(rec, 'errorCode', row.get('errorcode'));
@@ -430,11 +457,37 @@ export function groupedQueries(
         return rec;
       },
     ),
+    // Per principal: events, errors, writes, and the distinct services, regions and addresses it used.
+    {
+      part: 'principals',
+      sql: `SELECT ${identity.map(([a, e]) => `${e} AS ${a}`).join(', ')}, count(*) AS n, count_if(errorcode <> '') AS errors, count_if(regexp_like(errorcode, '(?i)AccessDenied|UnauthorizedOperation|UnauthorizedAccess|Forbidden|NotAuthorized')) AS denied, count_if(lower(readonly) = 'false') AS writes, json_format(CAST(array_agg(DISTINCT ${FILTER_SERVICE}) AS JSON)) AS services, ${distinct('awsregion')} AS regions, ${distinct('sourceipaddress')} AS ips FROM ${from} WHERE ${where} GROUP BY ${identity.map((_, i) => String(i + 1)).join(', ')} ORDER BY n DESC, ${identity.map((_, i) => String(i + 1)).join(', ')}`,
+      record: (row) => base(row),
+      detail: (row) => ({
+        errors: Number(row.get('errors') ?? '0'),
+        accessDenied: Number(row.get('denied') ?? '0'),
+        writes: Number(row.get('writes') ?? '0'),
+        services: list(row, 'services'),
+        regions: list(row, 'regions'),
+        sourceIps: list(row, 'ips'),
+      }),
+    },
+    // Source addresses, and whether a person (instance-credentials.ts isHuman) used them: the correlator compares
+    // instance sessions' addresses with people's.
     q(
       'sourceIps',
-      [...identity, ['sourceipaddress', 'sourceipaddress'], ['vpce', 'vpcendpointid']],
+      withIdentity([
+        ['sourceipaddress', 'sourceipaddress'],
+        ['vpce', 'vpcendpointid'],
+        [
+          'human',
+          `(CASE WHEN useridentity.type IN ('IAMUser', 'Root', 'IdentityCenterUser', 'FederatedUser', 'SAMLUser', 'WebIdentityUser') OR (useridentity.type = 'AssumedRole' AND starts_with(useridentity.sessioncontext.sessionissuer.username, 'AWSReservedSSO_')) THEN 'y' ELSE 'n' END)`,
+        ],
+      ]),
       (row) => {
         const rec = base(row);
+        // Without the identity, the row says only whether a person made the calls: a stand-in type says so.
+        if (!principalFilters)
+          rec.userIdentity = { type: row.get('human') === 'y' ? 'IAMUser' : 'AWSService' };
         set(rec, 'sourceIPAddress', row.get('sourceipaddress'));
         set(rec, 'vpcEndpointId', row.get('vpce'));
         return rec;

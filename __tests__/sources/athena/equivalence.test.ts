@@ -1,0 +1,206 @@
+/**
+ * `source: athena` against a full scan of the same trail archive, through the CLI as a user runs it, on the AWS twin
+ * (its Athena runs the SQL on DuckDB over the archive's objects): the 20,000-event window from the shared datasets
+ * (synthetic volume from the real shapes with every Stratus Red Team detonation spread through it) and synthetic
+ * volume from bench/synthetic.ts. Same rule findings (ids and counts), same statistics, far fewer rows back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import schema from '../../../schemas/report.schema.json' with { type: 'json' };
+import { main } from '../../../src/cli-main.js';
+import { builtinRules } from '../../../src/detect/index.js';
+import type { Report } from '../../../src/types.js';
+import { startTwin, type RunningTwin } from '../../../twin/server.js';
+import { windowWithDetonations } from '../../analyze/helpers.js';
+import { SyntheticVolume } from '../../../bench/synthetic.js';
+
+let dir: string;
+const saved = { ...process.env };
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'trailsight-athena-'));
+});
+afterAll(async () => {
+  process.env = saved;
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** `trailsight analyze` against the twin; the report it wrote. */
+async function analyze(
+  twin: RunningTwin,
+  name: string,
+  args: string[],
+  window: [string, string],
+): Promise<Report> {
+  process.env.AWS_ENDPOINT_URL = twin.url;
+  process.env.AWS_ACCESS_KEY_ID = 'test';
+  process.env.AWS_SECRET_ACCESS_KEY = 'test';
+  process.env.AWS_REGION = 'us-east-1';
+  const reportPath = join(dir, `${name}.json`);
+  const code = await main(
+    [
+      'analyze',
+      ...args,
+      '--start-time',
+      window[0],
+      '--end-time',
+      window[1],
+      '--redact',
+      'none',
+      '--fail-on',
+      'none',
+      '--report-path',
+      reportPath,
+      '--output',
+      join(dir, `${name}.md`),
+    ],
+    process.env,
+  );
+  expect(code).toBe(0);
+  return JSON.parse(await readFile(reportPath, 'utf8')) as Report;
+}
+
+const findingsOf = (r: Report): string[] =>
+  r.findings.map((f) => `${f.ruleId ?? ''} ${f.id} ${f.count}`).sort();
+
+// First-seen rules' findings from a full scan depend on the order events arrive in (the S3 source reads objects
+// concurrently); Athena's are those of a pass in time order, which a full scan of the window sorted by time gives.
+const FIRST_SEEN = new Set(
+  builtinRules()
+    .filter((r) => r.kind === 'first-seen')
+    .map((r) => r.id),
+);
+const notFirstSeen = (xs: string[]): string[] => xs.filter((x) => !FIRST_SEEN.has(x.split(' ')[0] ?? ''));
+
+/** The three runs over one archive: Athena, the S3 full scan, and a full scan of the same records in time order. */
+async function threeRuns(records: Record<string, unknown>[], name: string, window: [string, string]) {
+  const twin = await startTwin({ port: 0, events: records, batchStepMs: 1 });
+  try {
+    const sorted = [...records].sort((a, b) =>
+      String(a.eventTime) < String(b.eventTime)
+        ? -1
+        : String(a.eventTime) > String(b.eventTime)
+          ? 1
+          : String(a.eventID) < String(b.eventID)
+            ? -1
+            : 1,
+    );
+    const file = join(dir, `${name}.jsonl`);
+    await writeFile(file, sorted.map((r) => JSON.stringify(r)).join('\n'));
+    const rules = ['--engine', 'rules-only'];
+    const athena = await analyze(
+      twin,
+      `${name}-athena`,
+      ['--source', 'athena', '--athena-table', 'default.cloudtrail_logs', ...rules],
+      window,
+    );
+    const s3 = await analyze(
+      twin,
+      `${name}-s3`,
+      ['--source', 's3', '--trail-bucket', 'twin-cloudtrail', ...rules],
+      window,
+    );
+    const inOrder = await analyze(
+      twin,
+      `${name}-file`,
+      ['--source', 'file', '--events-file', file, ...rules],
+      window,
+    );
+    const queries = (await (await fetch(`${twin.url}/_twin/athena/queries`)).json()) as {
+      state: string;
+      rowsReturned: number;
+      dataScannedInBytes: number;
+    }[];
+    return { athena, s3, inOrder, queries, twin };
+  } finally {
+    await twin.close();
+  }
+}
+
+describe('source: athena on the 20,000-event window from the shared datasets', () => {
+  let runs: Awaited<ReturnType<typeof threeRuns>>;
+  beforeAll(async () => {
+    const records = windowWithDetonations(20_000).map((e) => e.raw);
+    runs = await threeRuns(records, 'window', ['2026-11-22T00:00:00Z', '2026-11-23T00:00:00Z']);
+  }, 300_000);
+
+  it('finds exactly what a full scan in time order finds (ids and counts), and what the S3 full scan finds', () => {
+    const { athena, s3, inOrder } = runs;
+    expect(athena.status).toBe('completed');
+    expect(athena.findings.length).toBeGreaterThan(500);
+    expect(findingsOf(athena)).toEqual(findingsOf(inOrder));
+    expect(notFirstSeen(findingsOf(athena))).toEqual(notFirstSeen(findingsOf(s3)));
+    // Threshold, correlate (instance credentials), grants and attempt rules are among them.
+    const rules = new Set(athena.findings.map((f) => f.ruleId));
+    for (const id of ['TS-EC2-007', 'TS-TRY-001', 'TS-NEW-002']) expect(rules).toContain(id);
+    expect(athena.findings.some((f) => f.ruleId === 'TS-SEC-001' || f.ruleId === 'TS-SEC-002')).toBe(true);
+  });
+
+  it('has the same statistics as the S3 full scan, from GROUP BY rows', () => {
+    expect(runs.athena.stats).toEqual(runs.s3.stats);
+    expect(runs.athena.counts.eventsRead).toBe(20_000);
+  });
+
+  it('brings back fewer rows than half the window, and says what Athena scanned and what it cost', () => {
+    const source = runs.athena.sources[0];
+    const a = source?.athena;
+    expect(a).toBeDefined();
+    if (!a) return;
+    expect(a.rowsReturned).toBeLessThan(10_000);
+    expect(a.rowsReturned).toBe(runs.queries.reduce((n, q) => n + q.rowsReturned, 0));
+    expect(a.queries).toBe(runs.queries.length);
+    expect(runs.queries.every((q) => q.state === 'SUCCEEDED')).toBe(true);
+    expect(a.bytesScanned).toBe(runs.queries.reduce((n, q) => n + q.dataScannedInBytes, 0));
+    expect(a.bytesScanned).toBeGreaterThan(0);
+    // $5 per TB, each query billed for at least 10 MB.
+    const billed = runs.queries.reduce((n, q) => n + Math.max(q.dataScannedInBytes, 10 * 1024 * 1024), 0);
+    expect(a.costUsd).toBeCloseTo((billed / 1024 ** 4) * 5, 12);
+    expect(a.windowEvents).toBe(20_000);
+    expect(source?.coverage).toBe('read');
+  });
+
+  it('writes a report the schema accepts, and shows the Athena figures where coverage is shown', async () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(runs.athena)).toBe(true);
+    const md = await readFile(join(dir, 'window-athena.md'), 'utf8');
+    expect(md).toMatch(/Athena/);
+    expect(md).toMatch(/bytes scanned|scanned/i);
+  });
+});
+
+describe('source: athena on synthetic volume (bench/synthetic.ts)', () => {
+  let runs: Awaited<ReturnType<typeof threeRuns>>;
+  const start = Date.parse('2026-11-20T00:00:00Z');
+  beforeAll(async () => {
+    const volume = new SyntheticVolume({ events: 40_000, principals: 400, startMs: start, seed: 3 });
+    // Some dataset shapes carry placeholder regions (`...`): a trail never writes such a folder, and the table's
+    // partition projection (region as a path segment) cannot address one, so those records are left out.
+    const records = [...volume.chunks()]
+      .flat()
+      .filter(
+        (r) => typeof r.awsRegion !== 'string' || r.awsRegion === '' || /^[a-z0-9-]+$/.test(r.awsRegion),
+      );
+    runs = await threeRuns(records, 'synthetic', [
+      new Date(start).toISOString(),
+      new Date(start + 24 * 3_600_000).toISOString(),
+    ]);
+  }, 400_000);
+
+  it('finds what a full scan in time order finds, with the same statistics and fewer rows than a full scan', () => {
+    const { athena, s3, inOrder } = runs;
+    expect(findingsOf(athena)).toEqual(findingsOf(inOrder));
+    expect(athena.findings.length).toBeGreaterThan(1000);
+    expect(athena.stats).toEqual(inOrder.stats);
+    // The S3 source reads as many events; on this volume a few of its records come back with another source
+    // address than the archive holds (seen in its statistics: reported, not this source's to fix).
+    expect(athena.stats.totalEvents).toBe(s3.stats.totalEvents);
+    const a = athena.sources[0]?.athena;
+    expect(a?.windowEvents).toBe(athena.stats.totalEvents);
+    // This volume is made of the datasets' detection test cases: nearly half its events match some rule, so the
+    // candidates alone are close to half of it; the rows are still fewer than a full scan's.
+    expect(a?.candidates).toBeLessThan(athena.stats.totalEvents / 2);
+    expect(a?.rowsReturned).toBeLessThan(athena.stats.totalEvents);
+  });
+});
