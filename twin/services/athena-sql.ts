@@ -6,8 +6,14 @@
  * to SQL with `json_deserialize_sql`. The same tree gives each table scan's partition predicates, which decide the
  * bytes a query scans.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { PARTITIONS_TABLE, PARTITION_KEYS } from './athena-table.js';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  CLOUDTRAIL_COLUMNS,
+  PARTITIONS_TABLE,
+  PARTITION_KEYS,
+  tableDdl,
+  type HiveType,
+} from './athena-table.js';
 
 /** An error the query ends with, in Athena's terms (`FUNCTION_NOT_FOUND: line 1:8: …`). */
 export class AthenaQueryError extends Error {
@@ -78,22 +84,46 @@ const SYNTAX_FUNCTIONS: ReadonlySet<string> = new Set([
   'not_like_escape',
   'struct_extract',
   'array_extract',
+  // ROW(a, b): Trino's row constructor, which DuckDB parses as a call.
+  'row',
 ]);
 
-/** Casts the contract allows (Trino names); DuckDB's cast does the same for these, JSON aside. */
-const CAST_TYPES: ReadonlySet<string> = new Set(['VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'JSON']);
+/**
+ * Types a CAST may name: the contract's (VARCHAR, BIGINT, DOUBLE, BOOLEAN, JSON) and the other Trino types DuckDB
+ * casts the same way; a name Trino does not know is TYPE_NOT_FOUND.
+ */
+const CAST_TYPES: ReadonlySet<string> = new Set([
+  'VARCHAR',
+  'BIGINT',
+  'DOUBLE',
+  'BOOLEAN',
+  'JSON',
+  'INTEGER',
+  'SMALLINT',
+  'TINYINT',
+  'REAL',
+  'FLOAT',
+  'DATE',
+  'TIMESTAMP',
+  // ROW(…) and ARRAY(…) types, as DuckDB's parser names them.
+  'STRUCT',
+  'LIST',
+]);
 
 /**
  * The macros behind the rewritten functions, each with the Trino semantics its name says (see the unit tests in
  * __tests__/twin/athena-sql.test.ts, which check them against Trino's documentation).
  */
 export const TRINO_MACROS: readonly string[] = [
-  // Trino: positions from 1, a negative start counts from the end, a start outside the string gives ''.
-  `CREATE MACRO trino_substr(s, start, n := NULL) AS CASE
+  // Trino: positions from 1, a negative start counts from the end, a start outside the string or a length of 0 or
+  // less gives ''.
+  `CREATE MACRO trino_substr2(s, start) AS CASE
      WHEN s IS NULL OR start IS NULL THEN NULL
      WHEN start = 0 OR abs(start) > length(s) THEN ''
-     WHEN n IS NULL THEN substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END)
-     WHEN n < 0 THEN error('Length must be greater than or equal to zero')
+     ELSE substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END) END`,
+  `CREATE MACRO trino_substr3(s, start, n) AS CASE
+     WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
+     WHEN start = 0 OR abs(start) > length(s) OR n <= 0 THEN ''
      ELSE substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END, n) END`,
   // Trino trims whitespace (not only spaces).
   `CREATE MACRO trino_trim(s) AS regexp_replace(s, '^[\\s\\x0B\\x1C-\\x1F]+|[\\s\\x0B\\x1C-\\x1F]+$', '', 'g')`,
@@ -108,7 +138,8 @@ export const TRINO_MACROS: readonly string[] = [
   `CREATE MACRO trino_json_extract(j, p) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
      ELSE json_extract(j, p) END`,
   `CREATE MACRO trino_json_format(j) AS CAST(j AS VARCHAR)`,
-  `CREATE MACRO trino_json_parse(s) AS CAST(s AS JSON)`,
+  // json() parses and re-serialises minified, as Trino's json_parse normalises the text.
+  `CREATE MACRO trino_json_parse(s) AS json(s)`,
   // NULL when the value is not a JSON array (DuckDB answers 0).
   `CREATE MACRO trino_json_array_length(j) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
      WHEN json_type(j) <> 'ARRAY' THEN NULL ELSE json_array_length(j) END`,
@@ -124,6 +155,13 @@ export const TRINO_MACROS: readonly string[] = [
      WHEN list_contains(a, v) THEN true
      WHEN list_contains(list_transform(a, e -> e IS NULL), true) THEN NULL
      ELSE false END`,
+  // Trino's subscript operator on an array: 1-based, and a failure (not NULL) outside the array.
+  `CREATE MACRO trino_subscript(a, i) AS CASE
+     WHEN a IS NULL OR i IS NULL THEN NULL
+     WHEN i = 0 THEN error('SQL array indices start at 1')
+     WHEN i < 0 THEN error('Array subscript is negative: ' || i)
+     WHEN i > len(a) THEN error('Array subscript must be less than or equal to array length: ' || i || ' > ' || len(a))
+     ELSE a[i] END`,
   // Out of range gives NULL (a subscript would fail); negative indexes count from the end.
   `CREATE MACRO trino_element_at(a, i) AS a[i]`,
   // true if any element matches; false if none does (an empty array too); NULL if none does and some gave NULL.
@@ -142,6 +180,14 @@ export const TRINO_SETTINGS: readonly string[] = [
   `SET TimeZone = 'UTC'`,
   `SET lambda_syntax = 'ENABLE_SINGLE_ARROW'`,
 ];
+
+/** A DuckDB database with Trino's settings, the twin's table and the `trino_*` macros: where Athena's SQL runs. */
+export async function openTrinoEngine(): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn = await instance.connect();
+  for (const sql of [...TRINO_SETTINGS, ...tableDdl(), ...TRINO_MACROS]) await conn.run(sql);
+  return { instance, conn };
+}
 
 /** A table the Glue catalog holds. */
 export interface CatalogTable {
@@ -170,7 +216,7 @@ export async function translate(
   const lexed = standInForDefault(sql);
   const parsed = await serialize(conn, lexed);
   if (parsed.error === true) {
-    const pos = Number(parsed.position ?? 0);
+    const pos = num(parsed.position ?? 0);
     throw new AthenaQueryError(
       'SYNTAX_ERROR',
       `line ${lineCol(sql, pos)}: ${String(parsed.error_message ?? 'syntax error')}`,
@@ -196,20 +242,32 @@ export async function translate(
   return { sql: out, scanQueries };
 }
 
-/** The DuckDB parse tree as JSON; `query_location` of 2^64-1 (none) would not survive JSON.parse, so it is -1. */
+/**
+ * The DuckDB parse tree as JSON. Numbers in it (constants, positions; 2^64-1 means "no position") do not all
+ * survive JS numbers, so each is kept as its text in `{"$num": "…"}` and written back verbatim.
+ */
 async function serialize(conn: DuckDBConnection, sql: string): Promise<Node> {
   const r = await conn.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
   const text = String(r.getRows()[0]?.[0] ?? '{}').replace(
-    /"query_location":18446744073709551615/g,
-    '"query_location":-1',
+    /([{,]"[A-Za-z_]+":)(-?\d[\d.eE+-]*)/g,
+    (_m, key: string, n: string) => `${key}{"$num":"${n}"}`,
   );
   return JSON.parse(text) as Node;
 }
 
 async function deserialize(conn: DuckDBConnection, tree: Node): Promise<string> {
-  const text = JSON.stringify(tree).replace(/"query_location":-1/g, '"query_location":18446744073709551615');
+  const text = JSON.stringify(tree).replace(/\{"\$num":"(-?\d[\d.eE+-]*)"\}/g, '$1');
   const r = await conn.runAndReadAll('SELECT json_deserialize_sql($1::JSON)', [text]);
   return String(r.getRows()[0]?.[0] ?? '');
+}
+
+/** A node without a position in the statement. */
+const NO_LOCATION = { $num: '18446744073709551615' };
+
+/** The number a `{"$num"}` holds (or a plain number). */
+function num(v: unknown): number {
+  if (typeof v === 'object' && v !== null && '$num' in v) return Number((v as { $num: string }).$num);
+  return Number(v);
 }
 
 /** Replaces the keyword-looking identifier `default` outside literals, quoted names and comments. */
@@ -278,7 +336,15 @@ function rewrite(
   ctes: ReadonlySet<string>,
   scans: { alias: string; where: Node | null }[],
 ): void {
-  const at = (n: Node): string => lineCol(sql, Math.max(0, Number(n.query_location ?? 0)));
+  const at = (n: Node): string => {
+    const loc = num(n.query_location ?? 0);
+    return lineCol(sql, loc >= 0 && loc < 2 ** 53 ? loc : 0);
+  };
+  const tableAliases = new Set<string>(['cloudtrail_logs']);
+  collect(root, (n) => {
+    if (n.type === 'BASE_TABLE' && typeof n.alias === 'string' && n.alias !== '')
+      tableAliases.add(n.alias.toLowerCase());
+  });
   const visit = (n: unknown, where: Node | null): void => {
     if (Array.isArray(n)) {
       for (const x of n) visit(x, where);
@@ -306,7 +372,9 @@ function rewrite(
       const name = String(node.function_name).toLowerCase();
       const mapped = TRINO_FUNCTIONS[name];
       if (mapped !== undefined) {
-        node.function_name = mapped;
+        // substr's optional length is a second macro: a macro default could not tell an explicit NULL from none.
+        node.function_name =
+          mapped === 'trino_substr' ? `${mapped}${(node.children as Node[]).length}` : mapped;
         node.schema = '';
         node.catalog = '';
       } else if (!SYNTAX_FUNCTIONS.has(name)) {
@@ -325,9 +393,7 @@ function rewrite(
         );
     }
     if (node.class === 'CAST') {
-      const type = node.cast_type as
-        { id?: string; alias?: string; type_info?: { alias?: string } } | undefined;
-      const name = castTypeName(type);
+      const name = castTypeName(node.cast_type as CastType | undefined);
       if (!CAST_TYPES.has(name)) {
         throw new AthenaQueryError('TYPE_NOT_FOUND', `line ${at(node)}: Unknown type: ${name.toLowerCase()}`);
       }
@@ -339,7 +405,7 @@ function rewrite(
           class: 'FUNCTION',
           type: 'FUNCTION',
           alias: '',
-          query_location: -1,
+          query_location: NO_LOCATION,
           function_name: 'to_json',
           schema: '',
           catalog: '',
@@ -352,6 +418,27 @@ function rewrite(
         });
       }
     }
+    if (node.class === 'FUNCTION' && JSON_PATH_FUNCTIONS.has(String(node.function_name))) {
+      const path = (node.children as Node[])[1];
+      const value = path?.value as { value?: unknown; is_null?: boolean } | undefined;
+      if (path?.class === 'CONSTANT' && typeof value?.value === 'string')
+        value.value = duckJsonPath(value.value);
+    }
+    if (node.type === 'ARRAY_EXTRACT' && isArrayColumn(node.children, tableAliases)) {
+      // Trino's subscript fails past the end of an array, where DuckDB's gives NULL.
+      node.class = 'FUNCTION';
+      node.type = 'FUNCTION';
+      Object.assign(node, {
+        function_name: 'trino_subscript',
+        schema: '',
+        catalog: '',
+        filter: null,
+        order_bys: { type: 'ORDER_MODIFIER', orders: [] },
+        distinct: false,
+        is_operator: false,
+        export_state: false,
+      });
+    }
     if (node.class === 'COLUMN_REF') {
       const names = node.column_names as string[];
       node.column_names = names.map((x) => (x === DEFAULT_STAND_IN ? 'default' : x));
@@ -361,10 +448,48 @@ function rewrite(
   visit(root, null);
 }
 
-function castTypeName(
-  type: { id?: string; alias?: string; type_info?: { alias?: string } } | undefined,
-): string {
-  const alias = type?.type_info?.alias ?? type?.alias ?? '';
+/** Functions whose second argument is a JSONPath (Trino's `$["key"]` is DuckDB's `$."key"`). */
+const JSON_PATH_FUNCTIONS: ReadonlySet<string> = new Set(['trino_json_extract_scalar', 'trino_json_extract']);
+
+/** Rewrites Trino's bracketed member names (`$["a b"]`, `$['a']`) into DuckDB's quoted members. */
+export function duckJsonPath(path: string): string {
+  return path.replace(
+    /\[\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\]/g,
+    (_m, dq?: string, sq?: string) => {
+      const key = (dq ?? sq ?? '').replace(/\\(.)/g, '$1');
+      return `."${key.replace(/"/g, '\\"')}"`;
+    },
+  );
+}
+
+/** The table's column types by dotted path (`resources`, `useridentity.sessioncontext.webidfederationdata.attributes`). */
+const COLUMN_TYPES: ReadonlyMap<string, HiveType> = (() => {
+  const out = new Map<string, HiveType>();
+  const walk = (prefix: string, t: HiveType): void => {
+    out.set(prefix, t);
+    if (t.kind === 'struct') for (const f of t.fields) walk(`${prefix}.${f.name}`, f.type);
+  };
+  for (const c of CLOUDTRAIL_COLUMNS) walk(c.name, c.type);
+  return out;
+})();
+
+/** Whether a subscript's base is one of the table's array columns (the only arrays whose type the tree shows). */
+function isArrayColumn(children: unknown, aliases: ReadonlySet<string>): boolean {
+  const base = (children as Node[] | undefined)?.[0];
+  if (base?.class !== 'COLUMN_REF') return false;
+  let names = (base.column_names as string[]).map((x) => x.toLowerCase());
+  if (names.length > 1 && aliases.has(names[0] as string) && !COLUMN_TYPES.has(names.join('.')))
+    names = names.slice(1);
+  return COLUMN_TYPES.get(names.join('.'))?.kind === 'array';
+}
+
+type CastType = { id?: string; alias?: string; type_info?: { alias?: string; name?: string } | null };
+
+/** The type a CAST names: DuckDB leaves names it does not bind at parse time (like JSON) UNBOUND, with the name. */
+function castTypeName(type: CastType | undefined): string {
+  const info = type?.type_info ?? undefined;
+  if (type?.id === 'UNBOUND') return String(info?.name ?? '').toUpperCase();
+  const alias = info?.alias ?? type?.alias ?? '';
   if (alias !== '') return alias.toUpperCase();
   return String(type?.id ?? '').toUpperCase();
 }
@@ -425,7 +550,7 @@ async function scanQuery(conn: DuckDBConnection, alias: string, where: Node | nu
             class: 'CONJUNCTION',
             type: 'CONJUNCTION_AND',
             alias: '',
-            query_location: -1,
+            query_location: NO_LOCATION,
             children: terms.map((t) => structuredClone(t)),
           };
   }

@@ -5,12 +5,12 @@
  * SUCCEEDED | FAILED | CANCELLED; results are also written as CSV to the output location in the twin's S3.
  */
 import { randomUUID } from 'node:crypto';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import { jsonResponse } from '../protocol.js';
 import type { ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
 import { csvField, formatValue, trinoTypeName } from './athena-format.js';
-import { AthenaQueryError, TRINO_MACROS, TRINO_SETTINGS, translate, type Translated } from './athena-sql.js';
-import { syncArchive, tableDdl, type LoadedObject, type SyncStats } from './athena-table.js';
+import { AthenaQueryError, openTrinoEngine, translate, type Translated } from './athena-sql.js';
+import { syncArchive, type LoadedObject, type SyncStats } from './athena-table.js';
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 /** The bucket the twin's `primary` workgroup writes results to (created with the twin's other buckets). */
@@ -95,12 +95,7 @@ function state(ctx: TwinContext): AthenaState {
 }
 
 async function engine(s: AthenaState): Promise<Engine> {
-  s.engine ??= (async () => {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-    const conn = await instance.connect();
-    for (const sql of [...TRINO_SETTINGS, ...tableDdl(), ...TRINO_MACROS]) await conn.run(sql);
-    return { instance, conn };
-  })();
+  s.engine ??= openTrinoEngine();
   return s.engine;
 }
 
@@ -390,7 +385,7 @@ async function run(q: Query, ctx: TwinContext, s: AthenaState): Promise<void> {
           scale: dec ? dec.scale : 0,
         };
       });
-      q.rows = reader.getRows().map((row) => row.map((v) => formatValue(v)));
+      q.rows = reader.getRows().map((row) => row.map((v, i) => formatValue(v, types[i] as DuckDBType)));
     } finally {
       delete q.conn;
       conn.closeSync();
