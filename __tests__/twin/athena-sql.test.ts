@@ -10,11 +10,12 @@ import { formatValue, javaDouble } from '../../twin/services/athena-format.js';
 import {
   AthenaQueryError,
   TRINO_FUNCTIONS,
+  duckdbError,
   duckJsonPath,
   openTrinoEngine,
   translate,
 } from '../../twin/services/athena-sql.js';
-import { CATALOG_TABLES } from '../../twin/services/athena.js';
+import { catalogTables } from '../../twin/services/athena.js';
 
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;
@@ -29,7 +30,7 @@ afterAll(() => {
 
 /** Runs one Athena statement as the twin does; answers the rows as Athena's strings (undefined = NULL). */
 async function rows(sql: string): Promise<(string | undefined)[][]> {
-  const t = await translate(conn, sql, { database: 'default', tables: CATALOG_TABLES });
+  const t = await translate(conn, sql, { database: 'default', tables: catalogTables(true) });
   const r = await conn.runAndReadAll(t.sql);
   const types = r.columnTypes();
   return r.getRows().map((row) => row.map((v, i) => formatValue(v, types[i] as DuckDBType)));
@@ -38,11 +39,14 @@ async function rows(sql: string): Promise<(string | undefined)[][]> {
 async function value(expr: string): Promise<string | undefined> {
   return (await rows(`SELECT ${expr}`))[0]?.[0];
 }
-async function failure(sql: string): Promise<string> {
+/** The message a failing statement ends with, as the twin reports it (DuckDB's errors in Trino's words). */
+async function failure(sql: string, tables = catalogTables(true)): Promise<string> {
+  let t;
   try {
-    await rows(sql);
+    t = await translate(conn, sql, { database: 'default', tables });
+    await conn.runAndReadAll(t.sql);
   } catch (e) {
-    return e instanceof AthenaQueryError ? e.message : String((e as Error).message);
+    return (e instanceof AthenaQueryError ? e : duckdbError(e, t)).message;
   }
   throw new Error(`expected ${sql} to fail`);
 }
@@ -98,6 +102,9 @@ describe('JSON functions (Trino: functions/json)', () => {
     [`json_format(json_parse('"a"'))`, '"a"'],
     [`json_format(CAST('abc' AS JSON))`, '"abc"'],
     [`json_format(CAST(true AS JSON))`, 'true'],
+    [`CAST(json_extract('{"a":"x"}', '$.a') AS VARCHAR)`, 'x'],
+    [`CAST(json_parse('42') AS VARCHAR)`, '42'],
+    [`json_format(json_extract('{"a":"x"}', '$.a'))`, '"x"'],
     [`json_array_contains('[1, 2, 3]', 2)`, 'true'],
     [`json_array_contains('["a", "b"]', 'b')`, 'true'],
     [`json_array_contains('[1, 2]', '1')`, 'false'],
@@ -253,6 +260,30 @@ describe('what the twin refuses, in Athena’s words', () => {
     );
     expect(await failure('SELECT * FROM other.cloudtrail_logs')).toBe(
       "SCHEMA_NOT_FOUND: line 1:15: Schema 'other' does not exist",
+    );
+  });
+
+  it('what DuckDB rejects while binding or running, with Trino’s error names and positions', async () => {
+    expect(await failure('SELECT eventname,\n  nope FROM cloudtrail_logs')).toBe(
+      "COLUMN_NOT_FOUND: line 2:3: Column 'nope' cannot be resolved",
+    );
+    expect(await failure("SELECT 1 FROM cloudtrail_logs WHERE useridentity.nope = 'x'")).toBe(
+      "COLUMN_NOT_FOUND: line 1:37: Column 'nope' cannot be resolved",
+    );
+    expect(await failure('SELECT eventname FROM cloudtrail_logs GROUP BY eventsource')).toBe(
+      "EXPRESSION_NOT_AGGREGATE: line 1:8: 'eventname' must be an aggregate expression or appear in GROUP BY clause",
+    );
+    expect(await failure("SELECT CAST('x' AS BIGINT)")).toBe(
+      "INVALID_CAST_ARGUMENT: Cannot cast 'x' to BIGINT",
+    );
+    expect(await failure("SELECT CAST(json_extract('{\"a\":{}}', '$.a') AS VARCHAR)")).toBe(
+      'INVALID_CAST_ARGUMENT: Cannot cast JSON object to VARCHAR',
+    );
+  });
+
+  it('a table registered without partition keys has no account, region or timestamp column', async () => {
+    expect(await failure('SELECT account FROM cloudtrail_logs', catalogTables(false))).toBe(
+      "COLUMN_NOT_FOUND: line 1:8: Column 'account' cannot be resolved",
     );
   });
 

@@ -5,6 +5,7 @@ import {
   GetQueryResultsCommand,
   GetWorkGroupCommand,
   InvalidRequestException,
+  ListQueryExecutionsCommand,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
   TooManyRequestsException,
@@ -316,6 +317,44 @@ describe('Athena over the trail archive', () => {
     expect(Number((await query('SELECT count(*) FROM cloudtrail_logs')).rows[1]?.[0])).toBe(before + 30);
     const sync = await control(twin.url, 'POST', '/_twin/athena/sync');
     expect(sync).toMatchObject({ added: 0, removed: 0 });
+  });
+});
+
+describe('Athena over a table without partition keys (POST /_twin/glue/table)', () => {
+  it('describes no partition keys, has no partition columns, and reads every object whatever the WHERE', async () => {
+    await control(twin.url, 'POST', '/_twin/glue/table', { partitioned: false });
+    const { Table } = await glue.send(
+      new GetTableCommand({ DatabaseName: 'default', Name: 'cloudtrail_logs' }),
+    );
+    expect(Table?.PartitionKeys).toEqual([]);
+    expect(Table?.Parameters?.['projection.enabled']).toBeUndefined();
+    const { QueryExecutionId: id } = await athena.send(
+      new StartQueryExecutionCommand({
+        QueryString: "SELECT count(*) FROM cloudtrail_logs WHERE account = '1'",
+      }),
+    );
+    const failed = await waitFor(id as string);
+    expect(failed.QueryExecution?.Status?.StateChangeReason).toBe(
+      "COLUMN_NOT_FOUND: line 1:44: Column 'account' cannot be resolved",
+    );
+    const { id: ok } = await query(`SELECT count(*) FROM cloudtrail_logs WHERE awsregion = 'us-west-2'`);
+    const out = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: ok }));
+    const listed = (await control(
+      twin.url,
+      'GET',
+      '/_twin/s3/objects?bucket=twin-cloudtrail&prefix=AWSLogs/',
+    )) as {
+      objects: { key: string; size: number }[];
+    };
+    const all = listed.objects.filter((o) => o.key.includes('/CloudTrail/')).reduce((a, o) => a + o.size, 0);
+    expect(out.QueryExecution?.Statistics?.DataScannedInBytes).toBe(all);
+  });
+
+  it('lists the workgroup’s queries, newest first', async () => {
+    const first = await query('SELECT 1');
+    const second = await query('SELECT 2');
+    const listed = await athena.send(new ListQueryExecutionsCommand({ WorkGroup: 'primary' }));
+    expect(listed.QueryExecutionIds).toEqual([second.id, first.id]);
   });
 });
 

@@ -138,6 +138,13 @@ export const TRINO_MACROS: readonly string[] = [
   `CREATE MACRO trino_json_extract(j, p) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
      ELSE json_extract(j, p) END`,
   `CREATE MACRO trino_json_format(j) AS CAST(j AS VARCHAR)`,
+  // CAST(json AS VARCHAR) in Trino: a JSON string's value without quotes, a number or boolean as text, JSON null as
+  // NULL, and a failure for an object or array (json_format is the way to get their text).
+  `CREATE MACRO trino_json_to_varchar(j) AS CASE
+     WHEN j IS NULL OR json_type(j) = 'NULL' THEN NULL
+     WHEN json_type(j) = 'VARCHAR' THEN json_extract_string(j, '$')
+     WHEN json_type(j) IN ('OBJECT', 'ARRAY') THEN error('Cannot cast JSON ' || lower(json_type(j)) || ' to VARCHAR')
+     ELSE CAST(j AS VARCHAR) END`,
   // json() parses and re-serialises minified, as Trino's json_parse normalises the text.
   `CREATE MACRO trino_json_parse(s) AS json(s)`,
   // NULL when the value is not a JSON array (DuckDB answers 0).
@@ -195,12 +202,102 @@ export interface CatalogTable {
   name: string;
   /** The DuckDB relation that holds its rows. */
   relation: string;
+  /** Whether Glue describes it with the partition keys; without them every query reads every object. */
+  partitioned: boolean;
 }
 
 export interface Translated {
   sql: string;
   /** One SQL query per scan of the table, answering the bytes that scan reads after partition pruning. */
   scanQueries: string[];
+  /** Where each column reference is in the statement (`line:col`), to place DuckDB's binder errors as Trino does. */
+  columnRefs: { path: string; at: string }[];
+}
+
+/**
+ * DuckDB's errors in Trino's words: which error name, and how the message reads. Positions come from the
+ * statement's own parse tree (DuckDB's point into the rewritten SQL). First match wins.
+ */
+const DUCKDB_ERRORS: readonly {
+  match: RegExp;
+  name: string;
+  message: (m: RegExpExecArray, at: (name: string) => string) => string;
+  category?: 1 | 2;
+  type?: number;
+}[] = [
+  {
+    match: /^Binder Error: Referenced column "([^"]+)" not found/,
+    name: 'COLUMN_NOT_FOUND',
+    message: (m, at) => `${at(m[1] ?? '')}Column '${m[1]}' cannot be resolved`,
+  },
+  {
+    match: /^Binder Error: Could not find key "([^"]+)" in struct/,
+    name: 'COLUMN_NOT_FOUND',
+    message: (m, at) => `${at(m[1] ?? '')}Column '${m[1]}' cannot be resolved`,
+  },
+  {
+    match: /^Binder Error: column "([^"]+)" must appear in the GROUP BY clause/,
+    name: 'EXPRESSION_NOT_AGGREGATE',
+    message: (m, at) =>
+      `${at(m[1] ?? '')}'${m[1]}' must be an aggregate expression or appear in GROUP BY clause`,
+  },
+  {
+    match:
+      /^Binder Error: No function matches the given name and argument types '(?:trino_)?([a-z_]+?)\d?\(([^)]*)\)'/,
+    name: 'FUNCTION_NOT_FOUND',
+    message: (m) => `Unexpected parameters (${(m[2] ?? '').toLowerCase()}) for function ${m[1]}`,
+  },
+  {
+    match: /^Conversion Error: Could not convert string '(.*)' to (\w+)/,
+    name: 'INVALID_CAST_ARGUMENT',
+    message: (m) => `Cannot cast '${m[1]}' to ${TRINO_TYPE_OF[m[2] ?? ''] ?? m[2]}`,
+    type: 1001,
+  },
+  {
+    // Raised by the trino_* macros with Trino's own wording.
+    match: /^Invalid Input Error: (Cannot cast JSON .*)$/,
+    name: 'INVALID_CAST_ARGUMENT',
+    message: (m) => m[1] ?? '',
+    type: 1001,
+  },
+  {
+    match: /^Invalid Input Error: ((?:Array subscript|SQL array indices|Length must be).*)$/,
+    name: 'INVALID_FUNCTION_ARGUMENT',
+    message: (m) => m[1] ?? '',
+    type: 1001,
+  },
+  {
+    match: /^(?:Conversion|Invalid Input|Out of Range) Error: (.*)$/,
+    name: 'INVALID_FUNCTION_ARGUMENT',
+    message: (m) => m[1] ?? '',
+    type: 1001,
+  },
+  { match: /^Binder Error: (.*)$/, name: 'TYPE_MISMATCH', message: (m) => m[1] ?? '' },
+];
+const TRINO_TYPE_OF: Readonly<Record<string, string>> = {
+  INT64: 'BIGINT',
+  INT32: 'INTEGER',
+  DOUBLE: 'DOUBLE',
+  BOOL: 'BOOLEAN',
+  BOOLEAN: 'BOOLEAN',
+  TIMESTAMP: 'TIMESTAMP',
+};
+
+/** A DuckDB failure while running a translated statement, as the Athena error the query ends with. */
+export function duckdbError(x: unknown, t?: Translated): AthenaQueryError {
+  // Not `instanceof Error`: errors from DuckDB's native binding may come from another realm (as under jest).
+  const raw = (x as { message?: unknown } | null)?.message;
+  const msg = typeof raw === 'string' ? raw : String(x);
+  const first = msg.split('\n')[0] ?? msg;
+  const at = (name: string): string => {
+    const ref = t?.columnRefs.find((r) => r.path === name || r.path.endsWith(`.${name}`));
+    return ref ? `line ${ref.at}: ` : '';
+  };
+  for (const e of DUCKDB_ERRORS) {
+    const m = e.match.exec(first);
+    if (m) return new AthenaQueryError(e.name, e.message(m, at), e.category ?? 2, e.type ?? 1000);
+  }
+  return new AthenaQueryError('GENERIC_INTERNAL_ERROR', first, 1, 200);
 }
 
 // `default` is reserved in DuckDB's grammar but a plain schema name in Trino's; it is swapped for an identifier of
@@ -234,12 +331,13 @@ export async function translate(
     const map = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
     for (const e of map ?? []) ctes.add(e.key.toLowerCase());
   });
-  const scans: { alias: string; where: Node | null }[] = [];
-  rewrite(statements[0] as Node, sql, opts, ctes, scans);
+  const scans: { alias: string; where: Node | null; partitioned: boolean }[] = [];
+  const columnRefs: { path: string; at: string }[] = [];
+  rewrite(statements[0] as Node, sql, opts, ctes, scans, columnRefs);
   const out = await deserialize(conn, parsed);
   const scanQueries: string[] = [];
-  for (const s of scans) scanQueries.push(await scanQuery(conn, s.alias, s.where));
-  return { sql: out, scanQueries };
+  for (const s of scans) scanQueries.push(await scanQuery(conn, s.alias, s.partitioned ? s.where : null));
+  return { sql: out, scanQueries, columnRefs };
 }
 
 /**
@@ -334,7 +432,8 @@ function rewrite(
   sql: string,
   opts: { database: string; tables: readonly CatalogTable[] },
   ctes: ReadonlySet<string>,
-  scans: { alias: string; where: Node | null }[],
+  scans: { alias: string; where: Node | null; partitioned: boolean }[],
+  columnRefs: { path: string; at: string }[],
 ): void {
   const at = (n: Node): string => {
     const loc = num(n.query_location ?? 0);
@@ -397,25 +496,24 @@ function rewrite(
       if (!CAST_TYPES.has(name)) {
         throw new AthenaQueryError('TYPE_NOT_FOUND', `line ${at(node)}: Unknown type: ${name.toLowerCase()}`);
       }
+      const child = node.child as Node | undefined;
+      if (
+        name === 'VARCHAR' &&
+        node.try_cast !== true &&
+        child &&
+        JSON_VALUED.has(String(child.function_name))
+      ) {
+        // The child is a JSON value (visited first, so already rewritten): Trino's JSON-to-varchar cast.
+        visit(child, null);
+        for (const k of Object.keys(node)) delete node[k];
+        Object.assign(node, functionNode('trino_json_to_varchar', [child]));
+        return;
+      }
       if (name === 'JSON') {
         // Trino's CAST(x AS JSON) renders x as JSON (a varchar becomes a JSON string); DuckDB's would parse it.
-        const child = node.child;
+        const inner = node.child as Node;
         for (const k of Object.keys(node)) delete node[k];
-        Object.assign(node, {
-          class: 'FUNCTION',
-          type: 'FUNCTION',
-          alias: '',
-          query_location: NO_LOCATION,
-          function_name: 'to_json',
-          schema: '',
-          catalog: '',
-          children: [child],
-          filter: null,
-          order_bys: { type: 'ORDER_MODIFIER', orders: [] },
-          distinct: false,
-          is_operator: false,
-          export_state: false,
-        });
+        Object.assign(node, functionNode('to_json', [inner]));
       }
     }
     if (node.class === 'FUNCTION' && JSON_PATH_FUNCTIONS.has(String(node.function_name))) {
@@ -441,11 +539,40 @@ function rewrite(
     }
     if (node.class === 'COLUMN_REF') {
       const names = node.column_names as string[];
+      columnRefs.push({ path: names.join('.').toLowerCase(), at: at(node) });
       node.column_names = names.map((x) => (x === DEFAULT_STAND_IN ? 'default' : x));
     }
     for (const v of Object.values(node)) visit(v, null);
   };
   visit(root, null);
+}
+
+/** Functions (after rewriting) whose value is JSON, so a CAST of it to VARCHAR takes Trino's JSON semantics. */
+const JSON_VALUED: ReadonlySet<string> = new Set([
+  'json_extract',
+  'json_parse',
+  'trino_json_extract',
+  'trino_json_parse',
+  'to_json',
+]);
+
+/** A call node as DuckDB's parser writes one. */
+function functionNode(name: string, children: Node[]): Node {
+  return {
+    class: 'FUNCTION',
+    type: 'FUNCTION',
+    alias: '',
+    query_location: NO_LOCATION,
+    function_name: name,
+    schema: '',
+    catalog: '',
+    children,
+    filter: null,
+    order_bys: { type: 'ORDER_MODIFIER', orders: [] },
+    distinct: false,
+    is_operator: false,
+    export_state: false,
+  };
 }
 
 /** Functions whose second argument is a JSONPath (Trino's `$["key"]` is DuckDB's `$."key"`). */
@@ -500,7 +627,7 @@ function resolveTable(
   opts: { database: string; tables: readonly CatalogTable[] },
   ctes: ReadonlySet<string>,
   where: Node | null,
-  scans: { alias: string; where: Node | null }[],
+  scans: { alias: string; where: Node | null; partitioned: boolean }[],
 ): void {
   const unstand = (s: unknown): string => (s === DEFAULT_STAND_IN ? 'default' : String(s ?? ''));
   const catalog = unstand(node.catalog_name).toLowerCase();
@@ -524,7 +651,7 @@ function resolveTable(
   node.schema_name = '';
   node.table_name = table.relation;
   node.alias = alias;
-  scans.push({ alias, where });
+  scans.push({ alias, where, partitioned: table.partitioned });
 }
 
 const PARTITION_NAMES: ReadonlySet<string> = new Set(PARTITION_KEYS.map((c) => c.name));

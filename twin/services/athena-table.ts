@@ -220,6 +220,7 @@ export interface LoadedObject {
 /** The DuckDB table behind the view `cloudtrail_logs`; `$path` names the object each row came from. */
 export const ROWS_TABLE = '_cloudtrail_rows';
 export const PARTITIONS_TABLE = '_cloudtrail_partitions';
+export const UNPARTITIONED_VIEW = '_cloudtrail_logs_unpartitioned';
 
 /** DDL for the rows table, the partitions table (one row per object: its partition and stored size) and the view. */
 export function tableDdl(): string[] {
@@ -228,6 +229,8 @@ export function tableDdl(): string[] {
     `CREATE TABLE ${ROWS_TABLE} ("$path" VARCHAR, ${columns.map((c) => `"${c.name}" ${duckTypeName(c.type)}`).join(', ')})`,
     `CREATE TABLE ${PARTITIONS_TABLE} ("$path" VARCHAR, account VARCHAR, region VARCHAR, "timestamp" VARCHAR, bytes BIGINT)`,
     `CREATE VIEW cloudtrail_logs AS SELECT ${columns.map((c) => `"${c.name}"`).join(', ')} FROM ${ROWS_TABLE}`,
+    // The same table registered without partition keys (`POST /_twin/glue/table {"partitioned": false}`).
+    `CREATE VIEW ${UNPARTITIONED_VIEW} AS SELECT ${CLOUDTRAIL_COLUMNS.map((c) => `"${c.name}"`).join(', ')} FROM ${ROWS_TABLE}`,
   ];
 }
 

@@ -9,8 +9,16 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-
 import { jsonResponse } from '../protocol.js';
 import type { ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
 import { csvField, formatValue, trinoTypeName } from './athena-format.js';
-import { AthenaQueryError, openTrinoEngine, translate, type Translated } from './athena-sql.js';
-import { syncArchive, type LoadedObject, type SyncStats } from './athena-table.js';
+import {
+  AthenaQueryError,
+  duckdbError,
+  openTrinoEngine,
+  translate,
+  type CatalogTable,
+  type Translated,
+} from './athena-sql.js';
+import { gluePartitioned } from './glue.js';
+import { UNPARTITIONED_VIEW, syncArchive, type LoadedObject, type SyncStats } from './athena-table.js';
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 /** The bucket the twin's `primary` workgroup writes results to (created with the twin's other buckets). */
@@ -116,7 +124,16 @@ function targetOf(req: TwinRequest): string | undefined {
 }
 
 /** The tables the twin's Glue catalog holds (glue.ts describes them; athena-sql.ts resolves names against them). */
-export const CATALOG_TABLES = [{ database: 'default', name: 'cloudtrail_logs', relation: 'cloudtrail_logs' }];
+export function catalogTables(partitioned: boolean): CatalogTable[] {
+  return [
+    {
+      database: 'default',
+      name: 'cloudtrail_logs',
+      relation: partitioned ? 'cloudtrail_logs' : UNPARTITIONED_VIEW,
+      partitioned,
+    },
+  ];
+}
 
 export const athenaHandler: ServiceHandler = {
   name: 'athena',
@@ -335,7 +352,10 @@ async function startQuery(
     ...(token !== undefined ? { token } : {}),
   };
   try {
-    q.translated = await translate(e.conn, statement, { database, tables: CATALOG_TABLES });
+    q.translated = await translate(e.conn, statement, {
+      database,
+      tables: catalogTables(gluePartitioned(ctx)),
+    });
   } catch (x) {
     if (x instanceof AthenaQueryError && x.atSubmit)
       throw new ApiError('InvalidRequestException', x.detail, 'MALFORMED_QUERY');
@@ -402,27 +422,12 @@ async function run(q: Query, ctx: TwinContext, s: AthenaState): Promise<void> {
     q.state = 'FAILED';
     q.completed = Date.now();
     q.rows = [];
-    q.error = x instanceof AthenaQueryError ? x : engineError(x);
+    q.error = x instanceof AthenaQueryError ? x : duckdbError(x, q.translated);
   }
 }
 
 function isStopped(q: Query): boolean {
   return q.state === 'CANCELLED';
-}
-
-/** A DuckDB error in Athena's words: the Trino error name closest to DuckDB's kind of error. */
-function engineError(x: unknown): AthenaQueryError {
-  const msg = x instanceof Error ? x.message : String(x);
-  const first = msg.split('\n')[0] ?? msg;
-  if (/^Binder Error: Referenced column/.test(first) || /not found in FROM clause/.test(first))
-    return new AthenaQueryError('COLUMN_NOT_FOUND', first.replace(/^Binder Error: /, ''));
-  if (/^Binder Error/.test(first))
-    return new AthenaQueryError('TYPE_MISMATCH', first.replace(/^Binder Error: /, ''));
-  if (/^(Conversion|Invalid Input|Out of Range) Error/.test(first))
-    return new AthenaQueryError('INVALID_CAST_ARGUMENT', first.replace(/^[\w ]+ Error: /, ''), 2, 1001);
-  if (/^Parser Error/.test(first))
-    return new AthenaQueryError('SYNTAX_ERROR', first.replace(/^Parser Error: /, ''));
-  return new AthenaQueryError('GENERIC_INTERNAL_ERROR', first, 1, 200);
 }
 
 function stopQuery(q: Query): void {
