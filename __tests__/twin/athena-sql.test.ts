@@ -70,6 +70,7 @@ describe('string functions (Trino: functions/string)', () => {
     ["substr('abc', 1, 0)", ''],
     ["substring('abcdef', 2, 10)", 'bcdef'],
     ["trim(' \t a b \n ')", 'a b'],
+    ["trim(BOTH '!' FROM '!a!b!')", 'a!b'],
     ["concat('a', 'b', 'c')", 'abc'],
     ["coalesce(NULL, 'x')", 'x'],
     ["regexp_like('1a 2b 14m', '\\d+b')", 'true'],
@@ -285,6 +286,23 @@ describe('what the twin refuses, in Athena’s words', () => {
     expect(await failure('SELECT account FROM cloudtrail_logs', catalogTables(false))).toBe(
       "COLUMN_NOT_FOUND: line 1:8: Column 'account' cannot be resolved",
     );
+  });
+
+  it('operators only DuckDB has are syntax errors, refused when the query is submitted', async () => {
+    for (const [sql, op] of [
+      ["SELECT 1 FROM cloudtrail_logs WHERE eventname ILIKE 'x'", 'ILIKE'],
+      ['SELECT 5 // 2', '//'],
+    ]) {
+      const e = await translate(conn, sql as string, {
+        database: 'default',
+        tables: catalogTables(true),
+      }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(AthenaQueryError);
+      expect((e as AthenaQueryError).atSubmit).toBe(true);
+      expect((e as AthenaQueryError).message).toMatch(
+        new RegExp(`^SYNTAX_ERROR: line 1:\\d+: mismatched input '${(op as string).replace(/\//g, '\\/')}'$`),
+      );
+    }
   });
 
   it('a type Trino does not know', async () => {

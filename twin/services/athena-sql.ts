@@ -77,6 +77,19 @@ export const TRINO_FUNCTIONS: Readonly<Record<string, string>> = {
   row_number: 'row_number',
 };
 
+/** Macros that come in one version per number of arguments (`trino_substr2`, `trino_substr3`). */
+const ARITY_MACROS: ReadonlySet<string> = new Set(['trino_substr', 'trino_trim']);
+
+/** Operators DuckDB's grammar has and Trino's does not (ILIKE, `//`, `**`, `^@`, `->>`): syntax errors. */
+const DUCKDB_ONLY_OPERATORS: Readonly<Record<string, string>> = {
+  '~~*': 'ILIKE',
+  '!~~*': 'NOT ILIKE',
+  '//': '//',
+  '**': '**',
+  '^@': '^@',
+  '->>': '->>',
+};
+
 /** Functions DuckDB's parser produces from syntax the contract allows (`count(*)`, `LIKE … ESCAPE`). */
 const SYNTAX_FUNCTIONS: ReadonlySet<string> = new Set([
   'count_star',
@@ -126,7 +139,9 @@ export const TRINO_MACROS: readonly string[] = [
      WHEN start = 0 OR abs(start) > length(s) OR n <= 0 THEN ''
      ELSE substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END, n) END`,
   // Trino trims whitespace (not only spaces).
-  `CREATE MACRO trino_trim(s) AS regexp_replace(s, '^[\\s\\x0B\\x1C-\\x1F]+|[\\s\\x0B\\x1C-\\x1F]+$', '', 'g')`,
+  `CREATE MACRO trino_trim1(s) AS regexp_replace(s, '^[\\s\\x0B\\x1C-\\x1F]+|[\\s\\x0B\\x1C-\\x1F]+$', '', 'g')`,
+  // trim(chars FROM s): any of the characters, from both ends.
+  `CREATE MACRO trino_trim2(s, chars) AS trim(s, chars)`,
   // Trino's concat is NULL when any argument is NULL (DuckDB's skips NULLs); up to 8 arguments.
   `CREATE MACRO trino_concat(a, b := '', c := '', d := '', e := '', f := '', g := '', h := '') AS
      a || b || c || d || e || f || g || h`,
@@ -467,13 +482,26 @@ function rewrite(
       visit(node.condition, null);
       return;
     }
+    if (node.class === 'FUNCTION' && node.is_operator === true) {
+      const op = DUCKDB_ONLY_OPERATORS[String(node.function_name)];
+      if (op !== undefined)
+        throw new AthenaQueryError(
+          'SYNTAX_ERROR',
+          `line ${at(node)}: mismatched input '${op}'`,
+          2,
+          1000,
+          true,
+        );
+    }
     if (node.class === 'FUNCTION' && node.is_operator !== true) {
       const name = String(node.function_name).toLowerCase();
       const mapped = TRINO_FUNCTIONS[name];
       if (mapped !== undefined) {
-        // substr's optional length is a second macro: a macro default could not tell an explicit NULL from none.
-        node.function_name =
-          mapped === 'trino_substr' ? `${mapped}${(node.children as Node[]).length}` : mapped;
+        // substr's length and trim's characters (`trim(c FROM s)`) are optional: one macro per arity, since a macro
+        // default could not tell an explicit NULL from none.
+        node.function_name = ARITY_MACROS.has(mapped)
+          ? `${mapped}${(node.children as Node[]).length}`
+          : mapped;
         node.schema = '';
         node.catalog = '';
       } else if (!SYNTAX_FUNCTIONS.has(name)) {
