@@ -123,8 +123,3 @@ export function javaDouble(d: number): string {
   const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return `${m}E${Number(exp)}`;
 }
-
-/** A CSV field as Athena writes result files: every value quoted, NULL as an empty unquoted field. */
-export function csvField(v: string | undefined): string {
-  return v === undefined ? '' : `"${v.replace(/"/g, '""')}"`;
-}

@@ -6,7 +6,7 @@
  * to SQL with `json_deserialize_sql`. The same tree gives each table scan's partition predicates, which decide the
  * bytes a query scans.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
   CLOUDTRAIL_COLUMNS,
   PARTITIONS_TABLE,
@@ -205,7 +205,9 @@ export const TRINO_SETTINGS: readonly string[] = [
 
 /** A DuckDB database with Trino's settings, the twin's table and the `trino_*` macros: where Athena's SQL runs. */
 export async function openTrinoEngine(): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  // Loaded on the first Athena call only: the native engine costs every other twin user nothing.
+  const { DuckDBInstance: Instance } = await import('@duckdb/node-api');
+  const instance = await Instance.create(':memory:', { threads: '2' });
   const conn = await instance.connect();
   for (const sql of [...TRINO_SETTINGS, ...tableDdl(), ...TRINO_MACROS]) await conn.run(sql);
   return { instance, conn };

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import { jsonResponse } from '../protocol.js';
 import type { ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
-import { csvField, formatValue, trinoTypeName } from './athena-format.js';
 import {
   AthenaQueryError,
   duckdbError,
@@ -390,6 +389,8 @@ async function run(q: Query, ctx: TwinContext, s: AthenaState): Promise<void> {
       scanned += Number(r.getRows()[0]?.[0] ?? 0);
     }
     q.scanned = scanned;
+    // Loaded here, not at the top: it needs DuckDB's native module, which only Athena users should pay for.
+    const { formatValue, trinoTypeName } = await import('./athena-format.js');
     const conn = await e.instance.connect();
     q.conn = conn;
     try {
@@ -436,6 +437,11 @@ function stopQuery(q: Query): void {
   q.completed = Date.now();
   q.rows = [];
   q.conn?.interrupt();
+}
+
+/** A CSV field as Athena writes result files: every value quoted, NULL as an empty unquoted field. */
+function csvField(v: string | undefined): string {
+  return v === undefined ? '' : `"${v.replace(/"/g, '""')}"`;
 }
 
 /** Athena writes `<id>.csv` under the output location: a header row, every field quoted, NULL as an empty field. */
