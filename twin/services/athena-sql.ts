@@ -153,6 +153,17 @@ export const TRINO_MACROS: readonly string[] = [
   `CREATE MACRO trino_json_extract(j, p) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
      ELSE json_extract(j, p) END`,
   `CREATE MACRO trino_json_format(j) AS CAST(j AS VARCHAR)`,
+  // CAST(varchar AS BIGINT/INTEGER) in Trino takes integral text only; other types cast as DuckDB does.
+  ...(['bigint', 'integer'] as const).flatMap((t) => [
+    `CREATE MACRO trino_cast_${t}(x) AS CASE
+       WHEN typeof(x) <> 'VARCHAR' OR x IS NULL THEN CAST(x AS ${t.toUpperCase()})
+       WHEN regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?[0-9]+\\s*') THEN CAST(x AS ${t.toUpperCase()})
+       ELSE error('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t.toUpperCase()}') END`,
+    `CREATE MACRO trino_try_cast_${t}(x) AS CASE
+       WHEN typeof(x) <> 'VARCHAR' OR x IS NULL THEN TRY_CAST(x AS ${t.toUpperCase()})
+       WHEN regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(x AS ${t.toUpperCase()})
+       ELSE NULL END`,
+  ]),
   // CAST(json AS VARCHAR) in Trino: a JSON string's value without quotes, a number or boolean as text, JSON null as
   // NULL, and a failure for an object or array (json_format is the way to get their text).
   `CREATE MACRO trino_json_to_varchar(j) AS CASE
@@ -272,7 +283,7 @@ const DUCKDB_ERRORS: readonly {
   },
   {
     // Raised by the trino_* macros with Trino's own wording.
-    match: /^Invalid Input Error: (Cannot cast JSON .*)$/,
+    match: /^Invalid Input Error: (Cannot cast .*)$/,
     name: 'INVALID_CAST_ARGUMENT',
     message: (m) => m[1] ?? '',
     type: 1001,
@@ -527,6 +538,14 @@ function rewrite(
         throw new AthenaQueryError('TYPE_NOT_FOUND', `line ${at(node)}: Unknown type: ${name.toLowerCase()}`);
       }
       const child = node.child as Node | undefined;
+      if ((name === 'BIGINT' || name === 'INTEGER') && child) {
+        // Trino casts only integral text to an integer ('1.5' fails; DuckDB would round it).
+        visit(child, null);
+        const fn = `trino_${node.try_cast === true ? 'try_' : ''}cast_${name.toLowerCase()}`;
+        for (const k of Object.keys(node)) delete node[k];
+        Object.assign(node, functionNode(fn, [child]));
+        return;
+      }
       if (
         name === 'VARCHAR' &&
         node.try_cast !== true &&
