@@ -320,6 +320,27 @@ describe('Athena over the trail archive', () => {
   });
 });
 
+describe('Athena under concurrent queries', () => {
+  it('runs queries submitted together, each seeing the whole archive', async () => {
+    const sqls = Array.from(
+      { length: 6 },
+      (_, i) => `SELECT count(*) AS n, ${i} AS q FROM default.cloudtrail_logs`,
+    );
+    const ids = await Promise.all(
+      sqls.map((QueryString) => athena.send(new StartQueryExecutionCommand({ QueryString }))),
+    );
+    const done = await Promise.all(ids.map((r) => waitFor(r.QueryExecutionId as string)));
+    expect(done.map((d) => d.QueryExecution?.Status?.State)).toEqual(sqls.map(() => 'SUCCEEDED'));
+    const counts = await Promise.all(
+      ids.map(async (r) => {
+        const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: r.QueryExecutionId }));
+        return res.ResultSet?.Rows?.[1]?.Data?.map((d) => d.VarCharValue);
+      }),
+    );
+    expect(counts).toEqual(sqls.map((_, i) => [String(events.length), String(i)]));
+  });
+});
+
 describe('Athena over a table without partition keys (POST /_twin/glue/table)', () => {
   it('describes no partition keys, has no partition columns, and reads every object whatever the WHERE', async () => {
     await control(twin.url, 'POST', '/_twin/glue/table', { partitioned: false });

@@ -350,8 +350,10 @@ async function startQuery(
     scanned: 0,
     ...(token !== undefined ? { token } : {}),
   };
+  // A connection of its own: the engine's is loading the archive, and requests are answered concurrently.
+  const parser = await e.instance.connect();
   try {
-    q.translated = await translate(e.conn, statement, {
+    q.translated = await translate(parser, statement, {
       database,
       tables: catalogTables(gluePartitioned(ctx)),
     });
@@ -360,6 +362,8 @@ async function startQuery(
       throw new ApiError('InvalidRequestException', x.detail, 'MALFORMED_QUERY');
     if (!(x instanceof AthenaQueryError)) throw x;
     q.error = x;
+  } finally {
+    parser.closeSync();
   }
   s.queries.set(id, q);
   s.order.push(id);
@@ -383,17 +387,18 @@ async function run(q: Query, ctx: TwinContext, s: AthenaState): Promise<void> {
     const e = await engine(s);
     await syncNow(ctx, s);
     if (isStopped(q)) return;
-    let scanned = 0;
-    for (const sql of translated.scanQueries) {
-      const r = await e.conn.runAndReadAll(sql);
-      scanned += Number(r.getRows()[0]?.[0] ?? 0);
-    }
-    q.scanned = scanned;
     // Loaded here, not at the top: it needs DuckDB's native module, which only Athena users should pay for.
     const { formatValue, trinoTypeName } = await import('./athena-format.js');
+    // Each query runs on a connection of its own, so queries run side by side and Stop can interrupt one.
     const conn = await e.instance.connect();
     q.conn = conn;
     try {
+      let scanned = 0;
+      for (const sql of translated.scanQueries) {
+        const r = await conn.runAndReadAll(sql);
+        scanned += Number(r.getRows()[0]?.[0] ?? 0);
+      }
+      q.scanned = scanned;
       const reader = await conn.runAndReadAll(translated.sql);
       const types = reader.columnTypes();
       q.columns = reader.columnNames().map((name, i) => {
