@@ -258,6 +258,14 @@ describe('what the twin refuses, in Athena’s words', () => {
     expect(await failure("SELECT list_contains(resources, 'x') FROM cloudtrail_logs")).toMatch(
       /^FUNCTION_NOT_FOUND: line 1:8: Function 'list_contains' not registered$/,
     );
+    for (const [call, name] of [
+      ["struct_extract(tlsdetails, 'tlsversion')", 'struct_extract'],
+      ["like_escape(eventname, 'a', '!')", 'like_escape'],
+      ['len(resources)', 'len'],
+    ])
+      expect(await failure(`SELECT ${call} FROM cloudtrail_logs`)).toBe(
+        `FUNCTION_NOT_FOUND: line 1:8: Function '${name}' not registered`,
+      );
   });
 
   it('unknown tables and schemas, resolved against the Glue catalog', async () => {

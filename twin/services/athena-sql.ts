@@ -90,16 +90,17 @@ const DUCKDB_ONLY_OPERATORS: Readonly<Record<string, string>> = {
   '->>': '->>',
 };
 
-/** Functions DuckDB's parser produces from syntax the contract allows (`count(*)`, `LIKE … ESCAPE`). */
-const SYNTAX_FUNCTIONS: ReadonlySet<string> = new Set([
-  'count_star',
-  'like_escape',
-  'not_like_escape',
-  'struct_extract',
-  'array_extract',
-  // ROW(a, b): Trino's row constructor, which DuckDB parses as a call.
-  'row',
-]);
+/**
+ * Calls DuckDB's parser writes for syntax the contract allows, with the schema it gives them: `LIKE … ESCAPE` and
+ * `ROW(…)` come out as `main.like_escape` / `main.row`, which a direct call of the same name (schema '') does not.
+ * `count(*)` is `count_star`.
+ */
+const SYNTAX_FUNCTIONS: Readonly<Record<string, string>> = {
+  count_star: '',
+  like_escape: 'main',
+  not_like_escape: 'main',
+  row: 'main',
+};
 
 /**
  * Types a CAST may name: the contract's (VARCHAR, BIGINT, DOUBLE, BOOLEAN, JSON) and the other Trino types DuckDB
@@ -517,7 +518,7 @@ function rewrite(
           : mapped;
         node.schema = '';
         node.catalog = '';
-      } else if (!SYNTAX_FUNCTIONS.has(name)) {
+      } else if (SYNTAX_FUNCTIONS[name] !== String(node.schema ?? '')) {
         throw new AthenaQueryError(
           'FUNCTION_NOT_FOUND',
           `line ${at(node)}: Function '${name}' not registered`,
