@@ -275,6 +275,15 @@ describe('what the twin refuses, in Athena’s words', () => {
     expect(await failure('SELECT * FROM other.cloudtrail_logs')).toBe(
       "SCHEMA_NOT_FOUND: line 1:15: Schema 'other' does not exist",
     );
+    expect(await failure('SELECT * FROM lakehouse.default.cloudtrail_logs')).toBe(
+      "CATALOG_NOT_FOUND: line 1:15: Catalog 'lakehouse' not found",
+    );
+    const viaContext = await translate(conn, 'SELECT 1 FROM cloudtrail_logs', {
+      database: 'default',
+      catalog: 'other',
+      tables: catalogTables(true),
+    }).catch((e: unknown) => (e as Error).message);
+    expect(viaContext).toBe("CATALOG_NOT_FOUND: line 1:15: Catalog 'other' not found");
   });
 
   it('what DuckDB rejects while binding or running, with Trino’s error names and positions', async () => {

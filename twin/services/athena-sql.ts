@@ -337,7 +337,7 @@ const DEFAULT_STAND_IN = '__dflt_';
 export async function translate(
   conn: DuckDBConnection,
   sql: string,
-  opts: { database: string; tables: readonly CatalogTable[] },
+  opts: { database: string; catalog?: string; tables: readonly CatalogTable[] },
 ): Promise<Translated> {
   const lexed = standInForDefault(sql);
   const parsed = await serialize(conn, lexed);
@@ -459,7 +459,7 @@ function collect(n: unknown, visit: (n: Node) => void): void {
 function rewrite(
   root: Node,
   sql: string,
-  opts: { database: string; tables: readonly CatalogTable[] },
+  opts: { database: string; catalog?: string; tables: readonly CatalogTable[] },
   ctes: ReadonlySet<string>,
   scans: { alias: string; where: Node | null; partitioned: boolean }[],
   columnRefs: { path: string; at: string }[],
@@ -674,7 +674,7 @@ function castTypeName(type: CastType | undefined): string {
 function resolveTable(
   node: Node,
   at: string,
-  opts: { database: string; tables: readonly CatalogTable[] },
+  opts: { database: string; catalog?: string; tables: readonly CatalogTable[] },
   ctes: ReadonlySet<string>,
   where: Node | null,
   scans: { alias: string; where: Node | null; partitioned: boolean }[],
@@ -684,7 +684,7 @@ function resolveTable(
   const schema = unstand(node.schema_name).toLowerCase();
   const name = unstand(node.table_name).toLowerCase();
   if (catalog === '' && schema === '' && ctes.has(name)) return;
-  const cat = catalog === '' ? 'awsdatacatalog' : catalog;
+  const cat = catalog !== '' ? catalog : (opts.catalog ?? 'awsdatacatalog').toLowerCase();
   const db = schema === '' ? opts.database.toLowerCase() : schema;
   if (cat !== 'awsdatacatalog') {
     throw new AthenaQueryError('CATALOG_NOT_FOUND', `line ${at}: Catalog '${cat}' not found`);

@@ -355,6 +355,7 @@ async function startQuery(
   try {
     q.translated = await translate(parser, statement, {
       database,
+      ...(typeof context.Catalog === 'string' && context.Catalog !== '' ? { catalog: context.Catalog } : {}),
       tables: catalogTables(gluePartitioned(ctx)),
     });
   } catch (x) {
