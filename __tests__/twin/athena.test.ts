@@ -157,6 +157,12 @@ describe('Athena over the trail archive', () => {
     expect(second.ResultSet?.Rows).toHaveLength(501);
     expect(second.NextToken).toBeUndefined();
     expect(second.ResultSet?.Rows?.[0]?.Data?.[0]?.VarCharValue).toBe(volume[999]?.eventID);
+    await expect(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: 'bm90IGEgdG9rZW4=' })),
+    ).rejects.toThrow('The NextToken is not valid for this query.');
+    await expect(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1001 })),
+    ).rejects.toThrow(/maxResults/);
   });
 
   it('writes the results as CSV to the output location', async () => {
