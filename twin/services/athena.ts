@@ -56,7 +56,7 @@ export interface WorkGroup {
 
 interface Engine {
   instance: DuckDBInstance;
-  /** Loads the archive and translates statements; each query runs on a connection of its own (so Stop can interrupt it). */
+  /** Loads the archive (one sync at a time); statements are parsed and queries run on connections of their own. */
   conn: DuckDBConnection;
 }
 
