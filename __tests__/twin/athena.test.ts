@@ -5,6 +5,7 @@ import {
   GetQueryResultsCommand,
   GetWorkGroupCommand,
   InvalidRequestException,
+  ListQueryExecutionsCommand,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
   TooManyRequestsException,
@@ -156,6 +157,12 @@ describe('Athena over the trail archive', () => {
     expect(second.ResultSet?.Rows).toHaveLength(501);
     expect(second.NextToken).toBeUndefined();
     expect(second.ResultSet?.Rows?.[0]?.Data?.[0]?.VarCharValue).toBe(volume[999]?.eventID);
+    await expect(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: 'bm90IGEgdG9rZW4=' })),
+    ).rejects.toThrow('The NextToken is not valid for this query.');
+    await expect(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1001 })),
+    ).rejects.toThrow(/maxResults/);
   });
 
   it('writes the results as CSV to the output location', async () => {
@@ -245,5 +252,169 @@ describe('Athena over the trail archive', () => {
     await expect(athena.send(new GetWorkGroupCommand({ WorkGroup: 'nope' }))).rejects.toThrow(
       'WorkGroup nope is not found',
     );
+  });
+
+  it('scans only the partitions the WHERE keeps: one account, region and day reads that folder’s bytes', async () => {
+    const shape = docs[10] as Record<string, unknown>;
+    const spread = ['111111111111', '222222222222'].flatMap((account) =>
+      ['us-east-1', 'eu-west-1'].flatMap((region) =>
+        syntheticCopies({ ...shape, recipientAccountId: account }, 3 * 24 * 6, {
+          start: '2024-03-01T00:00:00Z',
+          region,
+        }).map((r, i) => ({
+          ...r,
+          eventID: `${account}-${region}-${i}`,
+          eventTime: new Date(Date.parse('2024-03-01T00:00:00Z') + i * 600_000).toISOString(),
+        })),
+      ),
+    );
+    await control(twin.url, 'POST', '/_twin/events', spread.map((r) => JSON.stringify(r)).join('\n'));
+    const sizes = async (prefix: string): Promise<number> => {
+      const listed = (await control(
+        twin.url,
+        'GET',
+        `/_twin/s3/objects?bucket=twin-cloudtrail&prefix=${prefix}`,
+      )) as {
+        objects: { key: string; size: number }[];
+      };
+      return listed.objects.filter((o) => o.key.includes('/CloudTrail/')).reduce((a, o) => a + o.size, 0);
+    };
+    const scanned = async (where: string): Promise<number> => {
+      const { id } = await query(`SELECT count(*) FROM default.cloudtrail_logs ${where}`);
+      const out = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
+      return out.QueryExecution?.Statistics?.DataScannedInBytes ?? -1;
+    };
+    const one = await sizes('AWSLogs/111111111111/CloudTrail/us-east-1/2024/03/02/');
+    expect(one).toBeGreaterThan(0);
+    expect(
+      await scanned(
+        `WHERE account IN ('111111111111') AND region IN ('us-east-1') AND "timestamp" BETWEEN '2024/03/02' AND '2024/03/02' AND eventname <> 'x'`,
+      ),
+    ).toBe(one);
+    const all = await sizes('AWSLogs/');
+    expect(await scanned(`WHERE eventname <> 'x'`)).toBe(all);
+    // A partition column under OR with another column cannot prune: the whole table is read.
+    expect(await scanned(`WHERE account = '111111111111' OR eventname = 'x'`)).toBe(all);
+    expect(await scanned(`WHERE region = 'eu-west-1'`)).toBe(
+      (await sizes('AWSLogs/111111111111/CloudTrail/eu-west-1/')) +
+        (await sizes('AWSLogs/222222222222/CloudTrail/eu-west-1/')),
+    );
+    const log = (await fetch(`${twin.url}/_twin/athena/queries`).then((r) => r.json())) as {
+      dataScannedInBytes: number;
+      rowsReturned: number;
+    }[];
+    expect(log[0]).toMatchObject({ dataScannedInBytes: one, rowsReturned: 1 });
+  });
+
+  it('follows the archive: appended events are rows at the next query, undelivered objects are not', async () => {
+    const before = Number((await query('SELECT count(*) FROM cloudtrail_logs')).rows[1]?.[0]);
+    const extra = syntheticCopies(docs[10] as Record<string, unknown>, 30, {
+      start: '2025-01-01T00:00:00Z',
+    }).map((r, i) => ({
+      ...r,
+      eventID: `appended-${i}`,
+    }));
+    await control(
+      twin.url,
+      'POST',
+      '/_twin/events?mode=append',
+      extra.map((r) => JSON.stringify(r)).join('\n'),
+    );
+    expect(Number((await query('SELECT count(*) FROM cloudtrail_logs')).rows[1]?.[0])).toBe(before + 30);
+    const sync = await control(twin.url, 'POST', '/_twin/athena/sync');
+    expect(sync).toMatchObject({ added: 0, removed: 0 });
+  });
+});
+
+describe('Athena under concurrent queries', () => {
+  it('runs queries submitted together, each seeing the whole archive', async () => {
+    const sqls = Array.from(
+      { length: 6 },
+      (_, i) => `SELECT count(*) AS n, ${i} AS q FROM default.cloudtrail_logs`,
+    );
+    const ids = await Promise.all(
+      sqls.map((QueryString) => athena.send(new StartQueryExecutionCommand({ QueryString }))),
+    );
+    const done = await Promise.all(ids.map((r) => waitFor(r.QueryExecutionId as string)));
+    expect(done.map((d) => d.QueryExecution?.Status?.State)).toEqual(sqls.map(() => 'SUCCEEDED'));
+    const counts = await Promise.all(
+      ids.map(async (r) => {
+        const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: r.QueryExecutionId }));
+        return res.ResultSet?.Rows?.[1]?.Data?.map((d) => d.VarCharValue);
+      }),
+    );
+    expect(counts).toEqual(sqls.map((_, i) => [String(events.length), String(i)]));
+  });
+});
+
+describe('Athena over a table without partition keys (POST /_twin/glue/table)', () => {
+  it('describes no partition keys, has no partition columns, and reads every object whatever the WHERE', async () => {
+    await control(twin.url, 'POST', '/_twin/glue/table', { partitioned: false });
+    const { Table } = await glue.send(
+      new GetTableCommand({ DatabaseName: 'default', Name: 'cloudtrail_logs' }),
+    );
+    expect(Table?.PartitionKeys).toEqual([]);
+    expect(Table?.Parameters?.['projection.enabled']).toBeUndefined();
+    const { QueryExecutionId: id } = await athena.send(
+      new StartQueryExecutionCommand({
+        QueryString: "SELECT count(*) FROM cloudtrail_logs WHERE account = '1'",
+      }),
+    );
+    const failed = await waitFor(id as string);
+    expect(failed.QueryExecution?.Status?.StateChangeReason).toBe(
+      "COLUMN_NOT_FOUND: line 1:44: Column 'account' cannot be resolved",
+    );
+    const { id: ok } = await query(`SELECT count(*) FROM cloudtrail_logs WHERE awsregion = 'us-west-2'`);
+    const out = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: ok }));
+    const listed = (await control(
+      twin.url,
+      'GET',
+      '/_twin/s3/objects?bucket=twin-cloudtrail&prefix=AWSLogs/',
+    )) as {
+      objects: { key: string; size: number }[];
+    };
+    const all = listed.objects.filter((o) => o.key.includes('/CloudTrail/')).reduce((a, o) => a + o.size, 0);
+    expect(out.QueryExecution?.Statistics?.DataScannedInBytes).toBe(all);
+  });
+
+  it('lists the workgroup’s queries, newest first', async () => {
+    const first = await query('SELECT 1');
+    const second = await query('SELECT 2');
+    const listed = await athena.send(new ListQueryExecutionsCommand({ WorkGroup: 'primary' }));
+    expect(listed.QueryExecutionIds).toEqual([second.id, first.id]);
+  });
+});
+
+describe('Athena and the delivery delay', () => {
+  it('does not see events whose log file CloudTrail has not delivered yet', async () => {
+    let now = Date.parse('2024-03-01T01:00:00Z');
+    const delayed = await startTestTwin({
+      events: syntheticCopies(docs[10] as Record<string, unknown>, 60, { start: '2024-03-01T00:30:00Z' }),
+      deliveryDelayMinutes: 10,
+      now: () => now,
+    });
+    const client = new AthenaClient(clientConfig(delayed.url));
+    try {
+      const count = async (): Promise<string | undefined> => {
+        const { QueryExecutionId: id } = await client.send(
+          new StartQueryExecutionCommand({ QueryString: 'SELECT count(*) FROM cloudtrail_logs' }),
+        );
+        for (;;) {
+          const out = await client.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
+          if (out.QueryExecution?.Status?.State === 'SUCCEEDED') break;
+          expect(out.QueryExecution?.Status?.State).not.toBe('FAILED');
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        const res = await client.send(new GetQueryResultsCommand({ QueryExecutionId: id }));
+        return res.ResultSet?.Rows?.[1]?.Data?.[0]?.VarCharValue;
+      };
+      // Events 00:30..01:29, delivered 10 minutes after their time: at 01:00 those up to 00:50 are in the archive.
+      expect(await count()).toBe('21');
+      now = Date.parse('2024-03-01T03:00:00Z');
+      expect(await count()).toBe('60');
+    } finally {
+      client.destroy();
+      await delayed.close();
+    }
   });
 });

@@ -9,6 +9,10 @@ import {
   DuckDBTypeId,
   DuckDBArrayValue,
   DuckDBDateValue,
+  DuckDBListType,
+  DuckDBArrayType,
+  DuckDBStructType,
+  DuckDBMapType,
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
@@ -61,30 +65,40 @@ export function trinoTypeName(t: DuckDBType): string {
   }
 }
 
-/** One value as Athena prints it; undefined for SQL NULL (a Datum without VarCharValue). */
-export function formatValue(v: DuckDBValue): string | undefined {
+/** One value of a column of type `t` as Athena prints it; undefined for SQL NULL (a Datum without VarCharValue). */
+export function formatValue(v: DuckDBValue, t: DuckDBType): string | undefined {
   if (v === null) return undefined;
-  return text(v);
+  return text(v, t);
 }
 
-function text(v: DuckDBValue): string {
+function text(v: DuckDBValue, t: DuckDBType | undefined): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return javaDouble(v);
+  if (typeof v === 'number') {
+    // DuckDB hands integers of 32 bits or fewer as JS numbers: print them as integers, and doubles as Java does.
+    const floating = t?.typeId === DuckDBTypeId.DOUBLE || t?.typeId === DuckDBTypeId.FLOAT;
+    return floating || !Number.isInteger(v) ? javaDouble(v) : String(v);
+  }
   if (v instanceof DuckDBDecimalValue) return v.toString();
   if (v instanceof DuckDBTimestampTZValue) return `${timestampText(v.micros)} UTC`;
   if (v instanceof DuckDBTimestampValue) return timestampText(v.micros);
   if (v instanceof DuckDBDateValue) return v.toString();
-  if (v instanceof DuckDBListValue || v instanceof DuckDBArrayValue)
-    return `[${v.items.map((x) => text(x)).join(', ')}]`;
-  if (v instanceof DuckDBStructValue)
+  if (v instanceof DuckDBListValue || v instanceof DuckDBArrayValue) {
+    const of = t instanceof DuckDBListType || t instanceof DuckDBArrayType ? t.valueType : undefined;
+    return `[${v.items.map((x) => text(x, of)).join(', ')}]`;
+  }
+  if (v instanceof DuckDBStructValue) {
+    const st = t instanceof DuckDBStructType ? t : undefined;
     return `{${Object.entries(v.entries)
-      .map(([k, x]) => `${k}=${text(x)}`)
+      .map(([k, x]) => `${k}=${text(x, st?.typeForEntry(k))}`)
       .join(', ')}}`;
-  if (v instanceof DuckDBMapValue)
-    return `{${v.entries.map((e) => `${text(e.key)}=${text(e.value)}`).join(', ')}}`;
+  }
+  if (v instanceof DuckDBMapValue) {
+    const mt = t instanceof DuckDBMapType ? t : undefined;
+    return `{${v.entries.map((e) => `${text(e.key, mt?.keyType)}=${text(e.value, mt?.valueType)}`).join(', ')}}`;
+  }
   return String(v);
 }
 
@@ -108,9 +122,4 @@ export function javaDouble(d: number): string {
   const [mantissa = '', exp = '0'] = d.toExponential().split('e');
   const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return `${m}E${Number(exp)}`;
-}
-
-/** A CSV field as Athena writes result files: every value quoted, NULL as an empty unquoted field. */
-export function csvField(v: string | undefined): string {
-  return v === undefined ? '' : `"${v.replace(/"/g, '""')}"`;
 }

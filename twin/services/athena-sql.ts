@@ -6,8 +6,14 @@
  * to SQL with `json_deserialize_sql`. The same tree gives each table scan's partition predicates, which decide the
  * bytes a query scans.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { PARTITIONS_TABLE, PARTITION_KEYS } from './athena-table.js';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import {
+  CLOUDTRAIL_COLUMNS,
+  PARTITIONS_TABLE,
+  PARTITION_KEYS,
+  tableDdl,
+  type HiveType,
+} from './athena-table.js';
 
 /** An error the query ends with, in Athena's terms (`FUNCTION_NOT_FOUND: line 1:8: …`). */
 export class AthenaQueryError extends Error {
@@ -71,32 +77,72 @@ export const TRINO_FUNCTIONS: Readonly<Record<string, string>> = {
   row_number: 'row_number',
 };
 
-/** Functions DuckDB's parser produces from syntax the contract allows (`count(*)`, `LIKE … ESCAPE`). */
-const SYNTAX_FUNCTIONS: ReadonlySet<string> = new Set([
-  'count_star',
-  'like_escape',
-  'not_like_escape',
-  'struct_extract',
-  'array_extract',
-]);
+/** Macros that come in one version per number of arguments (`trino_substr2`, `trino_substr3`). */
+const ARITY_MACROS: ReadonlySet<string> = new Set(['trino_substr', 'trino_trim']);
 
-/** Casts the contract allows (Trino names); DuckDB's cast does the same for these, JSON aside. */
-const CAST_TYPES: ReadonlySet<string> = new Set(['VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'JSON']);
+/** Operators DuckDB's grammar has and Trino's does not (ILIKE, `//`, `**`, `^@`, `->>`): syntax errors. */
+const DUCKDB_ONLY_OPERATORS: Readonly<Record<string, string>> = {
+  '~~*': 'ILIKE',
+  '!~~*': 'NOT ILIKE',
+  '//': '//',
+  '**': '**',
+  '^@': '^@',
+  '->>': '->>',
+};
+
+/**
+ * Calls DuckDB's parser writes for syntax the contract allows, with the schema it gives them: `LIKE … ESCAPE` and
+ * `ROW(…)` come out as `main.like_escape` / `main.row`, which a direct call of the same name (schema '') does not.
+ * `count(*)` is `count_star`.
+ */
+const SYNTAX_FUNCTIONS: Readonly<Record<string, string>> = {
+  count_star: '',
+  like_escape: 'main',
+  not_like_escape: 'main',
+  row: 'main',
+};
+
+/**
+ * Types a CAST may name: the contract's (VARCHAR, BIGINT, DOUBLE, BOOLEAN, JSON) and the other Trino types DuckDB
+ * casts the same way; a name Trino does not know is TYPE_NOT_FOUND.
+ */
+const CAST_TYPES: ReadonlySet<string> = new Set([
+  'VARCHAR',
+  'BIGINT',
+  'DOUBLE',
+  'BOOLEAN',
+  'JSON',
+  'INTEGER',
+  'SMALLINT',
+  'TINYINT',
+  'REAL',
+  'FLOAT',
+  'DATE',
+  'TIMESTAMP',
+  // ROW(…) and ARRAY(…) types, as DuckDB's parser names them.
+  'STRUCT',
+  'LIST',
+]);
 
 /**
  * The macros behind the rewritten functions, each with the Trino semantics its name says (see the unit tests in
  * __tests__/twin/athena-sql.test.ts, which check them against Trino's documentation).
  */
 export const TRINO_MACROS: readonly string[] = [
-  // Trino: positions from 1, a negative start counts from the end, a start outside the string gives ''.
-  `CREATE MACRO trino_substr(s, start, n := NULL) AS CASE
+  // Trino: positions from 1, a negative start counts from the end, a start outside the string or a length of 0 or
+  // less gives ''.
+  `CREATE MACRO trino_substr2(s, start) AS CASE
      WHEN s IS NULL OR start IS NULL THEN NULL
      WHEN start = 0 OR abs(start) > length(s) THEN ''
-     WHEN n IS NULL THEN substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END)
-     WHEN n < 0 THEN error('Length must be greater than or equal to zero')
+     ELSE substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END) END`,
+  `CREATE MACRO trino_substr3(s, start, n) AS CASE
+     WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
+     WHEN start = 0 OR abs(start) > length(s) OR n <= 0 THEN ''
      ELSE substring(s, CASE WHEN start < 0 THEN length(s) + start + 1 ELSE start END, n) END`,
   // Trino trims whitespace (not only spaces).
-  `CREATE MACRO trino_trim(s) AS regexp_replace(s, '^[\\s\\x0B\\x1C-\\x1F]+|[\\s\\x0B\\x1C-\\x1F]+$', '', 'g')`,
+  `CREATE MACRO trino_trim1(s) AS regexp_replace(s, '^[\\s\\x0B\\x1C-\\x1F]+|[\\s\\x0B\\x1C-\\x1F]+$', '', 'g')`,
+  // trim(chars FROM s): any of the characters, from both ends.
+  `CREATE MACRO trino_trim2(s, chars) AS trim(s, chars)`,
   // Trino's concat is NULL when any argument is NULL (DuckDB's skips NULLs); up to 8 arguments.
   `CREATE MACRO trino_concat(a, b := '', c := '', d := '', e := '', f := '', g := '', h := '') AS
      a || b || c || d || e || f || g || h`,
@@ -108,7 +154,26 @@ export const TRINO_MACROS: readonly string[] = [
   `CREATE MACRO trino_json_extract(j, p) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
      ELSE json_extract(j, p) END`,
   `CREATE MACRO trino_json_format(j) AS CAST(j AS VARCHAR)`,
-  `CREATE MACRO trino_json_parse(s) AS CAST(s AS JSON)`,
+  // CAST(varchar AS BIGINT/INTEGER) in Trino takes integral text only; other types cast as DuckDB does.
+  ...(['bigint', 'integer'] as const).flatMap((t) => [
+    `CREATE MACRO trino_cast_${t}(x) AS CASE
+       WHEN typeof(x) <> 'VARCHAR' OR x IS NULL THEN CAST(x AS ${t.toUpperCase()})
+       WHEN regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?[0-9]+\\s*') THEN CAST(x AS ${t.toUpperCase()})
+       ELSE error('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t.toUpperCase()}') END`,
+    `CREATE MACRO trino_try_cast_${t}(x) AS CASE
+       WHEN typeof(x) <> 'VARCHAR' OR x IS NULL THEN TRY_CAST(x AS ${t.toUpperCase()})
+       WHEN regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(x AS ${t.toUpperCase()})
+       ELSE NULL END`,
+  ]),
+  // CAST(json AS VARCHAR) in Trino: a JSON string's value without quotes, a number or boolean as text, JSON null as
+  // NULL, and a failure for an object or array (json_format is the way to get their text).
+  `CREATE MACRO trino_json_to_varchar(j) AS CASE
+     WHEN j IS NULL OR json_type(j) = 'NULL' THEN NULL
+     WHEN json_type(j) = 'VARCHAR' THEN json_extract_string(j, '$')
+     WHEN json_type(j) IN ('OBJECT', 'ARRAY') THEN error('Cannot cast JSON ' || lower(json_type(j)) || ' to VARCHAR')
+     ELSE CAST(j AS VARCHAR) END`,
+  // json() parses and re-serialises minified, as Trino's json_parse normalises the text.
+  `CREATE MACRO trino_json_parse(s) AS json(s)`,
   // NULL when the value is not a JSON array (DuckDB answers 0).
   `CREATE MACRO trino_json_array_length(j) AS CASE WHEN j IS NULL OR NOT json_valid(j) THEN NULL
      WHEN json_type(j) <> 'ARRAY' THEN NULL ELSE json_array_length(j) END`,
@@ -124,6 +189,13 @@ export const TRINO_MACROS: readonly string[] = [
      WHEN list_contains(a, v) THEN true
      WHEN list_contains(list_transform(a, e -> e IS NULL), true) THEN NULL
      ELSE false END`,
+  // Trino's subscript operator on an array: 1-based, and a failure (not NULL) outside the array.
+  `CREATE MACRO trino_subscript(a, i) AS CASE
+     WHEN a IS NULL OR i IS NULL THEN NULL
+     WHEN i = 0 THEN error('SQL array indices start at 1')
+     WHEN i < 0 THEN error('Array subscript is negative: ' || i)
+     WHEN i > len(a) THEN error('Array subscript must be less than or equal to array length: ' || i || ' > ' || len(a))
+     ELSE a[i] END`,
   // Out of range gives NULL (a subscript would fail); negative indexes count from the end.
   `CREATE MACRO trino_element_at(a, i) AS a[i]`,
   // true if any element matches; false if none does (an empty array too); NULL if none does and some gave NULL.
@@ -143,18 +215,118 @@ export const TRINO_SETTINGS: readonly string[] = [
   `SET lambda_syntax = 'ENABLE_SINGLE_ARROW'`,
 ];
 
+/** A DuckDB database with Trino's settings, the twin's table and the `trino_*` macros: where Athena's SQL runs. */
+export async function openTrinoEngine(): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
+  // Loaded on the first Athena call only: the native engine costs every other twin user nothing.
+  const { DuckDBInstance: Instance } = await import('@duckdb/node-api');
+  const instance = await Instance.create(':memory:', { threads: '2' });
+  const conn = await instance.connect();
+  for (const sql of [...TRINO_SETTINGS, ...tableDdl(), ...TRINO_MACROS]) await conn.run(sql);
+  return { instance, conn };
+}
+
 /** A table the Glue catalog holds. */
 export interface CatalogTable {
   database: string;
   name: string;
   /** The DuckDB relation that holds its rows. */
   relation: string;
+  /** Whether Glue describes it with the partition keys; without them every query reads every object. */
+  partitioned: boolean;
 }
 
 export interface Translated {
   sql: string;
   /** One SQL query per scan of the table, answering the bytes that scan reads after partition pruning. */
   scanQueries: string[];
+  /** Where each column reference is in the statement (`line:col`), to place DuckDB's binder errors as Trino does. */
+  columnRefs: { path: string; at: string }[];
+}
+
+/**
+ * DuckDB's errors in Trino's words: which error name, and how the message reads. Positions come from the
+ * statement's own parse tree (DuckDB's point into the rewritten SQL). First match wins.
+ */
+const DUCKDB_ERRORS: readonly {
+  match: RegExp;
+  name: string;
+  message: (m: RegExpExecArray, at: (name: string) => string) => string;
+  category?: 1 | 2;
+  type?: number;
+}[] = [
+  {
+    match: /^Binder Error: Referenced column "([^"]+)" not found/,
+    name: 'COLUMN_NOT_FOUND',
+    message: (m, at) => `${at(m[1] ?? '')}Column '${m[1]}' cannot be resolved`,
+  },
+  {
+    match: /^Binder Error: Could not find key "([^"]+)" in struct/,
+    name: 'COLUMN_NOT_FOUND',
+    message: (m, at) => `${at(m[1] ?? '')}Column '${m[1]}' cannot be resolved`,
+  },
+  {
+    match: /^Binder Error: column "([^"]+)" must appear in the GROUP BY clause/,
+    name: 'EXPRESSION_NOT_AGGREGATE',
+    message: (m, at) =>
+      `${at(m[1] ?? '')}'${m[1]}' must be an aggregate expression or appear in GROUP BY clause`,
+  },
+  {
+    match:
+      /^Binder Error: No function matches the given name and argument types '(?:trino_)?([a-z_]+?)\d?\(([^)]*)\)'/,
+    name: 'FUNCTION_NOT_FOUND',
+    message: (m) => `Unexpected parameters (${(m[2] ?? '').toLowerCase()}) for function ${m[1]}`,
+  },
+  {
+    match: /^Conversion Error: Could not convert string '(.*)' to (\w+)/,
+    name: 'INVALID_CAST_ARGUMENT',
+    message: (m) => `Cannot cast '${m[1]}' to ${TRINO_TYPE_OF[m[2] ?? ''] ?? m[2]}`,
+    type: 1001,
+  },
+  {
+    // Raised by the trino_* macros with Trino's own wording.
+    match: /^Invalid Input Error: (Cannot cast .*)$/,
+    name: 'INVALID_CAST_ARGUMENT',
+    message: (m) => m[1] ?? '',
+    type: 1001,
+  },
+  {
+    match: /^Invalid Input Error: ((?:Array subscript|SQL array indices|Length must be).*)$/,
+    name: 'INVALID_FUNCTION_ARGUMENT',
+    message: (m) => m[1] ?? '',
+    type: 1001,
+  },
+  {
+    match: /^(?:Conversion|Invalid Input|Out of Range) Error: (.*)$/,
+    name: 'INVALID_FUNCTION_ARGUMENT',
+    message: (m) => m[1] ?? '',
+    type: 1001,
+  },
+  { match: /^Binder Error: (.*)$/, name: 'TYPE_MISMATCH', message: (m) => m[1] ?? '' },
+];
+const TRINO_TYPE_OF: Readonly<Record<string, string>> = {
+  INT64: 'BIGINT',
+  INT32: 'INTEGER',
+  DOUBLE: 'DOUBLE',
+  BOOL: 'BOOLEAN',
+  BOOLEAN: 'BOOLEAN',
+  TIMESTAMP: 'TIMESTAMP',
+};
+
+/** A DuckDB failure while running a translated statement, as the Athena error the query ends with. */
+export function duckdbError(x: unknown, t?: Translated): AthenaQueryError {
+  // Not `instanceof Error`: errors from DuckDB's native binding may come from another realm (as under jest).
+  const raw = (x as { message?: unknown } | null)?.message;
+  const msg = typeof raw === 'string' ? raw : String(x);
+  const first = msg.split('\n')[0] ?? msg;
+  const at = (name: string): string => {
+    const ref = t?.columnRefs.find((r) => r.path === name || r.path.endsWith(`.${name}`));
+    return ref ? `line ${ref.at}: ` : '';
+  };
+  for (const e of DUCKDB_ERRORS) {
+    const m = e.match.exec(first);
+    if (m) return new AthenaQueryError(e.name, e.message(m, at), e.category ?? 2, e.type ?? 1000);
+  }
+  return new AthenaQueryError('GENERIC_INTERNAL_ERROR', first, 1, 200);
 }
 
 // `default` is reserved in DuckDB's grammar but a plain schema name in Trino's; it is swapped for an identifier of
@@ -165,12 +337,12 @@ const DEFAULT_STAND_IN = '__dflt_';
 export async function translate(
   conn: DuckDBConnection,
   sql: string,
-  opts: { database: string; tables: readonly CatalogTable[] },
+  opts: { database: string; catalog?: string; tables: readonly CatalogTable[] },
 ): Promise<Translated> {
   const lexed = standInForDefault(sql);
   const parsed = await serialize(conn, lexed);
   if (parsed.error === true) {
-    const pos = Number(parsed.position ?? 0);
+    const pos = num(parsed.position ?? 0);
     throw new AthenaQueryError(
       'SYNTAX_ERROR',
       `line ${lineCol(sql, pos)}: ${String(parsed.error_message ?? 'syntax error')}`,
@@ -188,28 +360,41 @@ export async function translate(
     const map = (n.cte_map as { map?: { key: string }[] } | undefined)?.map;
     for (const e of map ?? []) ctes.add(e.key.toLowerCase());
   });
-  const scans: { alias: string; where: Node | null }[] = [];
-  rewrite(statements[0] as Node, sql, opts, ctes, scans);
+  const scans: { alias: string; where: Node | null; partitioned: boolean }[] = [];
+  const columnRefs: { path: string; at: string }[] = [];
+  rewrite(statements[0] as Node, sql, opts, ctes, scans, columnRefs);
   const out = await deserialize(conn, parsed);
   const scanQueries: string[] = [];
-  for (const s of scans) scanQueries.push(await scanQuery(conn, s.alias, s.where));
-  return { sql: out, scanQueries };
+  for (const s of scans) scanQueries.push(await scanQuery(conn, s.alias, s.partitioned ? s.where : null));
+  return { sql: out, scanQueries, columnRefs };
 }
 
-/** The DuckDB parse tree as JSON; `query_location` of 2^64-1 (none) would not survive JSON.parse, so it is -1. */
+/**
+ * The DuckDB parse tree as JSON. Numbers in it (constants, positions; 2^64-1 means "no position") do not all
+ * survive JS numbers, so each is kept as its text in `{"$num": "…"}` and written back verbatim.
+ */
 async function serialize(conn: DuckDBConnection, sql: string): Promise<Node> {
   const r = await conn.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
   const text = String(r.getRows()[0]?.[0] ?? '{}').replace(
-    /"query_location":18446744073709551615/g,
-    '"query_location":-1',
+    /([{,]"[A-Za-z_]+":)(-?\d[\d.eE+-]*)/g,
+    (_m, key: string, n: string) => `${key}{"$num":"${n}"}`,
   );
   return JSON.parse(text) as Node;
 }
 
 async function deserialize(conn: DuckDBConnection, tree: Node): Promise<string> {
-  const text = JSON.stringify(tree).replace(/"query_location":-1/g, '"query_location":18446744073709551615');
+  const text = JSON.stringify(tree).replace(/\{"\$num":"(-?\d[\d.eE+-]*)"\}/g, '$1');
   const r = await conn.runAndReadAll('SELECT json_deserialize_sql($1::JSON)', [text]);
   return String(r.getRows()[0]?.[0] ?? '');
+}
+
+/** A node without a position in the statement. */
+const NO_LOCATION = { $num: '18446744073709551615' };
+
+/** The number a `{"$num"}` holds (or a plain number). */
+function num(v: unknown): number {
+  if (typeof v === 'object' && v !== null && '$num' in v) return Number((v as { $num: string }).$num);
+  return Number(v);
 }
 
 /** Replaces the keyword-looking identifier `default` outside literals, quoted names and comments. */
@@ -274,11 +459,20 @@ function collect(n: unknown, visit: (n: Node) => void): void {
 function rewrite(
   root: Node,
   sql: string,
-  opts: { database: string; tables: readonly CatalogTable[] },
+  opts: { database: string; catalog?: string; tables: readonly CatalogTable[] },
   ctes: ReadonlySet<string>,
-  scans: { alias: string; where: Node | null }[],
+  scans: { alias: string; where: Node | null; partitioned: boolean }[],
+  columnRefs: { path: string; at: string }[],
 ): void {
-  const at = (n: Node): string => lineCol(sql, Math.max(0, Number(n.query_location ?? 0)));
+  const at = (n: Node): string => {
+    const loc = num(n.query_location ?? 0);
+    return lineCol(sql, loc >= 0 && loc < 2 ** 53 ? loc : 0);
+  };
+  const tableAliases = new Set<string>(['cloudtrail_logs']);
+  collect(root, (n) => {
+    if (n.type === 'BASE_TABLE' && typeof n.alias === 'string' && n.alias !== '')
+      tableAliases.add(n.alias.toLowerCase());
+  });
   const visit = (n: unknown, where: Node | null): void => {
     if (Array.isArray(n)) {
       for (const x of n) visit(x, where);
@@ -302,14 +496,29 @@ function rewrite(
       visit(node.condition, null);
       return;
     }
+    if (node.class === 'FUNCTION' && node.is_operator === true) {
+      const op = DUCKDB_ONLY_OPERATORS[String(node.function_name)];
+      if (op !== undefined)
+        throw new AthenaQueryError(
+          'SYNTAX_ERROR',
+          `line ${at(node)}: mismatched input '${op}'`,
+          2,
+          1000,
+          true,
+        );
+    }
     if (node.class === 'FUNCTION' && node.is_operator !== true) {
       const name = String(node.function_name).toLowerCase();
       const mapped = TRINO_FUNCTIONS[name];
       if (mapped !== undefined) {
-        node.function_name = mapped;
+        // substr's length and trim's characters (`trim(c FROM s)`) are optional: one macro per arity, since a macro
+        // default could not tell an explicit NULL from none.
+        node.function_name = ARITY_MACROS.has(mapped)
+          ? `${mapped}${(node.children as Node[]).length}`
+          : mapped;
         node.schema = '';
         node.catalog = '';
-      } else if (!SYNTAX_FUNCTIONS.has(name)) {
+      } else if (SYNTAX_FUNCTIONS[name] !== String(node.schema ?? '')) {
         throw new AthenaQueryError(
           'FUNCTION_NOT_FOUND',
           `line ${at(node)}: Function '${name}' not registered`,
@@ -325,35 +534,62 @@ function rewrite(
         );
     }
     if (node.class === 'CAST') {
-      const type = node.cast_type as
-        { id?: string; alias?: string; type_info?: { alias?: string } } | undefined;
-      const name = castTypeName(type);
+      const name = castTypeName(node.cast_type as CastType | undefined);
       if (!CAST_TYPES.has(name)) {
         throw new AthenaQueryError('TYPE_NOT_FOUND', `line ${at(node)}: Unknown type: ${name.toLowerCase()}`);
       }
+      const child = node.child as Node | undefined;
+      if ((name === 'BIGINT' || name === 'INTEGER') && child) {
+        // Trino casts only integral text to an integer ('1.5' fails; DuckDB would round it).
+        visit(child, null);
+        const fn = `trino_${node.try_cast === true ? 'try_' : ''}cast_${name.toLowerCase()}`;
+        for (const k of Object.keys(node)) delete node[k];
+        Object.assign(node, functionNode(fn, [child]));
+        return;
+      }
+      if (
+        name === 'VARCHAR' &&
+        node.try_cast !== true &&
+        child &&
+        JSON_VALUED.has(String(child.function_name))
+      ) {
+        // The child is a JSON value (visited first, so already rewritten): Trino's JSON-to-varchar cast.
+        visit(child, null);
+        for (const k of Object.keys(node)) delete node[k];
+        Object.assign(node, functionNode('trino_json_to_varchar', [child]));
+        return;
+      }
       if (name === 'JSON') {
         // Trino's CAST(x AS JSON) renders x as JSON (a varchar becomes a JSON string); DuckDB's would parse it.
-        const child = node.child;
+        const inner = node.child as Node;
         for (const k of Object.keys(node)) delete node[k];
-        Object.assign(node, {
-          class: 'FUNCTION',
-          type: 'FUNCTION',
-          alias: '',
-          query_location: -1,
-          function_name: 'to_json',
-          schema: '',
-          catalog: '',
-          children: [child],
-          filter: null,
-          order_bys: { type: 'ORDER_MODIFIER', orders: [] },
-          distinct: false,
-          is_operator: false,
-          export_state: false,
-        });
+        Object.assign(node, functionNode('to_json', [inner]));
       }
+    }
+    if (node.class === 'FUNCTION' && JSON_PATH_FUNCTIONS.has(String(node.function_name))) {
+      const path = (node.children as Node[])[1];
+      const value = path?.value as { value?: unknown; is_null?: boolean } | undefined;
+      if (path?.class === 'CONSTANT' && typeof value?.value === 'string')
+        value.value = duckJsonPath(value.value);
+    }
+    if (node.type === 'ARRAY_EXTRACT' && isArrayColumn(node.children, tableAliases)) {
+      // Trino's subscript fails past the end of an array, where DuckDB's gives NULL.
+      node.class = 'FUNCTION';
+      node.type = 'FUNCTION';
+      Object.assign(node, {
+        function_name: 'trino_subscript',
+        schema: '',
+        catalog: '',
+        filter: null,
+        order_bys: { type: 'ORDER_MODIFIER', orders: [] },
+        distinct: false,
+        is_operator: false,
+        export_state: false,
+      });
     }
     if (node.class === 'COLUMN_REF') {
       const names = node.column_names as string[];
+      columnRefs.push({ path: names.join('.').toLowerCase(), at: at(node) });
       node.column_names = names.map((x) => (x === DEFAULT_STAND_IN ? 'default' : x));
     }
     for (const v of Object.values(node)) visit(v, null);
@@ -361,10 +597,76 @@ function rewrite(
   visit(root, null);
 }
 
-function castTypeName(
-  type: { id?: string; alias?: string; type_info?: { alias?: string } } | undefined,
-): string {
-  const alias = type?.type_info?.alias ?? type?.alias ?? '';
+/** Functions (after rewriting) whose value is JSON, so a CAST of it to VARCHAR takes Trino's JSON semantics. */
+const JSON_VALUED: ReadonlySet<string> = new Set([
+  'json_extract',
+  'json_parse',
+  'trino_json_extract',
+  'trino_json_parse',
+  'to_json',
+]);
+
+/** A call node as DuckDB's parser writes one. */
+function functionNode(name: string, children: Node[]): Node {
+  return {
+    class: 'FUNCTION',
+    type: 'FUNCTION',
+    alias: '',
+    query_location: NO_LOCATION,
+    function_name: name,
+    schema: '',
+    catalog: '',
+    children,
+    filter: null,
+    order_bys: { type: 'ORDER_MODIFIER', orders: [] },
+    distinct: false,
+    is_operator: false,
+    export_state: false,
+  };
+}
+
+/** Functions whose second argument is a JSONPath (Trino's `$["key"]` is DuckDB's `$."key"`). */
+const JSON_PATH_FUNCTIONS: ReadonlySet<string> = new Set(['trino_json_extract_scalar', 'trino_json_extract']);
+
+/** Rewrites Trino's bracketed member names (`$["a b"]`, `$['a']`) into DuckDB's quoted members. */
+export function duckJsonPath(path: string): string {
+  return path.replace(
+    /\[\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\]/g,
+    (_m, dq?: string, sq?: string) => {
+      const key = (dq ?? sq ?? '').replace(/\\(.)/g, '$1');
+      return `."${key.replace(/"/g, '\\"')}"`;
+    },
+  );
+}
+
+/** The table's column types by dotted path (`resources`, `useridentity.sessioncontext.webidfederationdata.attributes`). */
+const COLUMN_TYPES: ReadonlyMap<string, HiveType> = (() => {
+  const out = new Map<string, HiveType>();
+  const walk = (prefix: string, t: HiveType): void => {
+    out.set(prefix, t);
+    if (t.kind === 'struct') for (const f of t.fields) walk(`${prefix}.${f.name}`, f.type);
+  };
+  for (const c of CLOUDTRAIL_COLUMNS) walk(c.name, c.type);
+  return out;
+})();
+
+/** Whether a subscript's base is one of the table's array columns (the only arrays whose type the tree shows). */
+function isArrayColumn(children: unknown, aliases: ReadonlySet<string>): boolean {
+  const base = (children as Node[] | undefined)?.[0];
+  if (base?.class !== 'COLUMN_REF') return false;
+  let names = (base.column_names as string[]).map((x) => x.toLowerCase());
+  if (names.length > 1 && aliases.has(names[0] as string) && !COLUMN_TYPES.has(names.join('.')))
+    names = names.slice(1);
+  return COLUMN_TYPES.get(names.join('.'))?.kind === 'array';
+}
+
+type CastType = { id?: string; alias?: string; type_info?: { alias?: string; name?: string } | null };
+
+/** The type a CAST names: DuckDB leaves names it does not bind at parse time (like JSON) UNBOUND, with the name. */
+function castTypeName(type: CastType | undefined): string {
+  const info = type?.type_info ?? undefined;
+  if (type?.id === 'UNBOUND') return String(info?.name ?? '').toUpperCase();
+  const alias = info?.alias ?? type?.alias ?? '';
   if (alias !== '') return alias.toUpperCase();
   return String(type?.id ?? '').toUpperCase();
 }
@@ -372,17 +674,17 @@ function castTypeName(
 function resolveTable(
   node: Node,
   at: string,
-  opts: { database: string; tables: readonly CatalogTable[] },
+  opts: { database: string; catalog?: string; tables: readonly CatalogTable[] },
   ctes: ReadonlySet<string>,
   where: Node | null,
-  scans: { alias: string; where: Node | null }[],
+  scans: { alias: string; where: Node | null; partitioned: boolean }[],
 ): void {
   const unstand = (s: unknown): string => (s === DEFAULT_STAND_IN ? 'default' : String(s ?? ''));
   const catalog = unstand(node.catalog_name).toLowerCase();
   const schema = unstand(node.schema_name).toLowerCase();
   const name = unstand(node.table_name).toLowerCase();
   if (catalog === '' && schema === '' && ctes.has(name)) return;
-  const cat = catalog === '' ? 'awsdatacatalog' : catalog;
+  const cat = catalog !== '' ? catalog : (opts.catalog ?? 'awsdatacatalog').toLowerCase();
   const db = schema === '' ? opts.database.toLowerCase() : schema;
   if (cat !== 'awsdatacatalog') {
     throw new AthenaQueryError('CATALOG_NOT_FOUND', `line ${at}: Catalog '${cat}' not found`);
@@ -399,7 +701,7 @@ function resolveTable(
   node.schema_name = '';
   node.table_name = table.relation;
   node.alias = alias;
-  scans.push({ alias, where });
+  scans.push({ alias, where, partitioned: table.partitioned });
 }
 
 const PARTITION_NAMES: ReadonlySet<string> = new Set(PARTITION_KEYS.map((c) => c.name));
@@ -425,7 +727,7 @@ async function scanQuery(conn: DuckDBConnection, alias: string, where: Node | nu
             class: 'CONJUNCTION',
             type: 'CONJUNCTION_AND',
             alias: '',
-            query_location: -1,
+            query_location: NO_LOCATION,
             children: terms.map((t) => structuredClone(t)),
           };
   }

@@ -127,37 +127,76 @@ function duckTypeName(t: HiveType): string {
  * request), a struct or array column given anything else is NULL.
  */
 export function serdeValue(v: unknown, t: HiveType): unknown {
-  if (v === null || v === undefined) return null;
-  switch (t.kind) {
-    case 'string':
-      return typeof v === 'string' ? v : JSON.stringify(v);
-    case 'struct': {
-      if (typeof v !== 'object' || Array.isArray(v)) return null;
-      const lower = lowerKeys(v as Record<string, unknown>);
-      const out: Record<string, unknown> = {};
-      for (const f of t.fields) out[f.name] = serdeValue(lower.get(f.name), f.type);
-      return out;
-    }
-    case 'array':
-      return Array.isArray(v) ? v.map((x) => serdeValue(x, t.of)) : null;
-    case 'map': {
-      if (typeof v !== 'object' || Array.isArray(v)) return null;
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = serdeValue(x, t.value);
-      return out;
-    }
-  }
+  return converter(t)(v);
 }
 
-function lowerKeys(o: Record<string, unknown>): Map<string, unknown> {
-  const m = new Map<string, unknown>();
-  // The first spelling wins, as the SerDe keeps the first of duplicate keys.
-  for (const [k, v] of Object.entries(o)) {
-    const lk = k.toLowerCase();
-    if (!m.has(lk)) m.set(lk, v);
+type Convert = (v: unknown) => unknown;
+const converters = new WeakMap<HiveType, Convert>();
+/** Lower-cased keys, cached: records repeat the same few hundred keys millions of times. */
+const lowered = new Map<string, string>();
+function lower(k: string): string {
+  let l = lowered.get(k);
+  if (l === undefined) {
+    l = k.toLowerCase();
+    if (lowered.size < 100_000) lowered.set(k, l);
   }
-  return m;
+  return l;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A converter compiled once per type, so loading a million records walks no schema. */
+function converter(t: HiveType): Convert {
+  const known = converters.get(t);
+  if (known) return known;
+  let c: Convert;
+  switch (t.kind) {
+    case 'string':
+      c = (v) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+      break;
+    case 'struct': {
+      const fields = new Map(t.fields.map((f) => [f.name, converter(f.type)]));
+      const names = t.fields.map((f) => f.name);
+      c = (v) => {
+        if (!isObject(v)) return null;
+        const out: Record<string, unknown> = {};
+        for (const n of names) out[n] = null;
+        const seen = new Set<string>();
+        for (const k in v) {
+          const lk = lower(k);
+          const f = fields.get(lk);
+          // The first spelling of a key wins when a record repeats it in another case.
+          if (f === undefined || seen.has(lk)) continue;
+          seen.add(lk);
+          out[lk] = f(v[k]);
+        }
+        return out;
+      };
+      break;
+    }
+    case 'array': {
+      const of = converter(t.of);
+      c = (v) => (Array.isArray(v) ? v.map(of) : null);
+      break;
+    }
+    case 'map': {
+      const value = converter(t.value);
+      c = (v) => {
+        if (!isObject(v)) return null;
+        const out: Record<string, unknown> = {};
+        for (const k in v) out[k] = value(v[k]);
+        return out;
+      };
+      break;
+    }
+  }
+  converters.set(t, c);
+  return c;
+}
+
+/** The table's row type without its partition keys: one record as a struct of AWS's columns. */
+const RECORD_TYPE: HiveType = { kind: 'struct', fields: [...CLOUDTRAIL_COLUMNS] };
 
 /** The partition values a trail object's key projects to, or undefined for keys outside the table's layout. */
 export function partitionOf(key: string): { account: string; region: string; timestamp: string } | undefined {
@@ -181,6 +220,7 @@ export interface LoadedObject {
 /** The DuckDB table behind the view `cloudtrail_logs`; `$path` names the object each row came from. */
 export const ROWS_TABLE = '_cloudtrail_rows';
 export const PARTITIONS_TABLE = '_cloudtrail_partitions';
+export const UNPARTITIONED_VIEW = '_cloudtrail_logs_unpartitioned';
 
 /** DDL for the rows table, the partitions table (one row per object: its partition and stored size) and the view. */
 export function tableDdl(): string[] {
@@ -189,6 +229,8 @@ export function tableDdl(): string[] {
     `CREATE TABLE ${ROWS_TABLE} ("$path" VARCHAR, ${columns.map((c) => `"${c.name}" ${duckTypeName(c.type)}`).join(', ')})`,
     `CREATE TABLE ${PARTITIONS_TABLE} ("$path" VARCHAR, account VARCHAR, region VARCHAR, "timestamp" VARCHAR, bytes BIGINT)`,
     `CREATE VIEW cloudtrail_logs AS SELECT ${columns.map((c) => `"${c.name}"`).join(', ')} FROM ${ROWS_TABLE}`,
+    // The same table registered without partition keys (`POST /_twin/glue/table {"partitioned": false}`).
+    `CREATE VIEW ${UNPARTITIONED_VIEW} AS SELECT ${CLOUDTRAIL_COLUMNS.map((c) => `"${c.name}"`).join(', ')} FROM ${ROWS_TABLE}`,
   ];
 }
 
@@ -230,15 +272,33 @@ export async function syncArchive(
   let rows = 0;
   if (fresh.length > 0) {
     const dir = mkdtempSync(join(tmpdir(), 'twin-athena-'));
+    let ingesting: Promise<void> = Promise.resolve();
+    const settleQuietly = (): Promise<void> => ingesting.catch(() => undefined);
     try {
-      const file = join(dir, 'rows.ndjson');
       const parts: string[] = [];
       const lines: string[] = [];
+      // DuckDB ingests one batch (on its own threads) while the next is converted: two files, alternating. A failed
+      // ingest is caught at once (so it is never an unhandled rejection) and rethrown at the next wait.
+      let batch = 0;
+      let failed: unknown;
+      const settle = async (): Promise<void> => {
+        await ingesting;
+        if (failed !== undefined) throw failed;
+      };
       const flush = async (): Promise<void> => {
         if (lines.length === 0) return;
-        writeFileSync(file, lines.join('\n') + '\n');
+        const path = join(dir, `rows-${batch++ % 2}.ndjson`);
+        await settle();
+        writeFileSync(path, lines.join('\n') + '\n');
         lines.length = 0;
-        await conn.run(`INSERT INTO ${ROWS_TABLE} SELECT * FROM read_json('${file}', ${readJsonOptions()})`);
+        ingesting = conn
+          .run(`INSERT INTO ${ROWS_TABLE} SELECT * FROM read_json('${path}', ${readJsonOptions()})`)
+          .then(
+            () => undefined,
+            (e: unknown) => {
+              failed = e;
+            },
+          );
       };
       for (const key of fresh) {
         const obj = present.get(key) as { etag: string; body: Buffer };
@@ -250,18 +310,13 @@ export async function syncArchive(
         } catch {
           // Athena skips what the SerDe cannot read; a corrupt object contributes no rows but is still scanned.
         }
-        const prefix = { $path: pathOf(key) };
+        const path = pathOf(key);
+        const toRow = converter(RECORD_TYPE);
         for (const r of records) {
-          const row: Record<string, unknown> = { ...prefix };
-          const lower =
-            typeof r === 'object' && r !== null && !Array.isArray(r)
-              ? lowerKeys(r as Record<string, unknown>)
-              : new Map<string, unknown>();
-          for (const c of CLOUDTRAIL_COLUMNS) row[c.name] = serdeValue(lower.get(c.name), c.type);
-          row.account = part.account;
-          row.region = part.region;
-          row.timestamp = part.timestamp;
-          lines.push(JSON.stringify(row));
+          const row = (toRow(r) ?? {}) as Record<string, unknown>;
+          // `$path` first and the partition keys last: the column order of the rows table.
+          const out: Record<string, unknown> = { $path: path, ...row, ...part };
+          lines.push(JSON.stringify(out));
           rows++;
         }
         parts.push(
@@ -269,12 +324,20 @@ export async function syncArchive(
         );
         loaded.set(key, { etag: obj.etag, bytes: obj.body.length, ...part });
         // Bounded batches keep the NDJSON file (and the twin's memory) small on a million-event archive.
-        if (lines.length >= 200_000) await flush();
+        if (lines.length >= 50_000) await flush();
       }
       await flush();
+      await settle();
       for (let i = 0; i < parts.length; i += 1000) {
         await conn.run(`INSERT INTO ${PARTITIONS_TABLE} VALUES ${parts.slice(i, i + 1000).join(', ')}`);
       }
+    } catch (e) {
+      // A half-loaded table would answer wrong counts silently: start again from nothing at the next query.
+      await settleQuietly();
+      await conn.run(`DELETE FROM ${ROWS_TABLE}`);
+      await conn.run(`DELETE FROM ${PARTITIONS_TABLE}`);
+      loaded.clear();
+      throw e;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

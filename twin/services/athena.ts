@@ -5,12 +5,19 @@
  * SUCCEEDED | FAILED | CANCELLED; results are also written as CSV to the output location in the twin's S3.
  */
 import { randomUUID } from 'node:crypto';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
 import { jsonResponse } from '../protocol.js';
 import type { ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
-import { csvField, formatValue, trinoTypeName } from './athena-format.js';
-import { AthenaQueryError, TRINO_MACROS, TRINO_SETTINGS, translate, type Translated } from './athena-sql.js';
-import { syncArchive, tableDdl, type LoadedObject, type SyncStats } from './athena-table.js';
+import {
+  AthenaQueryError,
+  duckdbError,
+  openTrinoEngine,
+  translate,
+  type CatalogTable,
+  type Translated,
+} from './athena-sql.js';
+import { gluePartitioned } from './glue.js';
+import { UNPARTITIONED_VIEW, syncArchive, type LoadedObject, type SyncStats } from './athena-table.js';
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 /** The bucket the twin's `primary` workgroup writes results to (created with the twin's other buckets). */
@@ -49,7 +56,7 @@ export interface WorkGroup {
 
 interface Engine {
   instance: DuckDBInstance;
-  /** Loads the archive and translates statements; each query runs on a connection of its own (so Stop can interrupt it). */
+  /** Loads the archive (one sync at a time); statements are parsed and queries run on connections of their own. */
   conn: DuckDBConnection;
 }
 
@@ -95,12 +102,7 @@ function state(ctx: TwinContext): AthenaState {
 }
 
 async function engine(s: AthenaState): Promise<Engine> {
-  s.engine ??= (async () => {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-    const conn = await instance.connect();
-    for (const sql of [...TRINO_SETTINGS, ...tableDdl(), ...TRINO_MACROS]) await conn.run(sql);
-    return { instance, conn };
-  })();
+  s.engine ??= openTrinoEngine();
   return s.engine;
 }
 
@@ -121,7 +123,16 @@ function targetOf(req: TwinRequest): string | undefined {
 }
 
 /** The tables the twin's Glue catalog holds (glue.ts describes them; athena-sql.ts resolves names against them). */
-export const CATALOG_TABLES = [{ database: 'default', name: 'cloudtrail_logs', relation: 'cloudtrail_logs' }];
+export function catalogTables(partitioned: boolean): CatalogTable[] {
+  return [
+    {
+      database: 'default',
+      name: 'cloudtrail_logs',
+      relation: partitioned ? 'cloudtrail_logs' : UNPARTITIONED_VIEW,
+      partitioned,
+    },
+  ];
+}
 
 export const athenaHandler: ServiceHandler = {
   name: 'athena',
@@ -339,13 +350,21 @@ async function startQuery(
     scanned: 0,
     ...(token !== undefined ? { token } : {}),
   };
+  // A connection of its own: the engine's is loading the archive, and requests are answered concurrently.
+  const parser = await e.instance.connect();
   try {
-    q.translated = await translate(e.conn, statement, { database, tables: CATALOG_TABLES });
+    q.translated = await translate(parser, statement, {
+      database,
+      ...(typeof context.Catalog === 'string' && context.Catalog !== '' ? { catalog: context.Catalog } : {}),
+      tables: catalogTables(gluePartitioned(ctx)),
+    });
   } catch (x) {
     if (x instanceof AthenaQueryError && x.atSubmit)
       throw new ApiError('InvalidRequestException', x.detail, 'MALFORMED_QUERY');
     if (!(x instanceof AthenaQueryError)) throw x;
     q.error = x;
+  } finally {
+    parser.closeSync();
   }
   s.queries.set(id, q);
   s.order.push(id);
@@ -369,15 +388,18 @@ async function run(q: Query, ctx: TwinContext, s: AthenaState): Promise<void> {
     const e = await engine(s);
     await syncNow(ctx, s);
     if (isStopped(q)) return;
-    let scanned = 0;
-    for (const sql of translated.scanQueries) {
-      const r = await e.conn.runAndReadAll(sql);
-      scanned += Number(r.getRows()[0]?.[0] ?? 0);
-    }
-    q.scanned = scanned;
+    // Loaded here, not at the top: it needs DuckDB's native module, which only Athena users should pay for.
+    const { formatValue, trinoTypeName } = await import('./athena-format.js');
+    // Each query runs on a connection of its own, so queries run side by side and Stop can interrupt one.
     const conn = await e.instance.connect();
     q.conn = conn;
     try {
+      let scanned = 0;
+      for (const sql of translated.scanQueries) {
+        const r = await conn.runAndReadAll(sql);
+        scanned += Number(r.getRows()[0]?.[0] ?? 0);
+      }
+      q.scanned = scanned;
       const reader = await conn.runAndReadAll(translated.sql);
       const types = reader.columnTypes();
       q.columns = reader.columnNames().map((name, i) => {
@@ -390,7 +412,7 @@ async function run(q: Query, ctx: TwinContext, s: AthenaState): Promise<void> {
           scale: dec ? dec.scale : 0,
         };
       });
-      q.rows = reader.getRows().map((row) => row.map((v) => formatValue(v)));
+      q.rows = reader.getRows().map((row) => row.map((v, i) => formatValue(v, types[i] as DuckDBType)));
     } finally {
       delete q.conn;
       conn.closeSync();
@@ -407,27 +429,12 @@ async function run(q: Query, ctx: TwinContext, s: AthenaState): Promise<void> {
     q.state = 'FAILED';
     q.completed = Date.now();
     q.rows = [];
-    q.error = x instanceof AthenaQueryError ? x : engineError(x);
+    q.error = x instanceof AthenaQueryError ? x : duckdbError(x, q.translated);
   }
 }
 
 function isStopped(q: Query): boolean {
   return q.state === 'CANCELLED';
-}
-
-/** A DuckDB error in Athena's words: the Trino error name closest to DuckDB's kind of error. */
-function engineError(x: unknown): AthenaQueryError {
-  const msg = x instanceof Error ? x.message : String(x);
-  const first = msg.split('\n')[0] ?? msg;
-  if (/^Binder Error: Referenced column/.test(first) || /not found in FROM clause/.test(first))
-    return new AthenaQueryError('COLUMN_NOT_FOUND', first.replace(/^Binder Error: /, ''));
-  if (/^Binder Error/.test(first))
-    return new AthenaQueryError('TYPE_MISMATCH', first.replace(/^Binder Error: /, ''));
-  if (/^(Conversion|Invalid Input|Out of Range) Error/.test(first))
-    return new AthenaQueryError('INVALID_CAST_ARGUMENT', first.replace(/^[\w ]+ Error: /, ''), 2, 1001);
-  if (/^Parser Error/.test(first))
-    return new AthenaQueryError('SYNTAX_ERROR', first.replace(/^Parser Error: /, ''));
-  return new AthenaQueryError('GENERIC_INTERNAL_ERROR', first, 1, 200);
 }
 
 function stopQuery(q: Query): void {
@@ -436,6 +443,11 @@ function stopQuery(q: Query): void {
   q.completed = Date.now();
   q.rows = [];
   q.conn?.interrupt();
+}
+
+/** A CSV field as Athena writes result files: every value quoted, NULL as an empty unquoted field. */
+function csvField(v: string | undefined): string {
+  return v === undefined ? '' : `"${v.replace(/"/g, '""')}"`;
 }
 
 /** Athena writes `<id>.csv` under the output location: a header row, every field quoted, NULL as an empty field. */

@@ -24,6 +24,11 @@ function state(ctx: TwinContext): GlueState {
   return s;
 }
 
+/** Whether the twin's Glue describes `default.cloudtrail_logs` with its partition keys (Athena prunes only then). */
+export function gluePartitioned(ctx: TwinContext): boolean {
+  return state(ctx).partitioned;
+}
+
 function targetOf(req: TwinRequest): string | undefined {
   const t = req.headers['x-amz-target'];
   if (typeof t !== 'string') return undefined;
