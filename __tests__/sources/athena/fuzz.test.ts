@@ -12,6 +12,8 @@ import type { Condition, FieldCondition } from '../../../src/detect/schema.js';
 import { compileCondition } from '../../../src/sources/athena/compile.js';
 import { tableInfo, type TableInfo } from '../../../src/sources/athena/plan.js';
 import { AthenaRunner } from '../../../src/sources/athena/run.js';
+import { rowToRecord, selectExpr } from '../../../src/sources/athena/table.js';
+import { normalizeRecord } from '../../../src/sources/normalize.js';
 import { realClock, type TrailEvent } from '../../../src/types.js';
 import { startTwin, type RunningTwin } from '../../../twin/server.js';
 import { windowWithDetonations } from '../../analyze/helpers.js';
@@ -136,7 +138,16 @@ let info: TableInfo;
 let runner: AthenaRunner;
 
 beforeAll(async () => {
-  events = windowWithDetonations(3000, 11);
+  // Placeholder regions (`...`) in some dataset shapes are no folder a trail writes, nor a partition Athena can
+  // address: those records are left out, as in the equivalence test.
+  // Rows are told apart by the record's own eventID and time, so records sharing both are kept once.
+  const seen = new Set<string>();
+  events = windowWithDetonations(3000, 11).filter((e) => {
+    const k = `${String(e.raw.eventID)}\u0000${Math.floor(e.timeMs / 1000)}`;
+    if (seen.has(k) || !(e.region === '' || /^[a-z0-9-]+$/.test(e.region))) return false;
+    seen.add(k);
+    return true;
+  });
   twin = await startTwin({ port: 0, events: events.map((e) => e.raw) });
   const common = {
     region: 'us-east-1',
@@ -168,47 +179,50 @@ afterAll(async () => {
   await twin.close();
 });
 
-/** Each condition's upper and lower bound over every row, in one query per batch of conditions. */
-async function sqlAnswers(conds: readonly Condition[]): Promise<Map<string, boolean[]>> {
+/**
+ * Each condition's upper and lower bound over every row, in one query per batch of conditions, with the row's
+ * record (rebuilt as `source: athena` rebuilds candidates) for the matcher.
+ */
+async function sqlAnswers(conds: readonly Condition[]): Promise<{ event: TrailEvent; bounds: boolean[] }[]> {
   const bounds = conds.map((c) => compileCondition(c, {}, info.columns));
   const cols = bounds.flatMap((b, i) => [`${b.upper} AS u${i}`, `${b.lower} AS l${i}`]);
-  const out = new Map<string, boolean[]>();
-  for await (const page of runner.run(
-    `SELECT eventid, ${cols.join(', ')} FROM default.cloudtrail_logs`,
-    'fuzz',
-  ))
-    for (const row of page)
-      out.set(
-        row.get('eventid') ?? '',
-        conds.flatMap((_, i) => [row.get(`u${i}`) === 'true', row.get(`l${i}`) === 'true']),
-      );
+  const out: { event: TrailEvent; bounds: boolean[] }[] = [];
+  const sql = `SELECT ${info.fields.map(selectExpr).join(', ')}, ${cols.join(', ')} FROM default.cloudtrail_logs`;
+  for await (const page of runner.run(sql, 'fuzz'))
+    for (const row of page) {
+      const event = normalizeRecord(rowToRecord(row, info.fields)).event;
+      if (!event) throw new Error(`a row the source could not read: ${JSON.stringify([...row])}`);
+      out.push({
+        event,
+        bounds: conds.flatMap((_, i) => [row.get(`u${i}`) === 'true', row.get(`l${i}`) === 'true']),
+      });
+    }
   return out;
 }
 
 describe('conditions compiled to SQL against the in-process matcher', () => {
   it('never miss an event the matcher accepts, and agree exactly where the compilation says it is exact', async () => {
     const next = generator(events, 20261204);
-    const byId = new Map(events.map((e) => [e.id, e]));
+    // The twin's archive writes times to the second, as CloudTrail does: rows are matched by id and second.
     let exactChecked = 0;
     let selected = 0;
     for (let batch = 0; batch < 6; batch++) {
       const conds = Array.from({ length: 40 }, next);
       const answers = await sqlAnswers(conds);
-      expect(answers.size).toBe(events.length);
+      expect(answers.length).toBe(events.length);
       conds.forEach((c, i) => {
         const match = compile(c);
         const exact = compileCondition(c, {}, info.columns).notes.length === 0;
         if (exact) exactChecked++;
-        for (const [id, row] of answers) {
-          const e = byId.get(id) as TrailEvent;
+        for (const { event: e, bounds } of answers) {
           const m = match(e, e);
-          const upper = row[2 * i] as boolean;
-          const lower = row[2 * i + 1] as boolean;
+          const upper = bounds[2 * i] as boolean;
+          const lower = bounds[2 * i + 1] as boolean;
           if (m) selected++;
           // Failures print the condition and the event, so a miss can be read off the test output.
           if ((m && !upper) || (lower && !m) || (exact && upper !== m))
             throw new Error(
-              `condition ${JSON.stringify(c)} on event ${id}: matcher ${m}, SQL upper ${upper}, lower ${lower} (exact ${exact})\nSQL: ${compileCondition(c, {}, info.columns).upper}\nraw: ${JSON.stringify(e.raw).slice(0, 1500)}`,
+              `condition ${JSON.stringify(c)} on event ${e.id}: matcher ${m}, SQL upper ${upper}, lower ${lower} (exact ${exact})\nSQL: ${compileCondition(c, {}, info.columns).upper}\nraw: ${JSON.stringify(e.raw).slice(0, 1500)}`,
             );
         }
       });
