@@ -161,6 +161,7 @@ export async function reviewWindow(
               collector.observeGrouped?.(g);
             },
             learnFirstSeen: (ruleId, key, values) => detector.learnFirstSeen(ruleId, key, values),
+            digest: config.analysis.engine !== 'rules-only',
           },
         }
       : streamOptions,

@@ -70,7 +70,8 @@ export interface TrailEvent {
  * fields `part` counts; `event` is built from those fields only (its other fields are absent or placeholders).
  */
 export interface GroupedEvents {
-  part: 'calls' | 'principals' | 'sourceIps' | 'userAgents' | 'resources' | 'hours' | 'logins';
+  part:
+    'calls' | 'principals' | 'principalCalls' | 'sourceIps' | 'userAgents' | 'resources' | 'hours' | 'logins';
   event: TrailEvent;
   n: number;
   /** `principals` rows: the principal's figures over its `n` events. */
@@ -82,6 +83,8 @@ export interface GroupedEvents {
     regions: string[];
     sourceIps: string[];
   };
+  /** `principalCalls` rows (the digests' per-principal call counts): failed and write calls, first and last time. */
+  calls?: { errors: number; writes: number; firstMs: number; lastMs: number };
 }
 
 export type SourceKind = 'lookup' | 's3' | 'lake' | 'file' | 'athena';

@@ -349,37 +349,83 @@ export class DigestBuilder implements DigestCollector {
   private readonly flaggedLines = new Map<string, EventRef>();
   private promoted = false;
   private released = false;
+  /** Set by observeGrouped: counts come from GROUP BY rows, observed events add their lines only. */
+  private fromGroups = false;
 
   constructor(readonly limits: DigestLimits = DEFAULT_DIGEST_LIMITS) {}
 
-  observe(e: TrailEvent, ruleIds: readonly string[]): void {
-    this.observed++;
+  /**
+   * `source: athena`: per-principal call counts and addresses from GROUP BY rows. Once they arrive, the events
+   * observed one by one (the candidates) add their lines only: the counts already hold them.
+   */
+  observeGrouped(grouped: GroupedEvents): void {
+    const e = grouped.event;
+    if (grouped.part === 'principals') {
+      const g = this.groupFor(e);
+      for (const ip of grouped.principal?.sourceIps ?? []) g.ips.add(ip);
+      for (const r of grouped.principal?.regions ?? []) g.regions.add(r);
+      return;
+    }
+    const c = grouped.calls;
+    if (grouped.part !== 'principalCalls' || !c) return;
+    this.fromGroups = true;
+    this.observed += grouped.n;
     const g = this.groupFor(e);
-    // One principal key can come with several identity types (a federated user's records): show the same one
-    // whatever order the events arrive in.
     if (e.principal.type < g.type && g.type !== 'mixed') g.type = e.principal.type;
-    g.events++;
-    if (e.timeMs < g.firstMs) g.firstMs = e.timeMs;
-    if (e.timeMs > g.lastMs) g.lastMs = e.timeMs;
-    g.ips.add(e.sourceIp);
-    g.uas.add(e.userAgent);
-    g.regions.add(e.region);
-    g.sessions.add(sessionOf(e));
-    if (e.principal.mfaAuthenticated !== undefined) g.mfa = (g.mfa ?? false) || e.principal.mfaAuthenticated;
-    if (e.errorCode) g.errors++;
-
+    g.events += grouped.n;
+    g.errors += c.errors;
+    if (c.firstMs < g.firstMs) g.firstMs = c.firstMs;
+    if (c.lastMs > g.lastMs) g.lastMs = c.lastMs;
     const callKey = `${e.service}:${e.name}`;
+    const fold = this.foldFor(g, callKey, c.firstMs);
+    fold.count += grouped.n;
+    fold.writes += c.writes;
+    if (c.firstMs < fold.firstMs) fold.firstMs = c.firstMs;
+    if (c.lastMs > fold.lastMs) fold.lastMs = c.lastMs;
+    if (e.region) fold.regions.add(e.region);
+    this.callCounts.set(callKey, (this.callCounts.get(callKey) ?? 0) + grouped.n);
+  }
+
+  private foldFor(g: Group, callKey: string, ms: number): CallFold {
     let fold = g.calls.get(callKey);
     if (!fold) {
       if (g.calls.size < this.limits.maxCallsPerPrincipal && this.callsKept < this.limits.maxCallsTotal) {
         this.callsKept++;
-        fold = newFold(callKey, this.limits, e.timeMs);
+        fold = newFold(callKey, this.limits, ms);
         g.calls.set(callKey, fold);
       } else fold = g.other;
     }
-    addToFold(fold, e);
-    const seen = (this.callCounts.get(callKey) ?? 0) + 1;
-    this.callCounts.set(callKey, seen);
+    return fold;
+  }
+
+  observe(e: TrailEvent, ruleIds: readonly string[]): void {
+    const g = this.groupFor(e);
+    const callKey = `${e.service}:${e.name}`;
+    const fold = this.foldFor(g, callKey, e.timeMs);
+    g.sessions.add(sessionOf(e));
+    g.uas.add(e.userAgent);
+    if (e.principal.mfaAuthenticated !== undefined) g.mfa = (g.mfa ?? false) || e.principal.mfaAuthenticated;
+    let seen: number;
+    if (this.fromGroups) {
+      seen = this.callCounts.get(callKey) ?? 1;
+      fold.ips.add(e.sourceIp);
+      fold.uas.add(e.userAgent);
+      if (e.errorCode) fold.errors.set(e.errorCode, (fold.errors.get(e.errorCode) ?? 0) + 1);
+    } else {
+      this.observed++;
+      // One principal key can come with several identity types (a federated user's records): show the same one
+      // whatever order the events arrive in.
+      if (e.principal.type < g.type && g.type !== 'mixed') g.type = e.principal.type;
+      g.events++;
+      if (e.timeMs < g.firstMs) g.firstMs = e.timeMs;
+      if (e.timeMs > g.lastMs) g.lastMs = e.timeMs;
+      g.ips.add(e.sourceIp);
+      g.regions.add(e.region);
+      if (e.errorCode) g.errors++;
+      addToFold(fold, e);
+      seen = (this.callCounts.get(callKey) ?? 0) + 1;
+      this.callCounts.set(callKey, seen);
+    }
 
     const flagged = ruleIds.length > 0;
     if (flagged) this.flaggedObserved++;

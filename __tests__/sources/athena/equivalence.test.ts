@@ -204,3 +204,37 @@ describe('source: athena on synthetic volume (bench/synthetic.ts)', () => {
     expect(a?.rowsReturned).toBeLessThan(athena.stats.totalEvents);
   });
 });
+
+describe('source: athena with --engine batch', () => {
+  it('completes a Bedrock batch job over digests whose call counts come from GROUP BY rows', async () => {
+    const records = windowWithDetonations(20_000).map((e) => e.raw);
+    const twin = await startTwin({ port: 0, events: records, batchStepMs: 1 });
+    try {
+      const r = await analyze(
+        twin,
+        'batch-athena',
+        [
+          '--source',
+          'athena',
+          '--engine',
+          'batch',
+          '--batch-role-arn',
+          'arn:aws:iam::123456789012:role/trailsight-bedrock-batch',
+          '--batch-bucket',
+          'twin-batch',
+        ],
+        ['2026-11-22T00:00:00Z', '2026-11-23T00:00:00Z'],
+      );
+      expect(r.status).toBe('completed');
+      expect(r.jobs[0]?.status).toBe('Completed');
+      expect(r.usage.inputTokens).toBeGreaterThan(0);
+      expect(r.usage.outputTokens).toBeGreaterThan(0);
+      // Every event of the window is accounted for in the digests, though only candidates came back as rows.
+      expect(r.analysis.digests.eventsCovered).toBe(20_000);
+      expect(r.sources[0]?.athena?.candidates).toBeLessThan(20_000);
+      expect(r.findings.some((f) => f.origin === 'ai')).toBe(true);
+    } finally {
+      await twin.close();
+    }
+  }, 300_000);
+});

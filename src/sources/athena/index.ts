@@ -41,8 +41,8 @@ export interface PushdownOptions {
   allowlist: readonly AllowlistEntry[];
   /** A first-seen rule's key with warm-up history, and its values then (Engine.learnFirstSeen). */
   learnFirstSeen(ruleId: string, key: string, values: readonly string[]): void;
-  /** Extra candidate criteria (SQL) besides the rules', e.g. the digests' notable events. */
-  extra?: readonly string[];
+  /** A model reads digests: fetch their per-principal call counts and notable events (failed calls, writes) too. */
+  digest?: boolean;
 }
 
 /** What the source counted, for the stream's counts (Athena counts the window; the runner sees only candidates). */
@@ -52,6 +52,9 @@ export interface PushdownTotals {
   /** Of those, dropped by the principal filters (applied on the runner). */
   filtered: number;
 }
+
+/** Characters of (key, value) pairs one first-seen rule may put in the candidate statement (Athena's limit is 256 KB). */
+const PAIRS_BUDGET = 60_000;
 
 /** Glue's answer for an unknown database or table. */
 const NO_TABLE = new Set(['EntityNotFoundException']);
@@ -161,7 +164,7 @@ export function athenaSource(
           .map((f) => `${f.ruleId} (${f.reason}) fetches ${f.fetches}`)
           .join('; ')}${fallbacks.length > 10 ? '; …' : ''}`,
       );
-    const grouped = groupedQueries(info, where.sql, win, where.principalFilters);
+    const grouped = groupedQueries(info, where.sql, win, where.principalFilters, pushdown.digest === true);
     // First-seen rules whose SQL is exact are counted in SQL first; only their new values' events are fetched.
     const firstSeen = new Map<string, FirstSeenPlan>();
     pushdown.rules.forEach((r, i) => {
@@ -244,15 +247,22 @@ export function athenaSource(
       });
       const narrowed = new Map<string, string>();
       for (const { fs, p } of counted) {
-        const tuples = newValues(
+        const found = newValues(
           fs,
           await p,
           allowFor(pushdown.allowlist, fs.ruleId),
           pushdown.learnFirstSeen,
         );
+        const pairs = found.tuples.map(sqlString).join(', ');
+        // Athena takes statements up to 256 KB: too many new pairs select by the new values alone (wider, still
+        // sound: the engine knows each key's warm-up values and flags only what is new).
         narrowed.set(
           fs.ruleId,
-          tuples.length === 0 ? 'FALSE' : `${fs.tupleSql} IN (${tuples.map(sqlString).join(', ')})`,
+          found.tuples.length === 0
+            ? 'FALSE'
+            : pairs.length <= PAIRS_BUDGET
+              ? `${fs.tupleSql} IN (${pairs})`
+              : `${fs.valueSql} IN (${found.values.map(sqlString).join(', ')})`,
         );
       }
       const candidates = candidateQuery(
@@ -262,7 +272,8 @@ export function athenaSource(
           const extra = narrowed.get(r.ruleId);
           return extra === undefined ? r : { ...r, sql: and([r.sql, extra]) };
         }),
-        pushdown.extra ?? [],
+        // The digests keep failed calls and writes verbatim (the earliest few of each call): they are candidates too.
+        pushdown.digest ? [`(errorcode <> '' OR coalesce(lower(readonly), '') <> 'true')`] : [],
       );
       cand = runner.run(candidates, 'candidates');
       const first = cand.next();
@@ -283,6 +294,7 @@ export function athenaSource(
             event: r.event,
             n,
             ...(q.detail ? { principal: q.detail(row) } : {}),
+            ...(q.calls ? { calls: q.calls(row) } : {}),
           });
         }
         if (q.part === 'calls') totals.events += totals.filtered;
@@ -349,7 +361,7 @@ function newValues(
   rows: readonly Row[],
   allowed: (p: TrailEvent['principal']) => boolean,
   learn: (ruleId: string, key: string, values: readonly string[]) => void,
-): string[] {
+): { tuples: string[]; values: string[] } {
   const keyed: { key: string; value: string; warm: boolean; tuple: string }[] = [];
   for (const row of rows) {
     const ev = normalizeRecord(rowIdentity(row)).event;
@@ -367,11 +379,9 @@ function newValues(
   const history = new Set(warmValues.keys());
   const warmPairs = new Set(keyed.filter((k) => k.warm).map((k) => `${k.key}\u0000${k.value}`));
   for (const [k, values] of warmValues) learn(fs.ruleId, k, [...values].sort());
-  return [
-    ...new Set(
-      keyed
-        .filter((k) => history.has(k.key) && !warmPairs.has(`${k.key}\u0000${k.value}`))
-        .map((k) => k.tuple),
-    ),
-  ];
+  const fresh = keyed.filter((k) => history.has(k.key) && !warmPairs.has(`${k.key}\u0000${k.value}`));
+  return {
+    tuples: [...new Set(fresh.map((k) => k.tuple))],
+    values: [...new Set(fresh.map((k) => k.value))].sort(),
+  };
 }

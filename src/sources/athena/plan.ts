@@ -319,6 +319,8 @@ export interface GroupedQuery {
   sql: string;
   /** The shared fields of the row's events, as a CloudTrail record (with a placeholder time and name where absent). */
   record(row: ReadonlyMap<string, string | undefined>): Record<string, unknown>;
+  /** The call figures of a `principalCalls` row. */
+  calls?(row: ReadonlyMap<string, string | undefined>): NonNullable<GroupedEvents['calls']>;
   /** The per-principal figures of a `principals` row. */
   detail?(row: ReadonlyMap<string, string | undefined>): NonNullable<GroupedEvents['principal']>;
 }
@@ -380,6 +382,7 @@ export function groupedQueries(
   where: string,
   win: TimeWindow,
   principalFilters: boolean,
+  digest = false,
 ): GroupedQuery[] {
   const from = `${ident(info.database)}.${ident(info.table)}`;
   const identity = identityColumns(principalFilters);
@@ -541,6 +544,31 @@ export function groupedQueries(
       `eventname = 'ConsoleLogin'`,
     ),
   ];
+  if (digest) {
+    // The digests' per-principal call counts (only when a model reads them).
+    const dims: [string, string][] = [
+      ...identity,
+      ['eventsource', 'eventsource'],
+      ['eventname', 'eventname'],
+    ];
+    const group = dims.map((_, i) => String(i + 1)).join(', ');
+    out.push({
+      part: 'principalCalls',
+      sql: `SELECT ${dims.map(([a, e]) => `${e} AS ${a}`).join(', ')}, count(*) AS n, count_if(errorcode <> '') AS errors, count_if(coalesce(lower(readonly), '') = 'false') AS writes, min(eventtime) AS first, max(eventtime) AS last FROM ${from} WHERE ${where} GROUP BY ${group} ORDER BY n DESC, ${group}`,
+      record: (row) => {
+        const rec = base(row, row.get('eventname'));
+        set(rec, 'eventSource', row.get('eventsource'));
+        set(rec, 'eventTime', row.get('first'));
+        return rec;
+      },
+      calls: (row) => ({
+        errors: Number(row.get('errors') ?? '0'),
+        writes: Number(row.get('writes') ?? '0'),
+        firstMs: Date.parse(row.get('first') ?? ''),
+        lastMs: Date.parse(row.get('last') ?? ''),
+      }),
+    });
+  }
   if (info.columns.has('resources'))
     out.push(
       q(
@@ -583,6 +611,8 @@ export interface FirstSeenPlan {
   sql: string;
   /** The SQL of one (key, value) row as one string, to select the events of new pairs. */
   tupleSql: string;
+  /** The SQL of the value alone (a wider selection when the pairs are too many for one statement). */
+  valueSql: string;
   /** The key as the engine builds it from a row (principal.key is worked out on the runner). */
   keyOf(row: ReadonlyMap<string, string | undefined>, principalKey: () => string): string;
   /** The row's tuple string (what tupleSql gives for its events). */
@@ -639,6 +669,7 @@ export function planFirstSeen(
     ruleId: r.id,
     sql,
     tupleSql,
+    valueSql: value,
     identity: true,
     keyOf: (row, principalKey) =>
       keys.map((k, i) => (k.sql ? (row.get(`k${i}`) ?? '') : principalKey())).join('\u0000'),
