@@ -155,7 +155,7 @@ describe('source: athena on bad input', () => {
     );
     const qs = (await t.control('GET', '/_twin/athena/queries')) as { state: string }[];
     expect(qs.length).toBeGreaterThan(0);
-    expect(qs.every((q) => q.state === 'CANCELLED')).toBe(true);
+    expect(qs.map((q) => q.state).filter((s) => s !== 'CANCELLED')).toEqual([]);
   });
 
   it('through the CLI, an unknown table fails the run (exit 3) and the report says the window was not read', async () => {

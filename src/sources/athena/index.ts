@@ -228,6 +228,8 @@ export function athenaSource(
       return rows;
     };
     let cand: AsyncGenerator<Row[]> | undefined;
+    // Every query's promise: the source ends only once each has ended or been stopped in Athena.
+    const pending: Promise<unknown>[] = [];
     try {
       // The first-seen counts and the GROUP BY queries start at once (the runner keeps to its concurrency); the
       // candidates follow as soon as the first-seen rules know which of their events to fetch.
@@ -238,11 +240,13 @@ export function athenaSource(
           return rows;
         })();
         p.catch(() => undefined);
+        pending.push(p);
         return { fs, p };
       });
       const groups = grouped.map((q) => {
         const p = all(q);
         p.catch(() => undefined);
+        pending.push(p);
         return { q, p };
       });
       const narrowed = new Map<string, string>();
@@ -338,6 +342,9 @@ export function athenaSource(
       settle();
     } finally {
       await cand?.return(undefined);
+      // Whatever is still queued or running is not needed any more (a query failed, or the run stopped reading).
+      await runner.close();
+      await Promise.allSettled(pending);
       await runner.stopAll();
       settle();
     }

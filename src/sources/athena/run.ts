@@ -71,6 +71,8 @@ export class AthenaRunner {
   private readonly running = new Set<string>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  /** Set by close(): no query starts any more. */
+  private closed = false;
 
   constructor(private readonly o: RunnerOptions) {}
 
@@ -116,6 +118,10 @@ export class AthenaRunner {
   /** Runs one query to its end and hands back every row (pages read as they come). */
   async *run(sql: string, label: string): AsyncGenerator<Row[]> {
     await this.slot();
+    if (this.closed) {
+      this.release();
+      throw new Error(`the ${label} query was not started: the source stopped reading`);
+    }
     const opts = this.o.signal ? { abortSignal: this.o.signal } : {};
     const client = this.o.client;
     const record: QueryRecord = { id: '', label, state: 'QUEUED', rows: 0, bytesScanned: 0 };
@@ -131,7 +137,8 @@ export class AthenaRunner {
               // A retried start after a lost answer must not run the query twice.
               ClientRequestToken: randomUUID(),
             }),
-            opts,
+            // Not on the run's signal: a start cut off by a cancel may still have started the query, which could
+            // then not be stopped; it is stopped once its id is known instead.
           ),
         this.retry(),
       );
@@ -140,6 +147,8 @@ export class AthenaRunner {
       record.id = id;
       this.queries.push(record);
       this.running.add(id);
+      if (this.o.signal?.aborted)
+        throw this.o.signal.reason instanceof Error ? this.o.signal.reason : new Error('cancelled');
       this.o.logger.debug(`athena: ${label} query ${id}: ${sql}`);
       const exec = await this.wait(id, record);
       record.bytesScanned = exec.Statistics?.DataScannedInBytes ?? 0;
@@ -216,6 +225,12 @@ export class AthenaRunner {
     } catch (err) {
       this.o.logger.warning(`athena: could not stop query ${id}: ${String(err)}`);
     }
+  }
+
+  /** Starts no more queries and stops those running (a query failed, or the run stopped reading). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.stopAll();
   }
 
   /** Stops every query still running. */
