@@ -250,6 +250,7 @@ export function athenaSource(
         return { q, p };
       });
       const narrowed = new Map<string, string>();
+      const more: string[] = [];
       for (const { fs, p } of counted) {
         const found = newValues(
           fs,
@@ -257,17 +258,17 @@ export function athenaSource(
           allowFor(pushdown.allowlist, fs.ruleId),
           pushdown.learnFirstSeen,
         );
-        const pairs = found.tuples.map(sqlString).join(', ');
-        // Athena takes statements up to 256 KB: too many new pairs select by the new values alone (wider, still
-        // sound: the engine knows each key's warm-up values and flags only what is new).
-        narrowed.set(
-          fs.ruleId,
-          found.tuples.length === 0
-            ? 'FALSE'
-            : pairs.length <= PAIRS_BUDGET
-              ? `${fs.tupleSql} IN (${pairs})`
-              : `${fs.valueSql} IN (${found.values.map(sqlString).join(', ')})`,
-        );
+        // Athena takes statements up to 256 KB: the pairs go in slices, the first with the other rules' candidates,
+        // the rest in queries of their own (events another rule also selects come twice; de-duplication drops one).
+        const slices = slicesOf(found.tuples.map(sqlString), PAIRS_BUDGET);
+        const rule = rules.find((r) => r.ruleId === fs.ruleId) as RulePlan;
+        narrowed.set(fs.ruleId, slices[0] === undefined ? 'FALSE' : `${fs.tupleSql} IN (${slices[0]})`);
+        for (const slice of slices.slice(1))
+          more.push(
+            candidateQuery(info, where.sql, [
+              { ...rule, sql: and([rule.sql, `${fs.tupleSql} IN (${slice})`]) },
+            ]),
+          );
       }
       const candidates = candidateQuery(
         info,
@@ -303,16 +304,25 @@ export function athenaSource(
         }
         if (q.part === 'calls') totals.events += totals.filtered;
       }
-      for (let page = await first; !page.done; page = await cand.next()) {
+      const read = (rows: Row[]): TrailEvent[] => {
         scope.add('pages', 1);
         const events = toEvents(
-          page.value.map((row) => rowToRecord(row, info.fields)),
+          rows.map((row) => rowToRecord(row, info.fields)),
           candidateScope,
           win,
         );
         figures.candidates += events.length;
+        return events;
+      };
+      for (let page = await first; !page.done; page = await cand.next()) {
+        const events = read(page.value);
         if (events.length > 0) yield events;
       }
+      for (const sql of more)
+        for await (const page of runner.run(sql, 'candidates (first-seen pairs)')) {
+          const events = read(page);
+          if (events.length > 0) yield events;
+        }
       for (const [k, v] of Object.entries(candidateScope.report.skipped)) scope.skip(k, v);
       scope.done = true;
       settle();
@@ -351,6 +361,21 @@ export function athenaSource(
   })();
 }
 
+/** SQL literals joined with commas, in slices of at most `budget` characters. */
+function slicesOf(literals: readonly string[], budget: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const l of literals) {
+    if (cur !== '' && cur.length + l.length + 2 > budget) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur === '' ? l : `${cur}, ${l}`;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
 /** The allow-list entries that apply to a rule, as one test on a principal. */
 function allowFor(list: readonly AllowlistEntry[], ruleId: string): (p: TrailEvent['principal']) => boolean {
   const ms = list
@@ -368,7 +393,7 @@ function newValues(
   rows: readonly Row[],
   allowed: (p: TrailEvent['principal']) => boolean,
   learn: (ruleId: string, key: string, values: readonly string[]) => void,
-): { tuples: string[]; values: string[] } {
+): { tuples: string[] } {
   const keyed: { key: string; value: string; warm: boolean; tuple: string }[] = [];
   for (const row of rows) {
     const ev = normalizeRecord(rowIdentity(row)).event;
@@ -387,8 +412,5 @@ function newValues(
   const warmPairs = new Set(keyed.filter((k) => k.warm).map((k) => `${k.key}\u0000${k.value}`));
   for (const [k, values] of warmValues) learn(fs.ruleId, k, [...values].sort());
   const fresh = keyed.filter((k) => history.has(k.key) && !warmPairs.has(`${k.key}\u0000${k.value}`));
-  return {
-    tuples: [...new Set(fresh.map((k) => k.tuple))],
-    values: [...new Set(fresh.map((k) => k.value))].sort(),
-  };
+  return { tuples: [...new Set(fresh.map((k) => k.tuple))] };
 }

@@ -611,8 +611,6 @@ export interface FirstSeenPlan {
   sql: string;
   /** The SQL of one (key, value) row as one string, to select the events of new pairs. */
   tupleSql: string;
-  /** The SQL of the value alone (a wider selection when the pairs are too many for one statement). */
-  valueSql: string;
   /** The key as the engine builds it from a row (principal.key is worked out on the runner). */
   keyOf(row: ReadonlyMap<string, string | undefined>, principalKey: () => string): string;
   /** The row's tuple string (what tupleSql gives for its events). */
@@ -669,7 +667,6 @@ export function planFirstSeen(
     ruleId: r.id,
     sql,
     tupleSql,
-    valueSql: value,
     identity: true,
     keyOf: (row, principalKey) =>
       keys.map((k, i) => (k.sql ? (row.get(`k${i}`) ?? '') : principalKey())).join('\u0000'),
