@@ -5,9 +5,11 @@ import { deliveredEvents, deliveryControl, parseDelay, refreshDelivered } from '
 import { errorResponse, faultError, jsonResponse, type Protocol } from './protocol.js';
 import { MemoryFaultPlan, MemoryObjectStore } from './state.js';
 import { MODEL_BEHAVIOURS } from './model.js';
+import { athenaHandler } from './services/athena.js';
 import { batchQuotas } from './services/bedrock.js';
 import { cloudtrailHandler } from './services/cloudtrail.js';
 import { githubHandler } from './services/github.js';
+import { glueHandler } from './services/glue.js';
 import { oidcControl } from './services/oidc.js';
 import { s3Handler } from './services/s3.js';
 import { securityHubHandler } from './services/securityhub.js';
@@ -133,6 +135,8 @@ export async function startTwin(opts: StartTwinOptions = {}): Promise<RunningTwi
     stsHandler,
     snsHandler,
     securityHubHandler,
+    athenaHandler,
+    glueHandler,
     ...(await loadOptionalHandlers()),
     s3Handler,
   ];

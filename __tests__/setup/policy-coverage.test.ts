@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from 'yaml';
+import { CLOUDTRAIL_COLUMNS, hiveTypeName } from '../../twin/services/athena-table.js';
 
 const ROOT = process.cwd();
 const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8');
@@ -58,6 +59,31 @@ const IAM_ACTIONS: Record<string, IamMapping> = {
     actions: ['s3:PutObject'],
     mayNeed: ['s3:AbortMultipartUpload', 'kms:GenerateDataKey'],
   },
+  // Athena: a query reads the Glue table and the archive, and writes its results, with the caller's permissions
+  'client-athena/StartQueryExecutionCommand': {
+    actions: ['athena:StartQueryExecution'],
+    mayNeed: [
+      'glue:GetDatabase',
+      'glue:GetTable',
+      's3:GetBucketLocation',
+      's3:ListBucket',
+      's3:ListBucketMultipartUploads',
+      's3:GetObject',
+      's3:PutObject',
+      's3:AbortMultipartUpload',
+      's3:ListMultipartUploadParts',
+      'kms:Decrypt',
+    ],
+  },
+  'client-athena/GetQueryExecutionCommand': { actions: ['athena:GetQueryExecution'] },
+  'client-athena/BatchGetQueryExecutionCommand': { actions: ['athena:BatchGetQueryExecution'] },
+  'client-athena/GetQueryResultsCommand': { actions: ['athena:GetQueryResults'], mayNeed: ['s3:GetObject'] },
+  'client-athena/StopQueryExecutionCommand': { actions: ['athena:StopQueryExecution'] },
+  'client-athena/GetWorkGroupCommand': { actions: ['athena:GetWorkGroup'] },
+  'client-athena/ListQueryExecutionsCommand': { actions: ['athena:ListQueryExecutions'] },
+  'client-glue/GetTableCommand': { actions: ['glue:GetTable'] },
+  'client-glue/GetDatabaseCommand': { actions: ['glue:GetDatabase'] },
+  'client-glue/GetPartitionsCommand': { actions: ['glue:GetPartitions'] },
   // Bedrock runtime: Converse is authorised as InvokeModel, ConverseStream as InvokeModelWithResponseStream
   'client-bedrock-runtime/ConverseCommand': { actions: ['bedrock:InvokeModel'] },
   'client-bedrock-runtime/InvokeModelCommand': { actions: ['bedrock:InvokeModel'] },
@@ -276,6 +302,22 @@ interface CodeNeeds {
   mayNeed: Set<string>;
 }
 
+/**
+ * The commands the Athena source (src/sources/athena/, written on its own branch) sends: the kit grants them ahead of
+ * that code. While src/ sends no Athena or Glue command they count as sent; once it sends any, the test below requires
+ * src/ to send exactly these (so neither side drifts). glue:GetDatabase is granted though the source does not call
+ * GetDatabase: Athena calls it with the caller's permissions when it plans a query (StartQueryExecution's mayNeed).
+ */
+const ATHENA_SOURCE_COMMANDS = [
+  'client-athena/StartQueryExecutionCommand',
+  'client-athena/GetQueryExecutionCommand',
+  'client-athena/GetQueryResultsCommand',
+  'client-athena/StopQueryExecutionCommand',
+  'client-athena/GetWorkGroupCommand',
+  'client-glue/GetTableCommand',
+];
+const isAthenaOrGlue = (key: string): boolean => /^client-(athena|glue)\//.test(key);
+
 function codeNeeds(): CodeNeeds {
   const uses: CommandUse[] = [];
   const problems: string[] = [];
@@ -283,6 +325,15 @@ function codeNeeds(): CodeNeeds {
     const r = scanSource(file, read(file));
     uses.push(...r.uses);
     problems.push(...r.problems);
+  }
+  if (!uses.some((u) => isAthenaOrGlue(u.key))) {
+    for (const key of ATHENA_SOURCE_COMMANDS)
+      uses.push({
+        file: 'ATHENA-CONTRACT.md (src/sources/athena/ not merged yet)',
+        line: 0,
+        key,
+        via: 'new',
+      });
   }
   const unknown = uses.filter((u) => !IAM_ACTIONS[u.key]);
   const required = new Map<string, string[]>();
@@ -321,6 +372,7 @@ const FEATURE_NAMES = [
   'source-lookup',
   'source-s3',
   'source-lake',
+  'source-athena',
   'analysis-direct',
   'analysis-batch',
   'summary',
@@ -455,6 +507,13 @@ const RESOURCE_VALUES: Record<string, { ref: string; attrs: Record<string, strin
       Arn: 'arn:aws:s3:::trailsight-databucket-abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopq',
     },
   },
+  AthenaResultsBucket: {
+    ref: 'trailsight-athenaresultsbucket-abcdefghijklmnopqrstuvwxyz0123456789abcdefghi',
+    attrs: {
+      Arn: 'arn:aws:s3:::trailsight-athenaresultsbucket-abcdefghijklmnopqrstuvwxyz0123456789abcdefghi',
+    },
+  },
+  AthenaDatabase: { ref: 'trailsight', attrs: {} },
   AlertsTopic: {
     ref: 'arn:aws:sns:us-east-1:123456789012:trailsight-AlertsTopic-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
     attrs: { TopicName: 'trailsight-AlertsTopic-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789' },
@@ -640,6 +699,7 @@ const ALL_OFF = {
   EnableState: 'false',
   CreateSnsTopic: 'false',
   EnableSecurityHub: 'false',
+  EnableAthena: 'false',
 };
 const ALL_ON = {
   ...REQUIRED_PARAMS,
@@ -656,6 +716,10 @@ const ALL_ON = {
   GitHubEnvironment: 'production',
   SummaryModelId: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
   SummaryFoundationModelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0',
+  EnableAthena: 'true',
+  AthenaOrganizationId: 'o-abc1234567',
+  AthenaAccountIds: '111122223333,444455556666',
+  AthenaRegions: 'us-east-1,eu-west-1',
 } as Record<string, string>;
 
 function roleStatements(ev: Evaluator, role: string): Statement[] {
@@ -943,6 +1007,24 @@ describe('the IAM actions the code in src/ needs', () => {
       .filter((a) => !needs.required.has(a) && !needs.mayNeed.has(a))
       .map((a) => `${a} is granted in permissions.json but no code in src/ calls it`);
     expect([...missing, ...extra]).toEqual([]);
+  });
+
+  it('sends (or, until src/sources/athena/ is merged, is granted ahead) exactly the Athena and Glue commands the kit grants for source-athena', () => {
+    const sent = sorted(needs.uses.filter((u) => isAthenaOrGlue(u.key)).map((u) => u.key));
+    expect(sent).toEqual(sorted(ATHENA_SOURCE_COMMANDS));
+  });
+
+  it('would report an Athena command src/ sends that the kit does not grant', () => {
+    const src = [
+      "import { ListQueryExecutionsCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';",
+      'await client.send(new StartQueryExecutionCommand({}));',
+      'await client.send(new ListQueryExecutionsCommand({}));',
+    ].join('\n');
+    const granted = grantedByPermissions();
+    const missing = scanSource('z.ts', src)
+      .uses.flatMap((u) => IAM_ACTIONS[u.key]?.actions ?? [`unmapped ${u.key}`])
+      .filter((a) => !granted.has(a));
+    expect(missing).toEqual(['athena:ListQueryExecutions']);
   });
 
   it('permissions.json describes every feature, with a reason for each action and unique statement ids', () => {
@@ -1248,8 +1330,9 @@ describe('Terraform (docs/setup/terraform)', () => {
   });
 
   it('hardens the bucket and the topic like the CloudFormation template', () => {
+    // The data bucket's resources (the Athena results bucket has its own test).
     const res = (type: string): HclBlock[] =>
-      blocks.filter((b) => b.type === 'resource' && b.labels[0] === type);
+      blocks.filter((b) => b.type === 'resource' && b.labels[0] === type && b.labels[1] !== 'athena_results');
     const pab = res('aws_s3_bucket_public_access_block')[0]?.own ?? '';
     for (const k of [
       'block_public_acls',
@@ -1272,6 +1355,176 @@ describe('Terraform (docs/setup/terraform)', () => {
     ]);
     expect(policyDocument(blocks, 'bucket_tls_only').children.length).toBeGreaterThan(0);
     expect(attrString(res('aws_sns_topic')[0]?.own ?? '', 'kms_master_key_id')).toBe('alias/aws/sns');
+  });
+});
+
+describe('the Athena table, workgroup and results bucket (source-athena)', () => {
+  const twinColumns = CLOUDTRAIL_COLUMNS.map((c) => ({ Name: c.name, Type: hiveTypeName(c.type) }));
+  const athenaOn = {
+    ...REQUIRED_PARAMS,
+    EnableAthena: 'true',
+    TrailBucketName: 'example-cloudtrail-archive',
+  };
+
+  it("creates AWS's documented CloudTrail table, the twin's columns, with partition projection on account, region and day", () => {
+    const res = new Evaluator(TEMPLATE, athenaOn).resources();
+    const input = res.CloudTrailTable?.Properties.TableInput as {
+      Name: string;
+      TableType: string;
+      Parameters: Record<string, string>;
+      PartitionKeys: { Name: string; Type: string }[];
+      StorageDescriptor: Obj & { Columns: unknown[]; SerdeInfo: Obj };
+    };
+    expect(input.Name).toBe('cloudtrail_logs');
+    expect(input.TableType).toBe('EXTERNAL_TABLE');
+    expect(input.StorageDescriptor.Columns).toEqual(twinColumns);
+    expect(input.PartitionKeys).toEqual([
+      { Name: 'account', Type: 'string' },
+      { Name: 'region', Type: 'string' },
+      { Name: 'timestamp', Type: 'string' },
+    ]);
+    expect(input.StorageDescriptor.InputFormat).toBe('com.amazon.emr.cloudtrail.CloudTrailInputFormat');
+    expect(input.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe(
+      'org.apache.hive.hcatalog.data.JsonSerDe',
+    );
+    expect(input.StorageDescriptor.Location).toBe('s3://example-cloudtrail-archive/AWSLogs/');
+    expect(input.Parameters).toMatchObject({
+      'projection.enabled': 'true',
+      'projection.account.type': 'enum',
+      'projection.account.values': '123456789012',
+      'projection.region.type': 'enum',
+      'projection.region.values': 'us-east-1',
+      'projection.timestamp.type': 'date',
+      'projection.timestamp.format': 'yyyy/MM/dd',
+      'projection.timestamp.range': '2024/01/01,NOW',
+      'projection.timestamp.interval': '1',
+      'projection.timestamp.interval.unit': 'DAYS',
+      'storage.location.template':
+        's3://example-cloudtrail-archive/AWSLogs/${account}/CloudTrail/${region}/${timestamp}',
+    });
+    expect(res.AthenaDatabase?.Properties.DatabaseInput).toMatchObject({ Name: 'trailsight' });
+    expect(res.CloudTrailTable?.Properties.DatabaseName).toBe(RESOURCE_VALUES.AthenaDatabase?.ref);
+  });
+
+  it("projects an organization trail's layout and the accounts and regions given", () => {
+    const res = new Evaluator(TEMPLATE, ALL_ON).resources();
+    const params = (res.CloudTrailTable?.Properties.TableInput as { Parameters: Record<string, string> })
+      .Parameters;
+    expect(params['storage.location.template']).toBe(
+      's3://example-cloudtrail-archive/organization-trail/AWSLogs/o-abc1234567/${account}/CloudTrail/${region}/${timestamp}',
+    );
+    expect(params['projection.account.values']).toBe('111122223333,444455556666');
+    expect(params['projection.region.values']).toBe('us-east-1,eu-west-1');
+    const existing = new Evaluator(TEMPLATE, {
+      ...athenaOn,
+      AthenaCreateDatabase: 'false',
+      AthenaDatabaseName: 'default',
+    });
+    expect(existing.resourceExists('AthenaDatabase')).toBe(false);
+    expect(existing.resources().CloudTrailTable?.Properties.DatabaseName).toBe('default');
+  });
+
+  it('gives the workgroup an enforced, encrypted result location in its own bucket, which expires results', () => {
+    const res = new Evaluator(TEMPLATE, { ...athenaOn, AthenaResultsExpirationDays: '3' }).resources();
+    const bucket = RESOURCE_VALUES.AthenaResultsBucket;
+    expect(res.AthenaWorkGroup?.Properties).toMatchObject({
+      Name: 'trailsight',
+      WorkGroupConfiguration: {
+        EnforceWorkGroupConfiguration: true,
+        ResultConfiguration: {
+          OutputLocation: `s3://${bucket?.ref}/results/`,
+          EncryptionConfiguration: { EncryptionOption: 'SSE_S3' },
+        },
+      },
+    });
+    const b = res.AthenaResultsBucket?.Properties ?? {};
+    expect(b.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    expect(b.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(b.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    const rules = (b.LifecycleConfiguration as { Rules: Obj[] }).Rules;
+    expect(rules.find((r) => r.ExpirationInDays !== undefined)).toMatchObject({ ExpirationInDays: '3' });
+    const policy = res.AthenaResultsBucketPolicy?.Properties.PolicyDocument as { Statement: Statement[] };
+    expect(policy.Statement[0]?.Condition?.Bool?.['aws:SecureTransport']).toBe('false');
+    // The role writes results only where the workgroup puts them, and queries only in that workgroup.
+    const statements = roleStatements(new Evaluator(TEMPLATE, athenaOn), 'WorkflowRole');
+    expect(statements.find((st) => st.Sid === 'SourceAthenaResultsObjects')?.Resource).toBe(
+      `${bucket?.attrs.Arn}/results/*`,
+    );
+    expect(statements.find((st) => st.Sid === 'SourceAthenaQueries')?.Resource).toBe(
+      'arn:aws:athena:us-east-1:123456789012:workgroup/trailsight',
+    );
+    expect(list(statements.find((st) => st.Sid === 'SourceAthenaCatalog')?.Resource)).toEqual([
+      'arn:aws:glue:us-east-1:123456789012:catalog',
+      'arn:aws:glue:us-east-1:123456789012:database/trailsight',
+      'arn:aws:glue:us-east-1:123456789012:table/trailsight/cloudtrail_logs',
+    ]);
+  });
+
+  it('creates nothing for Athena without EnableAthena, or without a trail archive to read', () => {
+    for (const params of [
+      { ...REQUIRED_PARAMS, TrailBucketName: 'b' },
+      { ...REQUIRED_PARAMS, EnableAthena: 'true' },
+    ]) {
+      const ev = new Evaluator(TEMPLATE, params);
+      for (const r of ['AthenaResultsBucket', 'AthenaWorkGroup', 'AthenaDatabase', 'CloudTrailTable'])
+        expect([r, ev.resourceExists(r)]).toEqual([r, false]);
+    }
+    expect(TEMPLATE.Rules?.AthenaNeedsArchive).toBeDefined();
+  });
+
+  it('Terraform creates the same table, workgroup and bucket', () => {
+    const blocks = readTerraform();
+    const resource = (type: string, name: string): HclBlock | undefined =>
+      blocks.find((b) => b.type === 'resource' && b.labels[0] === type && b.labels[1] === name);
+    const table = resource('aws_glue_catalog_table', 'cloudtrail');
+    const sd = table?.children.find((c) => c.type === 'storage_descriptor');
+    const columns = (sd?.children ?? [])
+      .filter((c) => c.type === 'columns')
+      .map((c) => ({ Name: attrString(c.own, 'name'), Type: attrString(c.own, 'type') }));
+    expect(columns).toEqual(twinColumns);
+    expect(
+      table?.children.filter((c) => c.type === 'partition_keys').map((c) => attrString(c.own, 'name')),
+    ).toEqual(['account', 'region', 'timestamp']);
+    expect(
+      attrString(sd?.children.find((c) => c.type === 'ser_de_info')?.own ?? '', 'serialization_library'),
+    ).toBe('org.apache.hive.hcatalog.data.JsonSerDe');
+    const cfnParams = Object.keys(
+      (
+        new Evaluator(TEMPLATE, athenaOn).resources().CloudTrailTable?.Properties.TableInput as {
+          Parameters: Obj;
+        }
+      ).Parameters,
+    ).sort();
+    const tfParams = [...(table?.own ?? '').matchAll(/^\s*"([a-zA-Z.]+)"\s*=/gm)].map((m) => m[1]).sort();
+    expect(tfParams).toEqual(cfnParams);
+    expect(table?.own).toContain('"${local.athena_location}$${account}/CloudTrail/$${region}/$${timestamp}"');
+    const wg = resource('aws_athena_workgroup', 'trailsight');
+    const conf = wg?.children.find((c) => c.type === 'configuration');
+    expect(conf?.own).toMatch(/enforce_workgroup_configuration\s*=\s*true/);
+    const result = conf?.children.find((c) => c.type === 'result_configuration');
+    expect(result?.own).toMatch(
+      /output_location\s*=\s*"s3:\/\/\$\{aws_s3_bucket\.athena_results\[0\]\.bucket\}\/results\/"/,
+    );
+    expect(result?.children[0]?.own).toMatch(/encryption_option\s*=\s*"SSE_S3"/);
+    expect(resource('aws_s3_bucket_public_access_block', 'athena_results')?.own).toMatch(
+      /restrict_public_buckets\s*=\s*true/,
+    );
+    expect(
+      resource('aws_s3_bucket_server_side_encryption_configuration', 'athena_results')?.children[0]
+        ?.children[0]?.own,
+    ).toMatch(/sse_algorithm\s*=\s*"AES256"/);
+    const lifecycle = resource('aws_s3_bucket_lifecycle_configuration', 'athena_results');
+    const expiry = lifecycle?.children.find((r) => r.children.some((c) => c.type === 'expiration'));
+    expect(expiry?.children.find((c) => c.type === 'expiration')?.own).toMatch(
+      /days\s*=\s*var\.athena_results_expiration_days/,
+    );
   });
 });
 

@@ -22,12 +22,13 @@ locals {
   )
   oidc_provider_arn = var.create_oidc_provider ? one(aws_iam_openid_connect_provider.github[*].arn) : var.existing_oidc_provider_arn
 
-  s3_source       = var.trail_bucket_name != ""
-  trail_encrypted = local.s3_source && var.trail_kms_key_arn != ""
-  lake            = var.event_data_store_arn != ""
-  any_model       = var.enable_direct || var.enable_batch
-  need_bucket     = var.enable_batch || var.enable_state
-  sns             = var.create_sns_topic || var.existing_sns_topic_arn != ""
+  s3_source          = var.trail_bucket_name != ""
+  trail_encrypted    = local.s3_source && var.trail_kms_key_arn != ""
+  lake               = var.event_data_store_arn != ""
+  athena             = var.enable_athena && local.s3_source
+  any_model          = var.enable_direct || var.enable_batch
+  need_bucket        = var.enable_batch || var.enable_state
+  sns                = var.create_sns_topic || var.existing_sns_topic_arn != ""
   securityhub_region = var.securityhub_region != "" ? var.securityhub_region : local.region
 
   # Converse is authorised as bedrock:InvokeModel: on the inference profile (or the model, when model_id is not a
@@ -55,6 +56,12 @@ locals {
   bucket_arn     = one(aws_s3_bucket.data[*].arn)
   batch_role_arn = one(aws_iam_role.batch_service[*].arn)
   topic_arn      = var.create_sns_topic ? one(aws_sns_topic.alerts[*].arn) : var.existing_sns_topic_arn
+
+  # The trail archive as the Glue table sees it: AWSLogs/[o-ORG/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/.
+  athena_org_part    = var.athena_organization_id != "" ? "${var.athena_organization_id}/" : ""
+  athena_location    = "s3://${var.trail_bucket_name}/${var.trail_prefix}AWSLogs/${local.athena_org_part}"
+  athena_results_arn = one(aws_s3_bucket.athena_results[*].arn)
+  athena_glue_arn    = "arn:${local.partition}:glue:${local.region}:${local.account}"
 }
 
 # --- GitHub OIDC provider ----------------------------------------------------------------------------------
@@ -113,6 +120,10 @@ resource "aws_iam_role" "workflow" {
     precondition {
       condition     = !(var.create_sns_topic && var.existing_sns_topic_arn != "")
       error_message = "Either create a topic or name an existing one, not both."
+    }
+    precondition {
+      condition     = !var.enable_athena || var.trail_bucket_name != ""
+      error_message = "enable_athena needs trail_bucket_name (and trail_prefix), the archive the table reads."
     }
     precondition {
       condition     = !startswith(var.state_prefix, var.batch_prefix) && !startswith(var.batch_prefix, var.state_prefix)
@@ -177,6 +188,54 @@ data "aws_iam_policy_document" "workflow" {
         variable = "kms:ViaService"
         values   = ["s3.*.${local.dns_suffix}"]
       }
+    }
+  }
+
+  # --- source-athena (Athena reads the archive and writes results with the caller's permissions) ---
+  dynamic "statement" {
+    for_each = local.athena ? [1] : []
+    content {
+      sid    = "SourceAthenaQueries"
+      effect = "Allow"
+      actions = [
+        "athena:StartQueryExecution",
+        "athena:GetQueryExecution",
+        "athena:GetQueryResults",
+        "athena:StopQueryExecution",
+        "athena:GetWorkGroup",
+      ]
+      resources = ["arn:${local.partition}:athena:${local.region}:${local.account}:workgroup/${var.athena_workgroup_name}"]
+    }
+  }
+  dynamic "statement" {
+    for_each = local.athena ? [1] : []
+    content {
+      sid     = "SourceAthenaCatalog"
+      effect  = "Allow"
+      actions = ["glue:GetDatabase", "glue:GetTable"]
+      resources = [
+        "${local.athena_glue_arn}:catalog",
+        "${local.athena_glue_arn}:database/${var.athena_database_name}",
+        "${local.athena_glue_arn}:table/${var.athena_database_name}/${var.athena_table_name}",
+      ]
+    }
+  }
+  dynamic "statement" {
+    for_each = local.athena ? [1] : []
+    content {
+      sid       = "SourceAthenaResultsBucket"
+      effect    = "Allow"
+      actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
+      resources = [local.athena_results_arn]
+    }
+  }
+  dynamic "statement" {
+    for_each = local.athena ? [1] : []
+    content {
+      sid       = "SourceAthenaResultsObjects"
+      effect    = "Allow"
+      actions   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
+      resources = ["${local.athena_results_arn}/results/*"]
     }
   }
 
@@ -599,6 +658,286 @@ resource "aws_s3_bucket_policy" "data" {
   bucket     = aws_s3_bucket.data[0].id
   policy     = data.aws_iam_policy_document.bucket_tls_only[0].json
   depends_on = [aws_s3_bucket_public_access_block.data]
+}
+
+# --- Athena: results bucket, workgroup, Glue database and table (source: athena) ----------------------------
+
+resource "aws_s3_bucket" "athena_results" {
+  count         = local.athena ? 1 : 0
+  bucket_prefix = "trailsight-athena-"
+  force_destroy = true
+  tags          = var.tags
+}
+
+resource "aws_s3_bucket_public_access_block" "athena_results" {
+  count                   = local.athena ? 1 : 0
+  bucket                  = aws_s3_bucket.athena_results[0].id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_ownership_controls" "athena_results" {
+  count  = local.athena ? 1 : 0
+  bucket = aws_s3_bucket.athena_results[0].id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "athena_results" {
+  count  = local.athena ? 1 : 0
+  bucket = aws_s3_bucket.athena_results[0].id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "athena_results" {
+  count  = local.athena ? 1 : 0
+  bucket = aws_s3_bucket.athena_results[0].id
+
+  # Query results are working files: TrailSight reads them through GetQueryResults within the run.
+  rule {
+    id     = "expire-query-results"
+    status = "Enabled"
+    filter {}
+    expiration {
+      days = var.athena_results_expiration_days
+    }
+  }
+  rule {
+    id     = "abort-incomplete-multipart-uploads"
+    status = "Enabled"
+    filter {}
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
+}
+
+data "aws_iam_policy_document" "athena_results_tls_only" {
+  count = local.athena ? 1 : 0
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [local.athena_results_arn, "${local.athena_results_arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "athena_results" {
+  count      = local.athena ? 1 : 0
+  bucket     = aws_s3_bucket.athena_results[0].id
+  policy     = data.aws_iam_policy_document.athena_results_tls_only[0].json
+  depends_on = [aws_s3_bucket_public_access_block.athena_results]
+}
+
+resource "aws_athena_workgroup" "trailsight" {
+  count         = local.athena ? 1 : 0
+  name          = var.athena_workgroup_name
+  description   = "TrailSight's queries over the CloudTrail archive (athena-workgroup)."
+  state         = "ENABLED"
+  force_destroy = true
+  tags          = var.tags
+
+  configuration {
+    # Every query writes to the encrypted, expiring results bucket, whatever the client asks.
+    enforce_workgroup_configuration    = true
+    publish_cloudwatch_metrics_enabled = true
+    engine_version {
+      selected_engine_version = "Athena engine version 3"
+    }
+    result_configuration {
+      output_location = "s3://${aws_s3_bucket.athena_results[0].bucket}/results/"
+      encryption_configuration {
+        encryption_option = "SSE_S3"
+      }
+    }
+  }
+}
+
+resource "aws_glue_catalog_database" "trailsight" {
+  count       = local.athena && var.athena_create_database ? 1 : 0
+  name        = var.athena_database_name
+  description = "TrailSight's tables over the CloudTrail archive."
+}
+
+# AWS's documented CloudTrail table (JsonSerDe over CloudTrailInputFormat) with partition projection: Athena
+# computes the partitions from the key layout instead of listing them, and prunes on account, region and day.
+resource "aws_glue_catalog_table" "cloudtrail" {
+  count         = local.athena ? 1 : 0
+  name          = var.athena_table_name
+  database_name = var.athena_create_database ? aws_glue_catalog_database.trailsight[0].name : var.athena_database_name
+  description   = "CloudTrail log files of the trail archive, one row per event."
+  table_type    = "EXTERNAL_TABLE"
+
+  parameters = {
+    "EXTERNAL"                           = "TRUE"
+    "classification"                     = "cloudtrail"
+    "projection.enabled"                 = "true"
+    "projection.account.type"            = "enum"
+    "projection.account.values"          = join(",", length(var.athena_account_ids) > 0 ? var.athena_account_ids : [local.account])
+    "projection.region.type"             = "enum"
+    "projection.region.values"           = join(",", length(var.athena_regions) > 0 ? var.athena_regions : [local.region])
+    "projection.timestamp.type"          = "date"
+    "projection.timestamp.format"        = "yyyy/MM/dd"
+    "projection.timestamp.range"         = "${var.athena_projection_start},NOW"
+    "projection.timestamp.interval"      = "1"
+    "projection.timestamp.interval.unit" = "DAYS"
+    "storage.location.template"          = "${local.athena_location}$${account}/CloudTrail/$${region}/$${timestamp}"
+  }
+
+  partition_keys {
+    name = "account"
+    type = "string"
+  }
+  partition_keys {
+    name = "region"
+    type = "string"
+  }
+  partition_keys {
+    name = "timestamp"
+    type = "string"
+  }
+
+  storage_descriptor {
+    location      = local.athena_location
+    input_format  = "com.amazon.emr.cloudtrail.CloudTrailInputFormat"
+    output_format = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat"
+    ser_de_info {
+      serialization_library = "org.apache.hive.hcatalog.data.JsonSerDe"
+    }
+    columns {
+      name = "eventversion"
+      type = "string"
+    }
+    columns {
+      name = "useridentity"
+      type = "struct<type:string,principalid:string,arn:string,accountid:string,invokedby:string,accesskeyid:string,username:string,onbehalfof:struct<userid:string,identitystorearn:string>,sessioncontext:struct<attributes:struct<mfaauthenticated:string,creationdate:string>,sessionissuer:struct<type:string,principalid:string,arn:string,accountid:string,username:string>,ec2roledelivery:string,webidfederationdata:struct<federatedprovider:string,attributes:map<string,string>>>>"
+    }
+    columns {
+      name = "eventtime"
+      type = "string"
+    }
+    columns {
+      name = "eventsource"
+      type = "string"
+    }
+    columns {
+      name = "eventname"
+      type = "string"
+    }
+    columns {
+      name = "awsregion"
+      type = "string"
+    }
+    columns {
+      name = "sourceipaddress"
+      type = "string"
+    }
+    columns {
+      name = "useragent"
+      type = "string"
+    }
+    columns {
+      name = "errorcode"
+      type = "string"
+    }
+    columns {
+      name = "errormessage"
+      type = "string"
+    }
+    columns {
+      name = "requestparameters"
+      type = "string"
+    }
+    columns {
+      name = "responseelements"
+      type = "string"
+    }
+    columns {
+      name = "additionaleventdata"
+      type = "string"
+    }
+    columns {
+      name = "requestid"
+      type = "string"
+    }
+    columns {
+      name = "eventid"
+      type = "string"
+    }
+    columns {
+      name = "readonly"
+      type = "string"
+    }
+    columns {
+      name = "resources"
+      type = "array<struct<arn:string,accountid:string,type:string>>"
+    }
+    columns {
+      name = "eventtype"
+      type = "string"
+    }
+    columns {
+      name = "apiversion"
+      type = "string"
+    }
+    columns {
+      name = "recipientaccountid"
+      type = "string"
+    }
+    columns {
+      name = "serviceeventdetails"
+      type = "string"
+    }
+    columns {
+      name = "sharedeventid"
+      type = "string"
+    }
+    columns {
+      name = "vpcendpointid"
+      type = "string"
+    }
+    columns {
+      name = "vpcendpointaccountid"
+      type = "string"
+    }
+    columns {
+      name = "eventcategory"
+      type = "string"
+    }
+    columns {
+      name = "addendum"
+      type = "struct<reason:string,updatedfields:string,originalrequestid:string,originaleventid:string>"
+    }
+    columns {
+      name = "sessioncredentialfromconsole"
+      type = "string"
+    }
+    columns {
+      name = "edgedevicedetails"
+      type = "string"
+    }
+    columns {
+      name = "tlsdetails"
+      type = "struct<tlsversion:string,ciphersuite:string,clientprovidedhostheader:string>"
+    }
+  }
 }
 
 # --- SNS topic ---------------------------------------------------------------------------------------------

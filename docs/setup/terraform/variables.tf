@@ -144,6 +144,96 @@ variable "event_data_store_arn" {
   }
 }
 
+# --- Athena (source: athena) --------------------------------------------------------------------------------
+
+variable "enable_athena" {
+  description = "source: athena. Creates the Glue table of the trail archive (partition projection on account, region and day), an Athena workgroup and its results bucket, and lets the role query them. Needs trail_bucket_name."
+  type        = bool
+  default     = false
+}
+
+variable "athena_create_database" {
+  description = "Create the Glue database athena_database_name (false when it exists already, such as default)."
+  type        = bool
+  default     = true
+}
+
+variable "athena_database_name" {
+  description = "Glue database of the table; athena-table is athena_database_name.athena_table_name."
+  type        = string
+  default     = "trailsight"
+  validation {
+    condition     = can(regex("^[a-z0-9_]{1,255}$", var.athena_database_name))
+    error_message = "athena_database_name must be lower-case letters, digits and underscores."
+  }
+}
+
+variable "athena_table_name" {
+  description = "Name of the CloudTrail table."
+  type        = string
+  default     = "cloudtrail_logs"
+  validation {
+    condition     = can(regex("^[a-z0-9_]{1,255}$", var.athena_table_name))
+    error_message = "athena_table_name must be lower-case letters, digits and underscores."
+  }
+}
+
+variable "athena_workgroup_name" {
+  description = "The Athena workgroup to create (athena-workgroup)."
+  type        = string
+  default     = "trailsight"
+  validation {
+    condition     = can(regex("^[a-zA-Z0-9._-]{1,128}$", var.athena_workgroup_name))
+    error_message = "athena_workgroup_name must be 1-128 letters, digits, '.', '_' or '-'."
+  }
+}
+
+variable "athena_account_ids" {
+  description = "Accounts whose logs the trail archive holds (the account partition's values); empty means this account only. For an organization trail, list the member accounts to query."
+  type        = list(string)
+  default     = []
+  validation {
+    condition     = alltrue([for a in var.athena_account_ids : can(regex("^[0-9]{12}$", a))])
+    error_message = "athena_account_ids must be 12-digit account ids."
+  }
+}
+
+variable "athena_regions" {
+  description = "Regions the trail logs (the region partition's values); empty means the provider's region only."
+  type        = list(string)
+  default     = []
+}
+
+variable "athena_organization_id" {
+  description = "For an organization trail, its organization id (the archive is AWSLogs/o-…/ACCOUNT/…)."
+  type        = string
+  default     = ""
+  validation {
+    condition     = can(regex("^$|^o-[a-z0-9]{10,32}$", var.athena_organization_id))
+    error_message = "athena_organization_id must look like o-abc1234567."
+  }
+}
+
+variable "athena_projection_start" {
+  description = "The first day (yyyy/MM/dd) the table projects; queries before it find nothing."
+  type        = string
+  default     = "2024/01/01"
+  validation {
+    condition     = can(regex("^[0-9]{4}/[0-9]{2}/[0-9]{2}$", var.athena_projection_start))
+    error_message = "athena_projection_start must be yyyy/MM/dd."
+  }
+}
+
+variable "athena_results_expiration_days" {
+  description = "Days after which query results in the results bucket expire."
+  type        = number
+  default     = 7
+  validation {
+    condition     = var.athena_results_expiration_days >= 1 && var.athena_results_expiration_days <= 3650
+    error_message = "athena_results_expiration_days must be 1 to 3650."
+  }
+}
+
 # --- Analysis ----------------------------------------------------------------------------------------------
 
 variable "enable_direct" {
