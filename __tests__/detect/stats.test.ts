@@ -156,6 +156,9 @@ describe('the current collector against the reference (the collector before exac
     expect(events.length).toBe(30_000);
     expect(same(events, { k: 50, top: 30, maxPrincipals: 40, maxPerPrincipal: 5 })).toBe(true);
     expect(same(events, { k: 200, top: 200, maxPrincipals: 100, maxPerPrincipal: 20 })).toBe(true);
+    // Per-principal sets far from their cap, while the tables they are noted against start evicting midway.
+    expect(same(events, { k: 150, top: 60, maxPrincipals: 500, maxPerPrincipal: 10_000 })).toBe(true);
+    expect(same(events, { k: 20, top: 60, maxPrincipals: 500, maxPerPrincipal: 10_000 })).toBe(true);
     expect(same(events, {})).toBe(false);
   });
 

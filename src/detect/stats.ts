@@ -196,20 +196,46 @@ export class CounterHeap {
 export class TopK {
   private readonly counts: CounterHeap;
   truncated = false;
+  /** Called once, just before the first eviction: slots stop naming one key each from then on. */
+  beforeFirstEviction: (() => void) | undefined;
+
   constructor(private readonly k: number) {
     this.counts = new CounterHeap(k);
   }
 
   /** Counts `n` occurrences of `key` (an aggregate count, e.g. from a GROUP BY, is one call). */
   add(key: string, n = 1): void {
+    this.addSlot(key, n);
+  }
+
+  /**
+   * add(), answering the key's slot while the table has never evicted (each slot then stands for one key for
+   * good, so callers may remember keys by slot number), and -1 once it has.
+   */
+  addSlot(key: string, n = 1): number {
     const slot = this.counts.slotOf(key);
-    if (slot !== undefined) this.counts.bump(slot, n);
-    else if (this.counts.size < this.k) this.counts.insert(key, n);
-    else this.evictFor(key, n);
+    if (slot !== undefined) {
+      this.counts.bump(slot, n);
+      return this.truncated ? -1 : slot;
+    }
+    if (this.counts.size < this.k) {
+      const fresh = this.counts.insert(key, n);
+      return this.truncated ? -1 : fresh;
+    }
+    this.evictFor(key, n);
+    return -1;
+  }
+
+  /** The key a slot stands for (see addSlot). */
+  keyAt(slot: number): string {
+    return this.counts.keyAt(slot);
   }
 
   private evictFor(key: string, n: number): void {
-    this.truncated = true;
+    if (!this.truncated) {
+      this.beforeFirstEviction?.();
+      this.truncated = true;
+    }
     const min = this.counts.minSlot();
     if (min === undefined) return; // k = 0: nothing is ever kept
     this.counts.replaceMin(key, this.counts.countAt(min) + n);
@@ -229,15 +255,77 @@ export class TopK {
   }
 }
 
+const NO_BITS = new Uint32Array(0);
+
+/**
+ * The distinct keys of one top-k table that one principal used, at most `cap` of them. While the table has never
+ * evicted, its slot numbers name keys one to one, so a key is one bit (no hashing, no Set entry per key); at the
+ * table's first eviction every principal's bits become a Set of the keys they stood for.
+ */
+class SeenKeys {
+  size = 0;
+  private bits = NO_BITS;
+  private keys: Set<string> | undefined;
+
+  /** Notes the key in `slot` (the table has not evicted), unless `cap` keys are noted already. */
+  addSlot(slot: number, cap: number): void {
+    const word = slot >>> 5;
+    const bit = 1 << (slot & 31);
+    let bits = this.bits;
+    if (word >= bits.length) {
+      if (this.size >= cap) return;
+      bits = new Uint32Array(Math.max(word + 1, bits.length * 2));
+      bits.set(this.bits);
+      this.bits = bits;
+    }
+    const w = bits[word] as number;
+    if ((w & bit) !== 0 || this.size >= cap) return;
+    bits[word] = w | bit;
+    this.size++;
+  }
+
+  /** Notes `key` (the table has evicted), unless `cap` keys are noted already. */
+  addKey(key: string, cap: number): void {
+    const keys = (this.keys ??= new Set());
+    if (keys.size < cap) {
+      keys.add(key);
+      this.size = keys.size;
+    }
+  }
+
+  /** The keys noted, by their slots in `table` or as kept. */
+  values(table: TopK): string[] {
+    if (this.keys !== undefined) return [...this.keys];
+    const out: string[] = [];
+    for (let word = 0; word < this.bits.length; word++) {
+      const w = this.bits[word] as number;
+      for (let b = 0; b < 32; b++) if ((w & (1 << b)) !== 0) out.push(table.keyAt(word * 32 + b));
+    }
+    return out;
+  }
+
+  /** From slot bits to keys, before `table`'s slots stop naming one key each. */
+  toKeys(table: TopK): void {
+    if (this.keys === undefined) this.keys = new Set(this.values(table));
+    this.bits = NO_BITS;
+  }
+
+  clear(): void {
+    this.size = 0;
+    this.bits.fill(0);
+    this.keys?.clear();
+  }
+}
+
 /** What is known of one tracked principal; the object is reused when its slot passes to another principal. */
 interface PrincipalAcc {
   type: string;
   errors: number;
   accessDenied: number;
   writes: number;
-  services: Set<string>;
-  regions: Set<string>;
-  ips: Set<string>;
+  services: SeenKeys;
+  regions: SeenKeys;
+  ips: SeenKeys;
 }
 
 /** Tunables; the defaults keep memory to a few MB whatever the volume. */
@@ -266,8 +354,10 @@ const AGENT_CHARS = 200;
 
 /**
  * The streaming statistics accumulator. Memory is bounded whatever the volume: 8 top-k tables of at most `k`
- * counters each, at most `maxPrincipals` principals with at most `maxPerPrincipal` services, regions and IPs each,
- * one bucket per hour of the window, and a one-entry memo each for the last long user agent and error code.
+ * counters each; at most `maxPrincipals` principals, each with its services, regions and IPs as at most `k` bits
+ * per table (while that table has never evicted) or at most `maxPerPrincipal` keys (after); one bucket per hour
+ * of the window; a one-entry memo each for the last long user agent and error code. With the defaults that is
+ * under 3 MB besides the key strings (8 x 1,000 counters, 2,000 principals x 3 x 125 bytes of bits).
  */
 export class StatsCollector {
   private readonly o: StatsOptions;
@@ -310,6 +400,15 @@ export class StatsCollector {
     this.regions = new TopK(k);
     this.accounts = new TopK(k);
     this.principalEvents = new CounterHeap(this.o.maxPrincipals);
+    this.services.beforeFirstEviction = () => {
+      for (const p of this.accs) p.services.toKeys(this.services);
+    };
+    this.regions.beforeFirstEviction = () => {
+      for (const p of this.accs) p.regions.toKeys(this.regions);
+    };
+    this.ips.beforeFirstEviction = () => {
+      for (const p of this.accs) p.ips.toKeys(this.ips);
+    };
   }
 
   /** Count one event. */
@@ -317,18 +416,17 @@ export class StatsCollector {
     this.total++;
     this.names.add(e.name);
     this.principals.add(e.principal.key);
-    this.services.add(e.service);
+    const service = this.services.addSlot(e.service);
     const resources = e.resources;
     for (let i = 0; i < resources.length; i++) {
       const r = resources[i] as (typeof resources)[number];
       const key = r.arn ?? r.name;
       if (key) this.resources.add(key);
     }
-    const ip = e.sourceIp;
-    if (ip) this.ips.add(ip);
+    const ip = e.sourceIp ? this.ips.addSlot(e.sourceIp) : -2;
     const agent = e.userAgent;
     if (agent) this.agents.add(agent.length > AGENT_CHARS ? this.agentKey(agent) : agent);
-    if (e.region) this.regions.add(e.region);
+    const region = e.region ? this.regions.addSlot(e.region) : -2;
     if (e.account) this.accounts.add(e.account);
 
     const code = e.errorCode;
@@ -359,7 +457,7 @@ export class StatsCollector {
     if (code) h.errors++;
 
     if (e.name === 'ConsoleLogin') this.observeLogin(e);
-    this.observePrincipal(e, denied);
+    this.observePrincipal(e, denied, service, region, ip);
   }
 
   private agentKey(agent: string): string {
@@ -383,7 +481,14 @@ export class StatsCollector {
     }
   }
 
-  private observePrincipal(e: TrailEvent, denied: boolean): void {
+  /** `service`, `region`, `ip`: the slots addSlot answered (-1: by key, the table evicted; -2: none). */
+  private observePrincipal(
+    e: TrailEvent,
+    denied: boolean,
+    service: number,
+    region: number,
+    ip: number,
+  ): void {
     const key = e.principal.key;
     const counts = this.principalEvents;
     let slot = counts.slotOf(key);
@@ -398,9 +503,9 @@ export class StatsCollector {
         errors: 0,
         accessDenied: 0,
         writes: 0,
-        services: new Set(),
-        regions: new Set(),
-        ips: new Set(),
+        services: new SeenKeys(),
+        regions: new SeenKeys(),
+        ips: new SeenKeys(),
       };
       this.accs[slot] = p;
     } else {
@@ -422,9 +527,12 @@ export class StatsCollector {
     if (denied) p.accessDenied++;
     if (e.readOnly === false) p.writes++;
     const cap = this.o.maxPerPrincipal;
-    if (p.services.size < cap) p.services.add(e.service);
-    if (e.region && p.regions.size < cap) p.regions.add(e.region);
-    if (e.sourceIp && p.ips.size < cap) p.ips.add(e.sourceIp);
+    if (service >= 0) p.services.addSlot(service, cap);
+    else p.services.addKey(e.service, cap);
+    if (region >= 0) p.regions.addSlot(region, cap);
+    else if (region === -1) p.regions.addKey(e.region, cap);
+    if (ip >= 0) p.ips.addSlot(ip, cap);
+    else if (ip === -1) p.ips.addKey(e.sourceIp as string, cap);
   }
 
   /** The statistics so far. */
@@ -453,7 +561,7 @@ export class StatsCollector {
         accessDenied: p.accessDenied,
         writes: p.writes,
         services: p.services.size,
-        regions: [...p.regions].sort(),
+        regions: p.regions.values(this.regions).sort(),
         sourceIps: p.ips.size,
       }));
     return {
