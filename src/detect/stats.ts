@@ -356,8 +356,9 @@ const AGENT_CHARS = 200;
  * The streaming statistics accumulator. Memory is bounded whatever the volume: 8 top-k tables of at most `k`
  * counters each; at most `maxPrincipals` principals, each with its services, regions and IPs as at most `k` bits
  * per table (while that table has never evicted) or at most `maxPerPrincipal` keys (after); one bucket per hour
- * of the window; a one-entry memo each for the last long user agent and error code. With the defaults that is
- * under 3 MB besides the key strings (8 x 1,000 counters, 2,000 principals x 3 x 125 bytes of bits).
+ * of the window; a one-entry memo each for the last long user agent and error code. With the defaults: 8,000
+ * counters, and per principal 3 x 128 bytes of bits or at worst 3 x 200 remembered keys (about 25 MB of Set
+ * entries if all 2,000 principals reach that, besides the key strings, which the counters share).
  */
 export class StatsCollector {
   private readonly o: StatsOptions;
