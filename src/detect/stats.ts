@@ -416,7 +416,7 @@ export class StatsCollector {
   observe(e: TrailEvent): void {
     this.total++;
     this.names.add(e.name);
-    this.principals.add(e.principal.key);
+    const principal = this.principals.addSlot(e.principal.key);
     const service = this.services.addSlot(e.service);
     const resources = e.resources;
     for (let i = 0; i < resources.length; i++) {
@@ -458,7 +458,7 @@ export class StatsCollector {
     if (code) h.errors++;
 
     if (e.name === 'ConsoleLogin') this.observeLogin(e);
-    this.observePrincipal(e, denied, service, region, ip);
+    this.observePrincipal(e, denied, principal, service, region, ip);
   }
 
   private agentKey(agent: string): string {
@@ -482,17 +482,25 @@ export class StatsCollector {
     }
   }
 
-  /** `service`, `region`, `ip`: the slots addSlot answered (-1: by key, the table evicted; -2: none). */
+  /** `principal`, `service`, `region`, `ip`: the slots addSlot answered (-1: the table evicted; -2: none). */
   private observePrincipal(
     e: TrailEvent,
     denied: boolean,
+    principal: number,
     service: number,
     region: number,
     ip: number,
   ): void {
     const key = e.principal.key;
     const counts = this.principalEvents;
-    let slot = counts.slotOf(key);
+    // Until either evicts, the principals table and this one take new principals in the same order, so a
+    // principal's slot is the same in both: no second lookup.
+    let slot =
+      principal >= 0 && !this.perPrincipalTruncated
+        ? principal < counts.size
+          ? principal
+          : undefined
+        : counts.slotOf(key);
     let p: PrincipalAcc;
     if (slot !== undefined) {
       counts.bump(slot, 1);
