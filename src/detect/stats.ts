@@ -10,7 +10,7 @@ import type { ActivityStats, CountEntry, PrincipalActivity, TrailEvent } from '.
  * The smallest counter (oldest first among equals, ordered by (count, seq) where seq is when the key took its slot)
  * is kept at hand by a binary min-heap of slot numbers that is only built when first asked for: tables that never
  * fill (regions, accounts, most event names) never pay for it, and once built each later change keeps it in order
- * at O(log capacity). Memory: one Map entry, a reference to the key and 4 numbers (28 bytes) per slot, at most
+ * at O(log capacity). Memory: per slot a Map entry, a reference to the key and 24 bytes of numbers; at most
  * `capacity` slots, whatever the volume.
  */
 export class CounterHeap {
@@ -53,14 +53,6 @@ export class CounterHeap {
   bump(slot: number, n: number): void {
     this.counts[slot] = (this.counts[slot] as number) + n;
     if (this.heap !== undefined) this.down((this.posOf as Int32Array)[slot] as number);
-  }
-
-  /** Adds `n` to a tracked key; false (and nothing counted) when the key is not tracked. */
-  increment(key: string, n: number): boolean {
-    const slot = this.slots.get(key);
-    if (slot === undefined) return false;
-    this.bump(slot, n);
-    return true;
   }
 
   /** Tracks a new key with `count` (the caller checks it is not tracked and that size < capacity); its slot. */
@@ -118,7 +110,7 @@ export class CounterHeap {
   // the order.
   private order(): Int32Array {
     if (this.heap !== undefined) return this.heap;
-    const cap = Math.max(this.capacity, this.keys.length);
+    const cap = this.capacity;
     if (this.counts.length < cap) {
       const counts = new Float64Array(cap);
       counts.set(this.counts);
