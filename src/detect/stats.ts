@@ -320,7 +320,7 @@ interface PrincipalAcc {
   ips: SeenKeys;
 }
 
-/** Tunables; the defaults keep memory to a few MB whatever the volume. */
+/** Tunables; they bound the memory whatever the volume (see StatsCollector for the bound). */
 export interface StatsOptions {
   /** Counters per top-k table. */
   k: number;
