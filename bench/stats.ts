@@ -2,7 +2,7 @@
  * Statistics benchmark (not a test): the current StatsCollector beside the reference (the collector before the
  * exact-counting rewrite, __tests__/detect/stats-reference.ts) over the same synthetic events, in the same run.
  *
- *   npx tsx bench/stats.ts [--events N] [--chunk N] [--principals N] [--k N]
+ *   npm run bench:stats -- [--events N] [--chunk N] [--principals N] [--k N]
  *
  * Each chunk of records is parsed and normalised twice, so each collector sees fresh strings (as it does in a real
  * run, where a string's hash is computed by the first table that looks it up); which collector goes first
