@@ -6,6 +6,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinRules } from '../src/detect/index.js';
+import { Engine } from '../src/detect/engine.js';
+import { normalizeRecord } from '../src/sources/normalize.js';
 
 type Rec = Record<string, unknown>;
 
@@ -70,7 +73,38 @@ export interface SyntheticOptions {
   /** Window length (ms); 24 h by default. */
   windowMs?: number;
   seed?: number;
+  /**
+   * The share of records drawn from shapes the built-in rules flag on their own (the rest from the shapes they do
+   * not flag): 0.01 is a trail with an attack in it; undefined draws every shape alike (most of the datasets are
+   * attack recordings, so about a third of such records are flagged: the detector's worst case).
+   */
+  attackShare?: number;
 }
+
+/**
+ * Splits shapes into those the built-in rule pack flags when it sees the record alone, in a window of its own, and
+ * the quiet rest: the background a real trail is mostly made of.
+ */
+export function splitShapes(shapes: readonly Rec[]): { flagged: Rec[]; quiet: Rec[] } {
+  const rules = builtinRules();
+  const flagged: Rec[] = [];
+  const quiet: Rec[] = [];
+  for (const shape of shapes) {
+    const r = normalizeRecord(shape);
+    if (!r.event) continue;
+    const engine = new Engine(rules, {
+      params: { allowedRegions: [] },
+      allowlist: [],
+      suppressions: [],
+      window: { startMs: r.event.timeMs - 3_600_000, endMs: r.event.timeMs + 3_600_000 },
+    });
+    (engine.observe(r.event).length > 0 ? flagged : quiet).push(shape);
+  }
+  return { flagged, quiet };
+}
+
+/** Principals (and source IPs) an attack in a mix comes from. */
+const ATTACKERS = 5;
 
 /** The defaults' window: 24 h from this start. */
 export const DEFAULT_START_MS = Date.parse('2024-03-01T00:00:00Z');
@@ -85,6 +119,7 @@ export class SyntheticVolume {
   readonly startMs: number;
   readonly windowMs: number;
   private readonly seed: number;
+  private readonly mix: { share: number; flagged: Rec[]; quiet: Rec[] } | undefined;
 
   constructor(opts: SyntheticOptions) {
     this.events = opts.events;
@@ -92,6 +127,7 @@ export class SyntheticVolume {
     this.windowMs = opts.windowMs ?? DEFAULT_WINDOW_MS;
     this.seed = opts.seed ?? 1;
     this.shapes = loadShapes();
+    if (opts.attackShare !== undefined) this.mix = { share: opts.attackShare, ...splitShapes(this.shapes) };
     const base = this.shapes
       .map((r) => r.userIdentity)
       .filter((u): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u));
@@ -114,10 +150,21 @@ export class SyntheticVolume {
     const out: Rec[] = new Array<Rec>(count);
     for (let k = 0; k < count; k++) {
       const i = from + k;
-      const shape = this.shapes[Math.floor(rand() * this.shapes.length)] as Rec;
-      // Skewed pools, as in real trails: a few principals and addresses do most of the calling.
-      const who = this.identities[Math.floor(rand() ** 2 * this.identities.length)] as Rec;
-      const ip = this.ips[Math.floor(rand() ** 2 * this.ips.length)] as string;
+      const attack = this.mix !== undefined && rand() < this.mix.share;
+      const pool = !this.mix ? this.shapes : attack ? this.mix.flagged : this.mix.quiet;
+      const shape = pool[Math.floor(rand() * pool.length)] as Rec;
+      // Skewed pools, as in real trails: a few principals and addresses do most of the calling. In a mix, the
+      // attack is a handful of actors (the pools' last, otherwise quiet, entries), as a real intrusion is.
+      const who = (
+        attack
+          ? this.identities[this.identities.length - 1 - Math.floor(rand() * ATTACKERS)]
+          : this.identities[Math.floor(rand() ** 2 * this.identities.length)]
+      ) as Rec;
+      const ip = (
+        attack
+          ? this.ips[this.ips.length - 1 - Math.floor(rand() * ATTACKERS)]
+          : this.ips[Math.floor(rand() ** 2 * this.ips.length)]
+      ) as string;
       const ms = this.startMs + Math.floor((i / this.events) * this.windowMs);
       const rec: Rec = {
         ...shape,

@@ -115,7 +115,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         ...(token
           ? { github: createGitHubApi(token, { baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com' }) }
           : {}),
-        summary: { write: async () => undefined },
         context: await githubContextFromEnv(env),
       },
     });

@@ -86,7 +86,7 @@ async function nothingNew(config: Config, deps: PipelineDeps): Promise<RunResult
   const { start, end } = config.window;
   const message = `Nothing new to review since ${start.toISOString()}: this run's window would end at ${end.toISOString()}${config.window.settleMs !== undefined ? ` (${config.window.settleMs / 60_000} min before the run, CloudTrail's delivery delay)` : ''}, ${end >= start ? 'less than a minute later' : 'before it'}; the checkpoint stays where it was`;
   deps.logger.info(message);
-  if (config.reporting.reportTo.includes('summary')) {
+  if (config.reporting.reportTo.includes('summary') && deps.publish.summary) {
     try {
       await deps.publish.summary.write(nothingNewMarkdown(config.window));
     } catch (err) {

@@ -74,6 +74,29 @@ describe('EvidenceSelector', () => {
     }
   });
 
+  it('makes few samples: only the ends and the three spread events of smallest hash keep one', () => {
+    // Samples are made when an event enters the three smallest hashes (about 3 ln n times in any order) and when
+    // the ends settle; the pool of 24 spread events used to sample each one it admitted.
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `m${i}`,
+      timeMs: 5_000_000 + i,
+      value: '',
+    }));
+    for (const order of [many, shuffled(many, 3)]) {
+      let made = 0;
+      const s = new EvidenceSelector();
+      for (const e of order)
+        s.offer({ ...e, item: e }, (x) => {
+          made++;
+          return sampleOf(x);
+        });
+      expect(made).toBeGreaterThan(0);
+      expect(made).toBeLessThan(60);
+      const { samples } = s.pick();
+      expect(samples.map((x) => x.eventId)).toHaveLength(3);
+    }
+  });
+
   it('keeps every event of a small incident', () => {
     const { eventIds, samples } = pick(shuffled(events.slice(0, 4), 9));
     expect(eventIds).toEqual(['e000', 'e001', 'e002', 'e003']);

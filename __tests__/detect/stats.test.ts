@@ -1,8 +1,13 @@
 /** Activity statistics on real records, and the bounded top-k sketch. */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { StatsCollector, TopK } from '../../src/detect/stats.js';
-import { ev, loadDataset } from './helpers.js';
+import { readdirSync } from 'node:fs';
+import { SyntheticVolume } from '../../bench/synthetic.js';
+import { StatsCollector, TopK, type StatsOptions } from '../../src/detect/stats.js';
+import { normalizeRecord } from '../../src/sources/normalize.js';
+import type { TrailEvent } from '../../src/types.js';
+import { DATASETS, ev, loadDataset } from './helpers.js';
+import { ReferenceStatsCollector, ReferenceTopK } from './stats-reference.js';
 
 describe('statistics on the Stratus detonations', () => {
   const events = loadDataset('stratus_red_team_detonations').map((r) => r.event);
@@ -103,6 +108,114 @@ describe('TopK (Space-Saving)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('the current collector against the reference (the collector before exact counting)', () => {
+  const same = (events: readonly TrailEvent[], opts: Partial<StatsOptions>): boolean => {
+    const ref = new ReferenceStatsCollector(opts);
+    const cur = new StatsCollector(opts);
+    for (const e of events) {
+      ref.observe(e);
+      cur.observe(e);
+    }
+    const want = ref.result();
+    expect(cur.result()).toEqual(want);
+    return want.approximate;
+  };
+  const datasets = readdirSync(DATASETS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const all = datasets.flatMap((d) => loadDataset(d).map((r) => r.event));
+
+  it('gives the same statistics on every shared dataset, within k and truncated', () => {
+    expect(datasets.length).toBeGreaterThanOrEqual(5);
+    for (const d of datasets)
+      expect(
+        same(
+          loadDataset(d).map((r) => r.event),
+          {},
+        ),
+      ).toBe(false);
+    expect(same(all, {})).toBe(false);
+    // Small tables: every top-k table and the per-principal accounting evict on the same records.
+    expect(same(all, { k: 4, top: 10, maxPrincipals: 3, maxPerPrincipal: 2 })).toBe(true);
+    expect(same(all, { k: 1, top: 3, maxPrincipals: 1, maxPerPrincipal: 1 })).toBe(true);
+  });
+
+  it('gives the same statistics on synthetic volume that overflows every table many times', () => {
+    const vol = new SyntheticVolume({ events: 30_000, principals: 400, sourceIps: 300 });
+    const events: TrailEvent[] = [];
+    for (const chunk of vol.chunks(5_000))
+      for (const rec of chunk) {
+        const r = normalizeRecord(rec);
+        if (r.event) events.push(r.event);
+      }
+    expect(events.length).toBe(30_000);
+    expect(same(events, { k: 50, top: 30, maxPrincipals: 40, maxPerPrincipal: 5 })).toBe(true);
+    expect(same(events, { k: 200, top: 200, maxPrincipals: 100, maxPerPrincipal: 20 })).toBe(true);
+    // Per-principal sets far from their cap, while the tables they are noted against start evicting midway.
+    expect(same(events, { k: 150, top: 60, maxPrincipals: 500, maxPerPrincipal: 10_000 })).toBe(true);
+    expect(same(events, { k: 20, top: 60, maxPrincipals: 500, maxPerPrincipal: 10_000 })).toBe(true);
+    expect(same(events, {})).toBe(false);
+  });
+
+  it('keeps exactly the counters of the reference TopK under weighted adds (aggregate counts)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 9 })), {
+          maxLength: 300,
+        }),
+        (k, adds) => {
+          const cur = new TopK(k);
+          const ref = new ReferenceTopK(k);
+          for (const [i, n] of adds) {
+            cur.add(`k${i}`, n);
+            ref.add(`k${i}`, n);
+          }
+          expect(cur.top(k + 1)).toEqual(ref.top(k + 1));
+          expect(cur.size).toBe(ref.size);
+          expect(cur.truncated).toBe(ref.truncated);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('TopK guarantees when truncated', () => {
+  it('keeps every key above total/k, never underestimates, overestimates by at most total/k, holds k counters', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        // Skewed keys: a few heavy ones among many rare ones, as in a trail.
+        fc.array(
+          fc.double({ min: 0, max: 1, noNaN: true }).map((u) => `k${Math.floor(u ** 3 * 200)}`),
+          { minLength: 1, maxLength: 2_000 },
+        ),
+        (k, keys) => {
+          const t = new TopK(k);
+          const exact = new Map<string, number>();
+          for (const key of keys) {
+            t.add(key);
+            exact.set(key, (exact.get(key) ?? 0) + 1);
+          }
+          const kept = new Map(t.top(k).map((e) => [e.key, e.count]));
+          expect(kept.size).toBe(Math.min(k, exact.size));
+          expect(t.truncated).toBe(exact.size > k);
+          const bound = keys.length / k;
+          for (const [key, n] of exact) if (n > bound) expect(kept.has(key)).toBe(true);
+          for (const [key, c] of kept) {
+            const n = exact.get(key) ?? 0;
+            expect(c).toBeGreaterThanOrEqual(n);
+            expect(c - n).toBeLessThanOrEqual(bound);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

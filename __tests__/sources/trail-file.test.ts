@@ -98,6 +98,25 @@ describe('trail files on the fast path', () => {
     expect(digests).toEqual(recs.map((r) => hex(digestOf(Buffer.from(JSON.stringify(r))))));
   });
 
+  it('stays on the fast path whatever the chunk size, a separator cut by a chunk boundary included', async () => {
+    const recs = Array.from({ length: 600 }, (_, i) => record(i, { pad: 'p'.repeat(i % 37) }));
+    const bytes = Buffer.from(JSON.stringify({ Records: recs }));
+    const want = recs.map(digestOfCompact);
+    // Chunks from 1 byte (every separator cut) to longer than several records; the fast path yields full batches
+    // of 256 where the general scanner would yield what each chunk completed.
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3_000 }), async (chunk) => {
+        const { records, digests, batches, skipped, error } = await readAll(bytes, chunk);
+        expect(error).toBeUndefined();
+        expect(skipped).toEqual([]);
+        expect(records).toEqual(recs);
+        expect(digests).toEqual(want);
+        expect(batches).toEqual([256, 256, 88]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('a record that nests the separator midway sends the rest to the general path without losing or repeating one', async () => {
     const recs = Array.from({ length: 700 }, (_, i) =>
       record(

@@ -9,7 +9,7 @@ import type { EvidenceSample } from '../types.js';
 
 /** Event ids a finding keeps. */
 export const MAX_EVIDENCE_IDS = 20;
-/** Evidence samples (key fields of an event) a finding keeps. */
+/** Evidence samples (key fields of an event) a finding keeps: the first and last events, and one between. */
 export const MAX_SAMPLES = 3;
 /**
  * Distinct detail values remembered per finding, each with its earliest event (a bottom-k by the value's hash): as
@@ -18,17 +18,22 @@ export const MAX_SAMPLES = 3;
 export const MAX_EVIDENCE_VALUES = MAX_EVIDENCE_IDS;
 /** Events remembered for the time spread (a bottom-k by the event id's hash: a uniform, order-free sample). */
 export const MAX_SPREAD_CANDIDATES = 24;
+/**
+ * Spread events that keep a sample: the ones with the smallest hashes. The third sample is the first of them that is
+ * neither the first nor the last event, so three always suffice; the other spread events keep an id and a time only
+ * (a sample each for 24 events of thousands of findings was most of the detector's memory).
+ */
+const SAMPLED_SPREAD = 3;
 
 /**
  * One remembered event. The first and last events keep their item and get their sample only when the finding is
- * built (with events in time order every hit is the new last, and newest first every hit the new first, so building
- * samples eagerly would cost one per hit); spread events take theirs when kept (rare: a bottom-k by hash).
+ * built or settled (with events in time order every hit is the new last, and newest first every hit the new first,
+ * so building samples eagerly would cost one per hit).
  */
 interface Entry {
   id: string;
   timeMs: number;
-  hash: number;
-  sample?: EvidenceSample;
+  sample?: EvidenceSample | undefined;
   item?: unknown;
 }
 
@@ -50,42 +55,112 @@ function ranksAfter(ha: number, a: string, hb: number, b: string): boolean {
 }
 
 /**
- * A bottom-k set: the `cap` keys with the smallest hashes, each with the entry chosen for it. The threshold (the
- * largest kept hash) is remembered so that most offers are turned away with one comparison.
+ * The distinct values' pool: the `cap` values with the smallest hashes, each with its earliest event. The threshold
+ * (the largest kept hash) is remembered so that most new values are turned away with one comparison.
  */
-class BottomK {
-  readonly items = new Map<string, Entry>();
+class ValuePool {
+  readonly items = new Map<string, Entry & { hash: number }>();
   private worstKey = '';
   private worstHash = -1;
   constructor(private readonly cap: number) {}
 
-  /** The entry kept for `key`, if any. */
-  get(key: string): Entry | undefined {
-    return this.items.get(key);
-  }
-
-  /** Whether a new key with this hash would be kept. */
-  admits(key: string, hash: number): boolean {
-    return this.items.size < this.cap || ranksAfter(this.worstHash, this.worstKey, hash, key);
-  }
-
-  /** Keeps `key` (the caller checked `admits`), forgetting the worst key when full. */
-  put(key: string, hash: number, entry: Entry): void {
-    if (this.items.size >= this.cap) this.items.delete(this.worstKey);
-    this.items.set(key, entry);
-    if (this.items.size < this.cap) {
-      if (this.worstHash < 0 || ranksAfter(hash, key, this.worstHash, this.worstKey)) {
-        this.worstHash = hash;
-        this.worstKey = key;
+  offer(value: string, id: string, timeMs: number): void {
+    const kept = this.items.get(value);
+    if (kept) {
+      if (timeMs < kept.timeMs || (timeMs === kept.timeMs && id < kept.id)) {
+        kept.id = id;
+        kept.timeMs = timeMs;
       }
       return;
     }
+    const hash = hash32(value);
+    if (this.items.size >= this.cap && !ranksAfter(this.worstHash, this.worstKey, hash, value)) return;
+    if (this.items.size >= this.cap) this.items.delete(this.worstKey);
+    this.items.set(value, { id, timeMs, hash });
     this.worstHash = -1;
     for (const [k, e] of this.items)
       if (this.worstHash < 0 || ranksAfter(e.hash, k, this.worstHash, this.worstKey)) {
         this.worstHash = e.hash;
         this.worstKey = k;
       }
+  }
+}
+
+/**
+ * The time-spread pool: the `cap` events with the smallest (hash, id, time), in parallel arrays (no object or key
+ * string per event), the worst one's place remembered so that most offers are turned away with one comparison.
+ */
+class SpreadPool {
+  readonly ids: string[] = [];
+  readonly times: number[] = [];
+  readonly hashes: number[] = [];
+  /** Samples of the SAMPLED_SPREAD smallest entries; undefined for the others. */
+  readonly samples: (EvidenceSample | undefined)[] = [];
+  private worst = -1;
+  constructor(private readonly cap: number) {}
+
+  /** (hash, id, time) of entry i ranks after the given one. */
+  private after(i: number, h: number, id: string, t: number): boolean {
+    const hi = this.hashes[i] as number;
+    if (hi !== h) return hi > h;
+    const ii = this.ids[i] as string;
+    return ii !== id ? ii > id : (this.times[i] as number) > t;
+  }
+
+  offer<X>(id: string, timeMs: number, h: number, item: X, sampleOf: (item: X) => EvidenceSample): void {
+    const n = this.ids.length;
+    if (n >= this.cap && !this.after(this.worst, h, id, timeMs)) return;
+    for (let i = 0; i < n; i++) if (this.ids[i] === id && this.times[i] === timeMs) return;
+    // How many kept entries rank before the new one: its rank decides whether it keeps a sample.
+    let rank = 0;
+    for (let i = 0; i < n; i++) if (!this.after(i, h, id, timeMs)) rank++;
+    let at = n;
+    if (n >= this.cap) at = this.worst;
+    this.ids[at] = id;
+    this.times[at] = timeMs;
+    this.hashes[at] = h;
+    this.samples[at] = rank < SAMPLED_SPREAD ? sampleOf(item) : undefined;
+    if (rank < SAMPLED_SPREAD) {
+      // The entry pushed out of the sampled few lets its sample go.
+      let drop = -1;
+      for (let i = 0; i < this.ids.length; i++) {
+        if (i === at || this.samples[i] === undefined) continue;
+        if (
+          drop < 0 ||
+          this.after(i, this.hashes[drop] as number, this.ids[drop] as string, this.times[drop] as number)
+        )
+          drop = i;
+      }
+      let sampled = 0;
+      for (const s of this.samples) if (s !== undefined) sampled++;
+      if (sampled > SAMPLED_SPREAD && drop >= 0) this.samples[drop] = undefined;
+    }
+    this.worst = 0;
+    for (let i = 1; i < this.ids.length; i++)
+      if (
+        this.after(
+          i,
+          this.hashes[this.worst] as number,
+          this.ids[this.worst] as string,
+          this.times[this.worst] as number,
+        )
+      )
+        this.worst = i;
+  }
+
+  /** The sample of the entry (id, time), if it keeps one. */
+  sampleOf(id: string, timeMs: number): EvidenceSample | undefined {
+    for (let i = 0; i < this.ids.length; i++)
+      if (this.ids[i] === id && this.times[i] === timeMs) return this.samples[i];
+    return undefined;
+  }
+
+  /** The entries, smallest (hash, id, time) first. */
+  entries(): Entry[] {
+    return this.ids
+      .map((id, i) => ({ i, id }))
+      .sort((a, b) => (this.after(a.i, this.hashes[b.i] as number, b.id, this.times[b.i] as number) ? 1 : -1))
+      .map(({ i, id }) => ({ id, timeMs: this.times[i] as number, sample: this.samples[i] }));
   }
 }
 
@@ -103,38 +178,37 @@ export class EvidenceSelector {
   private first: Entry | undefined;
   private last: Entry | undefined;
   // Made on first use: most findings have one or two events and need neither.
-  private values: BottomK | undefined;
-  private spread: BottomK | undefined;
+  private values: ValuePool | undefined;
+  private spread: SpreadPool | undefined;
 
   private sampleOf: ((item: never) => EvidenceSample) | undefined;
 
-  /** Offer one event; `sampleOf` is called only when a spread event is kept, or when the finding is built. */
+  /** Offer one event; `sampleOf` is called only when a spread event is among the sampled few, or at settle/pick. */
   offer<X>(o: EvidenceOffer<X>, sampleOf: (item: X) => EvidenceSample): void {
-    // This runs for every event a rule flags: no closures, no samples, and the spread key only for a kept event.
+    // This runs for every event a rule flags: no closures, no samples, and no allocation unless an end moves.
     const { id, timeMs } = o;
     this.sampleOf ??= sampleOf as (item: never) => EvidenceSample;
-    if (!this.first || earlier(o, this.first)) this.first = { id, timeMs, hash: 0, item: o.item };
-    // The last event: later time wins; among equal times the larger id, so both ends are well defined.
-    if (!this.last || earlier(this.last, o)) this.last = { id, timeMs, hash: 0, item: o.item };
-    if (o.value !== '') {
-      const values = (this.values ??= new BottomK(MAX_EVIDENCE_VALUES));
-      const kept = values.get(o.value);
-      if (kept) {
-        if (earlier(o, kept)) {
-          kept.id = id;
-          kept.timeMs = timeMs;
-        }
-      } else {
-        const h = hash32(o.value);
-        if (values.admits(o.value, h)) values.put(o.value, h, { id, timeMs, hash: h });
-      }
+    const first = this.first;
+    if (!first) this.first = { id, timeMs, item: o.item };
+    else if (earlier(o, first)) {
+      first.id = id;
+      first.timeMs = timeMs;
+      first.item = o.item;
+      first.sample = undefined;
     }
-    const spread = (this.spread ??= new BottomK(MAX_SPREAD_CANDIDATES));
+    // The last event: later time wins; among equal times the larger id, so both ends are well defined.
+    const last = this.last;
+    if (!last) this.last = { id, timeMs, item: o.item };
+    else if (earlier(last, o)) {
+      last.id = id;
+      last.timeMs = timeMs;
+      last.item = o.item;
+      last.sample = undefined;
+    }
+    if (o.value !== '') (this.values ??= new ValuePool(MAX_EVIDENCE_VALUES)).offer(o.value, id, timeMs);
     // Ranked by a hash of id and time: distinct records that share a placeholder id (test fixtures) stay distinct.
     const h = (hash32(id) ^ Math.imul((timeMs % 0x7fffffff) | 0, 0x9e3779b1)) >>> 0;
-    if (!spread.admits(id, h)) return;
-    const key = `${id}\u0000${timeMs}`;
-    if (!spread.get(key)) spread.put(key, h, { id, timeMs, hash: h, sample: sampleOf(o.item) });
+    (this.spread ??= new SpreadPool(MAX_SPREAD_CANDIDATES)).offer(id, timeMs, h, o.item, sampleOf);
   }
 
   /**
@@ -154,10 +228,9 @@ export class EvidenceSelector {
   }
 
   /**
-   * The chosen events: first and last, then the distinct values' events, then the spread sample, each pool taken
-   * farthest-in-time-first from what is already chosen (ties by time, then id). Ids in time order; samples are
-   * the first MAX_SAMPLES chosen that can have one (first, last, spread events; a value's event only when the spread
-   * kept it too, since which event that is changes with every earlier one), in time order.
+   * The chosen events: first and last, the sampled spread event of smallest hash that is neither, then the distinct
+   * values' events, then the spread sample, each pool taken farthest-in-time-first from what is already chosen (ties
+   * by time, then id). Ids in time order; samples are those of the first three chosen, in time order.
    */
   pick(max = MAX_EVIDENCE_IDS): { eventIds: string[]; samples: EvidenceSample[] } {
     const chosen: Entry[] = [];
@@ -169,9 +242,10 @@ export class EvidenceSelector {
     };
     take(this.first);
     take(this.last);
-    for (const pool of [this.values, this.spread]) {
-      if (!pool) continue;
-      const rest = [...pool.items.values()].filter((e) => !ids.has(e.id));
+    const spread = this.spread?.entries() ?? [];
+    take(spread.find((e) => e.sample !== undefined && !ids.has(e.id)));
+    for (const pool of [[...(this.values?.items.values() ?? [])], spread]) {
+      const rest = pool.filter((e) => !ids.has(e.id));
       while (rest.length > 0 && chosen.length < max) {
         let best = -1;
         let bestGap = -1;
@@ -189,10 +263,9 @@ export class EvidenceSelector {
       }
     }
     const make = this.sampleOf;
-    // A value's event has a sample when the spread kept it too.
     const withSample = (e: Entry): EvidenceSample | undefined =>
       e.sample ??
-      this.spread?.get(`${e.id}\u0000${e.timeMs}`)?.sample ??
+      this.spread?.sampleOf(e.id, e.timeMs) ??
       (e.item !== undefined && make ? make(e.item as never) : undefined);
     const samples = chosen
       .map((e) => ({ e, s: withSample(e) }))

@@ -2,155 +2,235 @@
 import type { ActivityStats, CountEntry, GroupedEvents, PrincipalActivity, TrailEvent } from '../types.js';
 
 /**
- * Counters with the smallest one at hand: a binary min-heap ordered by (count, insertion order), plus an index from
- * key to heap slot. Increments and evictions cost O(log k) instead of a scan of every counter, and the evicted key is
- * the same one a scan in insertion order would pick (the oldest of the smallest), so results do not change. The heap
- * is only put in order when the smallest is first asked for: tables that never fill (regions, accounts, most event
- * names) never pay for it.
+ * Counters for at most `capacity` keys, kept in typed arrays indexed by a slot number (a key's slot never moves
+ * while it is tracked), with a Map from key to slot: counting a tracked key is one Map lookup and one number added,
+ * with no object per key or per event. Slots are handed out in insertion order, so while nothing was ever evicted a
+ * slot IS its key's insertion order.
+ *
+ * The smallest counter (oldest first among equals, ordered by (count, seq) where seq is when the key took its slot)
+ * is kept at hand by a binary min-heap of slot numbers that is only built when first asked for: tables that never
+ * fill (regions, accounts, most event names) never pay for it, and once built each later change keeps it in order
+ * at O(log capacity). Memory: per slot a Map entry, a reference to the key and 24 bytes of numbers; at most
+ * `capacity` slots, whatever the volume.
  */
 export class CounterHeap {
-  private readonly heap: HeapEntry[] = [];
-  // Entries carry their own heap slot, so a sift moves objects without touching the Map.
-  private readonly byKey = new Map<string, HeapEntry>();
+  private readonly slots = new Map<string, number>();
+  private keys: string[] = [];
+  private counts: Float64Array;
+  private seqs: Float64Array;
+  /** heap[i] is the slot at heap position i; posOf[slot] is its position. Undefined until the min is first asked. */
+  private heap: Int32Array | undefined;
+  private posOf: Int32Array | undefined;
   private nextSeq = 0;
-  private ordered = false;
+
+  constructor(private readonly capacity: number) {
+    // Grown by doubling up to capacity: most tables hold a few dozen keys, and k is only an upper bound.
+    const initial = Math.max(0, Math.min(capacity, 64));
+    this.counts = new Float64Array(initial);
+    this.seqs = new Float64Array(initial);
+  }
 
   get size(): number {
-    return this.heap.length;
+    return this.keys.length;
   }
 
-  /** The count of `key`, or undefined when it is not tracked. */
-  get(key: string): number | undefined {
-    return this.byKey.get(key)?.count;
+  /** The slot of `key`, or undefined when it is not tracked. */
+  slotOf(key: string): number | undefined {
+    return this.slots.get(key);
   }
 
-  /** Add `n` to a tracked key; false when the key is not tracked. */
-  increment(key: string, n: number): boolean {
-    const en = this.byKey.get(key);
-    if (en === undefined) return false;
-    this.bump(en, n);
-    return true;
+  /** The key in `slot`. */
+  keyAt(slot: number): string {
+    return this.keys[slot] as string;
   }
 
-  /** Add `n` to a counter already at hand (as returned by insert or replaceMin). */
-  bump(en: HeapEntry, n: number): void {
-    en.count += n;
-    if (this.ordered) this.down(en.pos);
+  /** The count in `slot`. */
+  countAt(slot: number): number {
+    return this.counts[slot] as number;
   }
 
-  /** Track a new key (the caller checks it is not tracked yet). */
-  insert(key: string, count: number): HeapEntry {
-    const en: HeapEntry = { key, count, seq: this.nextSeq++, pos: this.heap.length };
-    this.heap.push(en);
-    this.byKey.set(key, en);
-    if (this.ordered) this.up(en.pos);
-    return en;
+  /** Adds `n` to the count in `slot`. */
+  bump(slot: number, n: number): void {
+    this.counts[slot] = (this.counts[slot] as number) + n;
+    if (this.heap !== undefined) this.down((this.posOf as Int32Array)[slot] as number);
   }
 
-  /** The smallest counter (oldest first among equals), or undefined when empty. */
-  peekMin(): { key: string; count: number } | undefined {
-    this.order();
-    return this.heap[0];
+  /** Tracks a new key with `count` (the caller checks it is not tracked and that size < capacity); its slot. */
+  insert(key: string, count: number): number {
+    const slot = this.keys.length;
+    if (slot === this.counts.length) this.grow();
+    this.keys.push(key);
+    this.slots.set(key, slot);
+    this.counts[slot] = count;
+    this.seqs[slot] = this.nextSeq++;
+    if (this.heap !== undefined) {
+      const posOf = this.posOf as Int32Array;
+      this.heap[slot] = slot;
+      posOf[slot] = slot;
+      this.up(slot);
+    }
+    return slot;
   }
 
-  /** Replace the smallest counter by a new key: one sift instead of a removal and an insertion. */
-  replaceMin(key: string, count: number): HeapEntry | undefined {
-    this.order();
-    const en = this.heap[0];
-    if (en === undefined) return undefined;
-    this.byKey.delete(en.key);
-    en.key = key;
-    en.count = count;
-    en.seq = this.nextSeq++;
-    this.byKey.set(key, en);
+  /** The slot of the smallest counter (oldest first among equals), or undefined when empty. */
+  minSlot(): number | undefined {
+    if (this.keys.length === 0) return undefined;
+    return this.order()[0];
+  }
+
+  /** Gives the smallest counter's slot to a new key with `count`: one sift, no removal and insertion. */
+  replaceMin(key: string, count: number): number | undefined {
+    if (this.keys.length === 0) return undefined;
+    const slot = this.order()[0] as number;
+    this.slots.delete(this.keys[slot] as string);
+    this.keys[slot] = key;
+    this.slots.set(key, slot);
+    this.counts[slot] = count;
+    this.seqs[slot] = this.nextSeq++;
     this.down(0);
-    return en;
-  }
-
-  // Bottom-up heap construction, once; from then on every change keeps the order.
-  private order(): void {
-    if (this.ordered) return;
-    this.ordered = true;
-    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
+    return slot;
   }
 
   /** Every (key, count), in no particular order. */
   entries(): [string, number][] {
-    return this.heap.map((en) => [en.key, en.count]);
+    return this.keys.map((key, slot) => [key, this.counts[slot] as number]);
   }
 
-  private static less(a: HeapEntry, b: HeapEntry): boolean {
-    return a.count < b.count || (a.count === b.count && a.seq < b.seq);
+  private grow(): void {
+    const size = Math.min(this.capacity, Math.max(1, this.counts.length * 2));
+    const counts = new Float64Array(size);
+    counts.set(this.counts);
+    this.counts = counts;
+    const seqs = new Float64Array(size);
+    seqs.set(this.seqs);
+    this.seqs = seqs;
   }
 
-  private place(en: HeapEntry, i: number): void {
-    this.heap[i] = en;
-    en.pos = i;
+  // Bottom-up heap construction, once, over every slot the table may ever hold; from then on every change keeps
+  // the order.
+  private order(): Int32Array {
+    if (this.heap !== undefined) return this.heap;
+    const cap = this.capacity;
+    if (this.counts.length < cap) {
+      const counts = new Float64Array(cap);
+      counts.set(this.counts);
+      this.counts = counts;
+      const seqs = new Float64Array(cap);
+      seqs.set(this.seqs);
+      this.seqs = seqs;
+    }
+    const heap = new Int32Array(cap);
+    const posOf = new Int32Array(cap);
+    for (let i = 0; i < cap; i++) {
+      heap[i] = i;
+      posOf[i] = i;
+    }
+    this.heap = heap;
+    this.posOf = posOf;
+    for (let i = (this.keys.length >> 1) - 1; i >= 0; i--) this.down(i);
+    return heap;
+  }
+
+  private less(a: number, b: number): boolean {
+    const ca = this.counts[a] as number;
+    const cb = this.counts[b] as number;
+    return ca < cb || (ca === cb && (this.seqs[a] as number) < (this.seqs[b] as number));
   }
 
   private up(i: number): void {
-    const en = this.heap[i] as HeapEntry;
+    const heap = this.heap as Int32Array;
+    const posOf = this.posOf as Int32Array;
+    const slot = heap[i] as number;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = this.heap[parent] as HeapEntry;
-      if (!CounterHeap.less(en, p)) break;
-      this.place(p, i);
+      const p = heap[parent] as number;
+      if (!this.less(slot, p)) break;
+      heap[i] = p;
+      posOf[p] = i;
       i = parent;
     }
-    this.place(en, i);
+    heap[i] = slot;
+    posOf[slot] = i;
   }
 
   private down(i: number): void {
-    const heap = this.heap;
-    const n = heap.length;
-    const en = heap[i] as HeapEntry;
+    const heap = this.heap as Int32Array;
+    const posOf = this.posOf as Int32Array;
+    const n = this.keys.length;
+    const slot = heap[i] as number;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      let m = heap[l] as HeapEntry;
+      let m = heap[l] as number;
       let mi = l;
-      if (r < n && CounterHeap.less(heap[r] as HeapEntry, m)) {
-        m = heap[r] as HeapEntry;
+      if (r < n && this.less(heap[r] as number, m)) {
+        m = heap[r] as number;
         mi = r;
       }
-      if (!CounterHeap.less(m, en)) break;
-      this.place(m, i);
+      if (!this.less(m, slot)) break;
+      heap[i] = m;
+      posOf[m] = i;
       i = mi;
     }
-    this.place(en, i);
+    heap[i] = slot;
+    posOf[slot] = i;
   }
 }
 
-export interface HeapEntry {
-  key: string;
-  count: number;
-  /** Insertion order, to break ties the way a scan in insertion order does. */
-  seq: number;
-  pos: number;
-}
-
 /**
- * Space-Saving (Metwally et al.): at most `k` counters; a new key evicts the smallest counter and inherits its count,
- * so every key whose true count exceeds total/k is kept and counts are overestimated by at most the evicted minimum.
- * Exact while fewer than `k` distinct keys have been seen.
+ * Space-Saving (Metwally et al.): at most `k` counters; a new key evicts the smallest counter (the oldest of the
+ * smallest) and inherits its count, so every key whose true count exceeds total/k is kept and a count is
+ * overestimated by at most the minimum it inherited. Exact while at most `k` distinct keys have been seen: until
+ * then counting is one Map lookup and one number added (the heap that finds the smallest is only built at the
+ * first eviction). Memory: at most `k` counters (see CounterHeap), whatever the volume.
  */
 export class TopK {
-  private readonly counts = new CounterHeap();
+  private readonly counts: CounterHeap;
   truncated = false;
-  constructor(private readonly k: number) {}
+  /** Called once, just before the first eviction: slots stop naming one key each from then on. */
+  beforeFirstEviction: (() => void) | undefined;
 
-  /** Count one occurrence of `key`. */
+  constructor(private readonly k: number) {
+    this.counts = new CounterHeap(k);
+  }
+
+  /** Counts `n` occurrences of `key` (an aggregate count, e.g. from a GROUP BY, is one call). */
   add(key: string, n = 1): void {
-    if (this.counts.increment(key, n)) return;
-    if (this.counts.size < this.k) {
-      this.counts.insert(key, n);
-      return;
+    this.addSlot(key, n);
+  }
+
+  /**
+   * add(), answering the key's slot while the table has never evicted (each slot then stands for one key for
+   * good, so callers may remember keys by slot number), and -1 once it has.
+   */
+  addSlot(key: string, n = 1): number {
+    const slot = this.counts.slotOf(key);
+    if (slot !== undefined) {
+      this.counts.bump(slot, n);
+      return this.truncated ? -1 : slot;
     }
-    this.truncated = true;
-    const min = this.counts.peekMin();
-    if (!min) return; // k = 0: nothing is ever kept
-    this.counts.replaceMin(key, min.count + n);
+    if (this.counts.size < this.k) {
+      const fresh = this.counts.insert(key, n);
+      return this.truncated ? -1 : fresh;
+    }
+    this.evictFor(key, n);
+    return -1;
+  }
+
+  /** The key a slot stands for (see addSlot). */
+  keyAt(slot: number): string {
+    return this.counts.keyAt(slot);
+  }
+
+  private evictFor(key: string, n: number): void {
+    if (!this.truncated) {
+      this.beforeFirstEviction?.();
+      this.truncated = true;
+    }
+    const min = this.counts.minSlot();
+    if (min === undefined) return; // k = 0: nothing is ever kept
+    this.counts.replaceMin(key, this.counts.countAt(min) + n);
   }
 
   /** The `n` largest counters, largest first (ties by key, so output is deterministic). */
@@ -167,20 +247,80 @@ export class TopK {
   }
 }
 
+const NO_BITS = new Uint32Array(0);
+
+/**
+ * The distinct keys of one top-k table that one principal used, at most `cap` of them. While the table has never
+ * evicted, its slot numbers name keys one to one, so a key is one bit (no hashing, no Set entry per key); at the
+ * table's first eviction every principal's bits become a Set of the keys they stood for.
+ */
+class SeenKeys {
+  size = 0;
+  private bits = NO_BITS;
+  private keys: Set<string> | undefined;
+
+  /** Notes the key in `slot` (the table has not evicted), unless `cap` keys are noted already. */
+  addSlot(slot: number, cap: number): void {
+    const word = slot >>> 5;
+    const bit = 1 << (slot & 31);
+    let bits = this.bits;
+    if (word >= bits.length) {
+      if (this.size >= cap) return;
+      bits = new Uint32Array(Math.max(word + 1, bits.length * 2));
+      bits.set(this.bits);
+      this.bits = bits;
+    }
+    const w = bits[word] as number;
+    if ((w & bit) !== 0 || this.size >= cap) return;
+    bits[word] = w | bit;
+    this.size++;
+  }
+
+  /** Notes `key` (the table has evicted), unless `cap` keys are noted already. */
+  addKey(key: string, cap: number): void {
+    const keys = (this.keys ??= new Set());
+    if (keys.size < cap) {
+      keys.add(key);
+      this.size = keys.size;
+    }
+  }
+
+  /** The keys noted, by their slots in `table` or as kept. */
+  values(table: TopK): string[] {
+    if (this.keys !== undefined) return [...this.keys];
+    const out: string[] = [];
+    for (let word = 0; word < this.bits.length; word++) {
+      const w = this.bits[word] as number;
+      for (let b = 0; b < 32; b++) if ((w & (1 << b)) !== 0) out.push(table.keyAt(word * 32 + b));
+    }
+    return out;
+  }
+
+  /** From slot bits to keys, before `table`'s slots stop naming one key each. */
+  toKeys(table: TopK): void {
+    if (this.keys === undefined) this.keys = new Set(this.values(table));
+    this.bits = NO_BITS;
+  }
+
+  clear(): void {
+    this.size = 0;
+    this.bits.fill(0);
+    this.keys?.clear();
+  }
+}
+
+/** What is known of one tracked principal; the object is reused when its slot passes to another principal. */
 interface PrincipalAcc {
   type: string;
-  /** This principal's counter in `principalEvents`. */
-  counter: HeapEntry;
-  events: number;
   errors: number;
   accessDenied: number;
   writes: number;
-  services: Set<string>;
-  regions: Set<string>;
-  ips: Set<string>;
+  services: SeenKeys;
+  regions: SeenKeys;
+  ips: SeenKeys;
 }
 
-/** Tunables; the defaults keep memory to a few MB whatever the volume. */
+/** Tunables; they bound the memory whatever the volume (see StatsCollector for the bound). */
 export interface StatsOptions {
   /** Counters per top-k table. */
   k: number;
@@ -201,7 +341,17 @@ export function isAccessDeniedCode(code: string | undefined): boolean {
   return code !== undefined && ACCESS_DENIED.test(code);
 }
 
-/** The streaming statistics accumulator. */
+/** User agents are counted by their first 200 characters (tools append unbounded detail). */
+const AGENT_CHARS = 200;
+
+/**
+ * The streaming statistics accumulator. Memory is bounded whatever the volume: 8 top-k tables of at most `k`
+ * counters each; at most `maxPrincipals` principals, each with its services, regions and IPs as at most `k` bits
+ * per table (while that table has never evicted) or at most `maxPerPrincipal` keys (after); one bucket per hour
+ * of the window; a one-entry memo each for the last long user agent and error code. With the defaults: 8,000
+ * counters, and per principal 3 x 128 bytes of bits or at worst 3 x 200 remembered keys (about 25 MB of Set
+ * entries if all 2,000 principals reach that, besides the key strings, which the counters share).
+ */
 export class StatsCollector {
   private readonly o: StatsOptions;
   private total = 0;
@@ -213,10 +363,11 @@ export class StatsCollector {
   private readonly agents: TopK;
   private readonly regions: TopK;
   private readonly accounts: TopK;
-  private readonly perPrincipal = new Map<string, PrincipalAcc>();
+  // Events per tracked principal, smallest at hand (evicting the quietest must not scan thousands of principals);
+  // accs[slot] is what is known of the principal in that slot.
+  private readonly principalEvents: CounterHeap;
+  private readonly accs: PrincipalAcc[] = [];
   private perPrincipalTruncated = false;
-  // Events per tracked principal, smallest at hand: evicting the quietest must not scan thousands of principals.
-  private readonly principalEvents = new CounterHeap();
   private readonly logins = { success: 0, failure: 0, withMfa: 0, withoutMfa: 0, root: 0 };
   private readonly rw = { read: 0, write: 0, unknown: 0 };
   private readonly errs = { total: 0, accessDenied: 0 };
@@ -224,6 +375,11 @@ export class StatsCollector {
   private readonly hours = new Map<number, { count: number; errors: number }>();
   private hour = NaN;
   private bucket: { count: number; errors: number } | undefined;
+  // Consecutive events mostly repeat these: the last answer saves a slice and a regex per event.
+  private longAgent = '';
+  private longAgentKey = '';
+  private errorCode = '';
+  private errorDenied = false;
 
   constructor(options: Partial<StatsOptions> = {}) {
     this.o = { ...DEFAULTS, ...options };
@@ -236,26 +392,44 @@ export class StatsCollector {
     this.agents = new TopK(k);
     this.regions = new TopK(k);
     this.accounts = new TopK(k);
+    this.principalEvents = new CounterHeap(this.o.maxPrincipals);
+    this.services.beforeFirstEviction = () => {
+      for (const p of this.accs) p.services.toKeys(this.services);
+    };
+    this.regions.beforeFirstEviction = () => {
+      for (const p of this.accs) p.regions.toKeys(this.regions);
+    };
+    this.ips.beforeFirstEviction = () => {
+      for (const p of this.accs) p.ips.toKeys(this.ips);
+    };
   }
 
   /** Count one event. */
   observe(e: TrailEvent): void {
     this.total++;
     this.names.add(e.name);
-    this.principals.add(e.principal.key);
-    this.services.add(e.service);
-    for (const r of e.resources) {
+    const principal = this.principals.addSlot(e.principal.key);
+    const service = this.services.addSlot(e.service);
+    const resources = e.resources;
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i] as (typeof resources)[number];
       const key = r.arn ?? r.name;
       if (key) this.resources.add(key);
     }
-    if (e.sourceIp) this.ips.add(e.sourceIp);
-    if (e.userAgent)
-      this.agents.add(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent);
-    if (e.region) this.regions.add(e.region);
+    const ip = e.sourceIp ? this.ips.addSlot(e.sourceIp) : -2;
+    const agent = e.userAgent;
+    if (agent) this.agents.add(agent.length > AGENT_CHARS ? this.agentKey(agent) : agent);
+    const region = e.region ? this.regions.addSlot(e.region) : -2;
     if (e.account) this.accounts.add(e.account);
 
-    const denied = isAccessDeniedCode(e.errorCode);
-    if (e.errorCode) {
+    const code = e.errorCode;
+    let denied = false;
+    if (code) {
+      if (code !== this.errorCode) {
+        this.errorCode = code;
+        this.errorDenied = ACCESS_DENIED.test(code);
+      }
+      denied = this.errorDenied;
       this.errs.total++;
       if (denied) this.errs.accessDenied++;
     }
@@ -273,10 +447,18 @@ export class StatsCollector {
     this.hour = hour;
     this.bucket = h;
     h.count++;
-    if (e.errorCode) h.errors++;
+    if (code) h.errors++;
 
     if (e.name === 'ConsoleLogin') this.observeLogin(e);
-    this.observePrincipal(e, denied);
+    this.observePrincipal(e, denied, principal, service, region, ip);
+  }
+
+  private agentKey(agent: string): string {
+    if (agent !== this.longAgent) {
+      this.longAgent = agent;
+      this.longAgentKey = `${agent.slice(0, AGENT_CHARS)}…`;
+    }
+    return this.longAgentKey;
   }
 
   private observeLogin(e: TrailEvent): void {
@@ -292,42 +474,66 @@ export class StatsCollector {
     }
   }
 
-  private observePrincipal(e: TrailEvent, denied: boolean): void {
+  /** `principal`, `service`, `region`, `ip`: the slots addSlot answered (-1: the table evicted; -2: none). */
+  private observePrincipal(
+    e: TrailEvent,
+    denied: boolean,
+    principal: number,
+    service: number,
+    region: number,
+    ip: number,
+  ): void {
     const key = e.principal.key;
-    let p = this.perPrincipal.get(key);
-    if (p) this.principalEvents.bump(p.counter, 1);
-    else {
-      let counter: HeapEntry | undefined;
-      if (this.perPrincipal.size >= this.o.maxPrincipals) {
-        // Keep the busiest: drop the quietest principal seen so far (rare; only with thousands of principals).
-        this.perPrincipalTruncated = true;
-        const min = this.principalEvents.peekMin();
-        if (min !== undefined) {
-          this.perPrincipal.delete(min.key);
-          counter = this.principalEvents.replaceMin(key, 1);
-        }
-      }
+    const counts = this.principalEvents;
+    // Until either evicts, the principals table and this one take new principals in the same order, so a
+    // principal's slot is the same in both: no second lookup.
+    let slot =
+      principal >= 0 && !this.perPrincipalTruncated
+        ? principal < counts.size
+          ? principal
+          : undefined
+        : counts.slotOf(key);
+    let p: PrincipalAcc;
+    if (slot !== undefined) {
+      counts.bump(slot, 1);
+      p = this.accs[slot] as PrincipalAcc;
+    } else if (counts.size < this.o.maxPrincipals) {
+      slot = counts.insert(key, 1);
       p = {
         type: e.principal.type,
-        counter: counter ?? this.principalEvents.insert(key, 1),
-        events: 0,
         errors: 0,
         accessDenied: 0,
         writes: 0,
-        services: new Set(),
-        regions: new Set(),
-        ips: new Set(),
+        services: new SeenKeys(),
+        regions: new SeenKeys(),
+        ips: new SeenKeys(),
       };
-      this.perPrincipal.set(key, p);
+      this.accs[slot] = p;
+    } else {
+      // Keep the busiest: the quietest principal so far gives its slot up and the newcomer starts from one event
+      // (rare; only with thousands of principals).
+      this.perPrincipalTruncated = true;
+      slot = counts.replaceMin(key, 1);
+      if (slot === undefined) return; // maxPrincipals = 0: no principal is tracked
+      p = this.accs[slot] as PrincipalAcc;
+      p.type = e.principal.type;
+      p.errors = 0;
+      p.accessDenied = 0;
+      p.writes = 0;
+      p.services.clear();
+      p.regions.clear();
+      p.ips.clear();
     }
-    p.events++;
     if (e.errorCode) p.errors++;
     if (denied) p.accessDenied++;
     if (e.readOnly === false) p.writes++;
     const cap = this.o.maxPerPrincipal;
-    if (p.services.size < cap) p.services.add(e.service);
-    if (e.region && p.regions.size < cap) p.regions.add(e.region);
-    if (e.sourceIp && p.ips.size < cap) p.ips.add(e.sourceIp);
+    if (service >= 0) p.services.addSlot(service, cap);
+    else p.services.addKey(e.service, cap);
+    if (region >= 0) p.regions.addSlot(region, cap);
+    else if (region === -1) p.regions.addKey(e.region, cap);
+    if (ip >= 0) p.ips.addSlot(ip, cap);
+    else if (ip === -1) p.ips.addKey(e.sourceIp as string, cap);
   }
 
   /**
@@ -360,19 +566,21 @@ export class StatsCollector {
         p.errors += d.errors;
         p.accessDenied += d.accessDenied;
         p.writes += d.writes;
+        // Keys, not slots: the row names them, and the tables' slots were not taken in a stream's order.
         const cap = this.o.maxPerPrincipal;
-        for (const x of d.services) if (p.services.size < cap) p.services.add(x);
-        for (const x of d.regions) if (p.regions.size < cap) p.regions.add(x);
-        for (const x of d.sourceIps) if (p.ips.size < cap) p.ips.add(x);
+        for (const x of d.services) p.services.addKey(x, cap);
+        for (const x of d.regions) p.regions.addKey(x, cap);
+        for (const x of d.sourceIps) p.ips.addKey(x, cap);
         return;
       }
       case 'sourceIps':
         if (e.sourceIp) this.ips.add(e.sourceIp, n);
         return;
-      case 'userAgents':
-        if (e.userAgent)
-          this.agents.add(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent, n);
+      case 'userAgents': {
+        const agent = e.userAgent;
+        if (agent) this.agents.add(agent.length > AGENT_CHARS ? this.agentKey(agent) : agent, n);
         return;
+      }
       case 'resources':
         for (const r of e.resources) {
           const key = r.arn ?? r.name;
@@ -393,38 +601,40 @@ export class StatsCollector {
       case 'logins':
         for (let i = 0; i < n; i++) this.observeLogin(e);
         return;
+      case 'principalCalls':
+        return;
     }
   }
 
-  /** observePrincipal's bookkeeping for `n` events at once (events only; the caller adds the rest). */
+  /** The tracked record of a principal for `n` events at once (observePrincipal's bookkeeping, looked up by key). */
   private groupedPrincipal(e: TrailEvent, n: number): PrincipalAcc | undefined {
     const key = e.principal.key;
-    let p = this.perPrincipal.get(key);
-    if (p) this.principalEvents.bump(p.counter, n);
-    else {
-      let counter: HeapEntry | undefined;
-      if (this.perPrincipal.size >= this.o.maxPrincipals) {
-        this.perPrincipalTruncated = true;
-        const min = this.principalEvents.peekMin();
-        if (min !== undefined) {
-          this.perPrincipal.delete(min.key);
-          counter = this.principalEvents.replaceMin(key, n);
-        }
-      }
-      p = {
-        type: e.principal.type,
-        counter: counter ?? this.principalEvents.insert(key, n),
-        events: 0,
-        errors: 0,
-        accessDenied: 0,
-        writes: 0,
-        services: new Set(),
-        regions: new Set(),
-        ips: new Set(),
-      };
-      this.perPrincipal.set(key, p);
+    const counts = this.principalEvents;
+    let slot = counts.slotOf(key);
+    if (slot !== undefined) {
+      counts.bump(slot, n);
+      return this.accs[slot];
     }
-    p.events += n;
+    const fresh = (): PrincipalAcc => ({
+      type: e.principal.type,
+      errors: 0,
+      accessDenied: 0,
+      writes: 0,
+      services: new SeenKeys(),
+      regions: new SeenKeys(),
+      ips: new SeenKeys(),
+    });
+    if (counts.size < this.o.maxPrincipals) {
+      slot = counts.insert(key, n);
+      const p = fresh();
+      this.accs[slot] = p;
+      return p;
+    }
+    this.perPrincipalTruncated = true;
+    slot = counts.replaceMin(key, n);
+    if (slot === undefined) return undefined;
+    const p = fresh();
+    this.accs[slot] = p;
     return p;
   }
 
@@ -441,18 +651,20 @@ export class StatsCollector {
       this.regions,
       this.accounts,
     ];
-    const principals: PrincipalActivity[] = [...this.perPrincipal]
-      .sort((a, b) => b[1].events - a[1].events || (a[0] < b[0] ? -1 : 1))
+    const counts = this.principalEvents;
+    const principals: PrincipalActivity[] = this.accs
+      .map((p, slot) => ({ key: counts.keyAt(slot), events: counts.countAt(slot), p }))
+      .sort((a, b) => b.events - a.events || (a.key < b.key ? -1 : 1))
       .slice(0, n)
-      .map(([principal, p]) => ({
-        principal,
+      .map(({ key, events, p }) => ({
+        principal: key,
         type: p.type,
-        events: p.events,
+        events,
         errors: p.errors,
         accessDenied: p.accessDenied,
         writes: p.writes,
         services: p.services.size,
-        regions: [...p.regions].sort(),
+        regions: p.regions.values(this.regions).sort(),
         sourceIps: p.ips.size,
       }));
     return {

@@ -69,9 +69,11 @@ export async function publish(
   for (const name of config.reporting.reportTo) {
     if (name !== 'summary') await isolated(name, () => PUBLISHERS[name](report, config, deps, redaction));
   }
-  if (config.reporting.reportTo.includes('summary')) {
+  // No job summary outside GitHub Actions (the CLI): nothing to render for it.
+  const summary = deps.summary;
+  if (config.reporting.reportTo.includes('summary') && summary) {
     const others = [...results.values()];
-    await isolated('summary', () => publishSummary(report, deps, redaction, others));
+    await isolated('summary', () => publishSummary(report, { ...deps, summary }, redaction, others));
   }
   const out: PublishResult = {
     destinations: config.reporting.reportTo.flatMap((n) => {

@@ -145,23 +145,49 @@ function labelsFor(existing: readonly string[], severity: Severity | undefined, 
   return [...new Set([...existing.filter((l) => !l.startsWith('severity:')), ...ours])];
 }
 
-async function findingIssues(
+/**
+ * One issue a subject (a finding or an incident), found again by the id in its hidden marker. `state` is what the
+ * body remembers for the next run; `comment` says what is new since the last (undefined: nothing to say).
+ */
+interface IssueSubject<S> {
+  id: string;
+  severity: Severity;
+  title: string;
+  marker: string;
+  state(prev: Partial<S> | undefined): S;
+  render(maxChars: number): string;
+  comment(prev: Partial<S> | undefined): string | undefined;
+}
+
+/** What differs between finding and incident issues: how a body names its subject, and the log's words. */
+interface IssueKind {
+  plural: string;
+  idOf(body: string | undefined): string | undefined;
+  logLine(created: number, updated: number, commented: number, closed: number): string;
+}
+
+/**
+ * Opens, updates and comments on one issue per subject (the most severe MAX_FINDING_ISSUES), then closes the open
+ * issues whose subject is gone from a complete run. One subject failing never stops the others.
+ */
+async function syncIssues<S>(
+  kind: IssueKind,
+  subjects: readonly IssueSubject<S>[],
   report: Report,
   config: Config,
   deps: PublishDeps,
-  redaction: Redaction,
   gh: ReturnType<typeof repoOf>,
   open: IssueRef[],
 ): Promise<DestinationResult & { issueUrl?: string }> {
   const byId = new Map<string, IssueRef>();
   for (const i of open) {
-    const id = findingIdOf(i.body);
+    const id = kind.idOf(i.body);
     if (id && !byId.has(id)) byId.set(id, i);
   }
-  const targets = report.findings.slice(0, MAX_FINDING_ISSUES);
-  if (report.findings.length > targets.length) {
+  const targets = subjects.slice(0, MAX_FINDING_ISSUES);
+  if (subjects.length > targets.length) {
     deps.logger.warning(
-      `issue: ${report.findings.length} findings; issues are kept for the ${MAX_FINDING_ISSUES} most severe, the rest are in the report`,
+      `issue: ${subjects.length} ${kind.plural}; issues are kept for the ${MAX_FINDING_ISSUES} most severe, the rest are in the report`,
     );
   }
   const failures: string[] = [];
@@ -169,80 +195,73 @@ async function findingIssues(
   let updated = 0;
   let commented = 0;
   let firstUrl: string | undefined;
-  for (const f of targets) {
+  for (const t of targets) {
     try {
-      const existing = byId.get(f.id);
-      const prev = existing ? stateOf<FindingState>(existing.body) : undefined;
-      const prevIds = new Set(prev?.eventIds ?? []);
-      const newIds = f.evidence.eventIds.filter((id) => !prevIds.has(id));
-      const state: FindingState = {
-        severity: f.severity,
-        count: f.count,
-        lastSeen: f.lastSeen,
-        eventIds: [...new Set([...f.evidence.eventIds, ...(prev?.eventIds ?? [])])].slice(
-          0,
-          REMEMBERED_EVENTS,
-        ),
-      };
-      const head = [findingMarker(f.id), workflowMarker(deps.context.workflow), stateMarker(state)]
+      const existing = byId.get(t.id);
+      const prev = existing ? stateOf<S>(existing.body) : undefined;
+      const head = [t.marker, workflowMarker(deps.context.workflow), stateMarker(t.state(prev))]
         .filter((x) => x)
         .join('\n');
-      const body = `${head}\n${renderFindingMarkdown(report, f, { maxChars: LIMITS.issueBodyChars - MARKER_ROOM, redaction })}`;
-      const title = issueTitle(`[TrailSight] ${f.severity}: ${f.title}`, redaction);
+      const body = `${head}\n${t.render(LIMITS.issueBodyChars - MARKER_ROOM)}`;
       let issue: IssueRef;
       if (existing) {
         issue = await gh.github.updateIssue(gh.owner, gh.repo, existing.number, {
-          title,
+          title: t.title,
           body,
-          labels: labelsFor(existing.labels, f.severity, config),
+          labels: labelsFor(existing.labels, t.severity, config),
         });
         updated++;
-        const raised = prev?.severity !== undefined && severityRank(f.severity) > severityRank(prev.severity);
-        // More events, later than any reported: new activity even when the kept evidence ids are the same.
-        const grew = prev?.count !== undefined && f.count > prev.count && f.lastSeen > (prev.lastSeen ?? '');
-        if (newIds.length > 0 || raised || grew) {
-          await gh.github.createComment(
-            gh.owner,
-            gh.repo,
-            existing.number,
-            seenAgainComment(report, f, newIds, raised ? prev?.severity : undefined),
-          );
+        const comment = t.comment(prev);
+        if (comment !== undefined) {
+          await gh.github.createComment(gh.owner, gh.repo, existing.number, comment);
           commented++;
         }
       } else {
         issue = await gh.github.createIssue(gh.owner, gh.repo, {
-          title,
+          title: t.title,
           body,
-          labels: labelsFor([], f.severity, config),
+          labels: labelsFor([], t.severity, config),
           assignees: [...config.reporting.issueAssignees],
         });
         created++;
       }
       firstUrl ??= issue.url;
     } catch (err) {
-      failures.push(`${f.id} (${f.title.slice(0, 80)}): ${errorText(err)}`);
+      failures.push(`${t.id} (${t.title.slice(0, 80)}): ${errorText(err)}`);
     }
   }
-  const current = new Set(report.findings.map((f) => f.id));
+  const current = new Set(subjects.map((t) => t.id));
   const closed = await closeResolved(
     report,
     config,
     deps,
     gh,
     open.filter((i) => {
-      const id = findingIdOf(i.body);
+      const id = kind.idOf(i.body);
       return id !== undefined && !current.has(id);
     }),
     failures,
   );
-  deps.logger.info(
-    `issue: ${created} opened, ${updated} updated (${commented} with new activity), ${closed} closed as resolved`,
-  );
+  deps.logger.info(kind.logLine(created, updated, commented, closed));
   return result(failures, firstUrl);
 }
 
-/** One issue per incident (the most severe MAX_FINDING_ISSUES), found again by its id as findings join it. */
-async function incidentIssues(
+const FINDING_ISSUES: IssueKind = {
+  plural: 'findings',
+  idOf: findingIdOf,
+  logLine: (created, updated, commented, closed) =>
+    `issue: ${created} opened, ${updated} updated (${commented} with new activity), ${closed} closed as resolved`,
+};
+
+const INCIDENT_ISSUES: IssueKind = {
+  plural: 'incidents',
+  idOf: incidentIdOf,
+  logLine: (created, updated, commented, closed) =>
+    `issue: ${created} incident issue(s) opened, ${updated} updated (${commented} with findings joined), ${closed} closed as resolved`,
+};
+
+/** One issue per finding; a comment when it is seen again with new evidence, more events or a higher severity. */
+function findingIssues(
   report: Report,
   config: Config,
   deps: PublishDeps,
@@ -250,95 +269,64 @@ async function incidentIssues(
   gh: ReturnType<typeof repoOf>,
   open: IssueRef[],
 ): Promise<DestinationResult & { issueUrl?: string }> {
-  const byId = new Map<string, IssueRef>();
-  for (const i of open) {
-    const id = incidentIdOf(i.body);
-    if (id && !byId.has(id)) byId.set(id, i);
-  }
-  const targets = report.incidents.slice(0, MAX_FINDING_ISSUES);
-  if (report.incidents.length > targets.length) {
-    deps.logger.warning(
-      `issue: ${report.incidents.length} incidents; issues are kept for the ${MAX_FINDING_ISSUES} most severe, the rest are in the report`,
-    );
-  }
+  const subjects = report.findings.map((f): IssueSubject<FindingState> => ({
+    id: f.id,
+    severity: f.severity,
+    title: issueTitle(`[TrailSight] ${f.severity}: ${f.title}`, redaction),
+    marker: findingMarker(f.id),
+    state: (prev) => ({
+      severity: f.severity,
+      count: f.count,
+      lastSeen: f.lastSeen,
+      eventIds: [...new Set([...f.evidence.eventIds, ...(prev?.eventIds ?? [])])].slice(0, REMEMBERED_EVENTS),
+    }),
+    render: (maxChars) => renderFindingMarkdown(report, f, { maxChars, redaction }),
+    comment: (prev) => {
+      const prevIds = new Set(prev?.eventIds ?? []);
+      const newIds = f.evidence.eventIds.filter((id) => !prevIds.has(id));
+      const raised = prev?.severity !== undefined && severityRank(f.severity) > severityRank(prev.severity);
+      // More events, later than any reported: new activity even when the kept evidence ids are the same.
+      const grew = prev?.count !== undefined && f.count > prev.count && f.lastSeen > (prev.lastSeen ?? '');
+      return newIds.length > 0 || raised || grew
+        ? seenAgainComment(report, f, newIds, raised ? prev?.severity : undefined)
+        : undefined;
+    },
+  }));
+  return syncIssues(FINDING_ISSUES, subjects, report, config, deps, gh, open);
+}
+
+/** One issue per incident, found again by its id as findings join it; a comment when some did or it got worse. */
+function incidentIssues(
+  report: Report,
+  config: Config,
+  deps: PublishDeps,
+  redaction: Redaction,
+  gh: ReturnType<typeof repoOf>,
+  open: IssueRef[],
+): Promise<DestinationResult & { issueUrl?: string }> {
   const findings = new Map(report.findings.map((f) => [f.id, f]));
-  const failures: string[] = [];
-  let created = 0;
-  let updated = 0;
-  let commented = 0;
-  let firstUrl: string | undefined;
-  for (const inc of targets) {
-    try {
-      const existing = byId.get(inc.id);
-      const prev = existing ? stateOf<IncidentState>(existing.body) : undefined;
+  const subjects = report.incidents.map((inc): IssueSubject<IncidentState> => ({
+    id: inc.id,
+    severity: inc.severity,
+    title: issueTitle(`[TrailSight] ${inc.severity}: ${inc.title}`, redaction),
+    marker: incidentMarker(inc.id),
+    state: (prev) => ({
+      severity: inc.severity,
+      findings: [...new Set([...inc.findingIds, ...(prev?.findings ?? [])])].slice(0, REMEMBERED_FINDINGS),
+    }),
+    render: (maxChars) => renderIncidentMarkdown(report, inc, { maxChars, redaction }),
+    comment: (prev) => {
       const known = new Set(prev?.findings ?? []);
       const joined = inc.findingIds.filter((id) => !known.has(id));
-      const state: IncidentState = {
-        severity: inc.severity,
-        findings: [...new Set([...inc.findingIds, ...(prev?.findings ?? [])])].slice(0, REMEMBERED_FINDINGS),
-      };
-      const head = [incidentMarker(inc.id), workflowMarker(deps.context.workflow), stateMarker(state)]
-        .filter((x) => x)
-        .join('\n');
-      const body = `${head}\n${renderIncidentMarkdown(report, inc, { maxChars: LIMITS.issueBodyChars - MARKER_ROOM, redaction })}`;
-      const title = issueTitle(`[TrailSight] ${inc.severity}: ${inc.title}`, redaction);
-      let issue: IssueRef;
-      if (existing) {
-        issue = await gh.github.updateIssue(gh.owner, gh.repo, existing.number, {
-          title,
-          body,
-          labels: labelsFor(existing.labels, inc.severity, config),
-        });
-        updated++;
-        const raised =
-          prev?.severity !== undefined && severityRank(inc.severity) > severityRank(prev.severity);
-        // A body without state (edited by hand) cannot tell what joined: say nothing rather than list everything.
-        if ((prev?.findings !== undefined && joined.length > 0) || raised) {
-          await gh.github.createComment(
-            gh.owner,
-            gh.repo,
-            existing.number,
-            joinedComment(
-              report,
-              inc,
-              prev?.findings !== undefined ? joined : [],
-              findings,
-              raised ? prev?.severity : undefined,
-              redaction,
-            ),
-          );
-          commented++;
-        }
-      } else {
-        issue = await gh.github.createIssue(gh.owner, gh.repo, {
-          title,
-          body,
-          labels: labelsFor([], inc.severity, config),
-          assignees: [...config.reporting.issueAssignees],
-        });
-        created++;
-      }
-      firstUrl ??= issue.url;
-    } catch (err) {
-      failures.push(`${inc.id} (${inc.title.slice(0, 80)}): ${errorText(err)}`);
-    }
-  }
-  const current = new Set(report.incidents.map((i) => i.id));
-  const closed = await closeResolved(
-    report,
-    config,
-    deps,
-    gh,
-    open.filter((i) => {
-      const id = incidentIdOf(i.body);
-      return id !== undefined && !current.has(id);
-    }),
-    failures,
-  );
-  deps.logger.info(
-    `issue: ${created} incident issue(s) opened, ${updated} updated (${commented} with findings joined), ${closed} closed as resolved`,
-  );
-  return result(failures, firstUrl);
+      const raised = prev?.severity !== undefined && severityRank(inc.severity) > severityRank(prev.severity);
+      // A body without state (edited by hand) cannot tell what joined: say nothing rather than list everything.
+      const told = prev?.findings !== undefined ? joined : [];
+      return told.length > 0 || raised
+        ? joinedComment(report, inc, told, findings, raised ? prev?.severity : undefined, redaction)
+        : undefined;
+    },
+  }));
+  return syncIssues(INCIDENT_ISSUES, subjects, report, config, deps, gh, open);
 }
 
 /** The comment on an incident issue when findings joined it or its severity rose. */

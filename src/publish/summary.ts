@@ -50,7 +50,7 @@ function failureLines(results: readonly DestinationResult[]): string[] {
 /** `report-to: summary`: the report, then how the other destinations fared, in the job summary. */
 export async function publishSummary(
   report: Report,
-  deps: PublishDeps,
+  deps: PublishDeps & Required<Pick<PublishDeps, 'summary'>>,
   redaction: Redaction,
   others: readonly DestinationResult[],
 ): Promise<DestinationResult> {

@@ -21,7 +21,7 @@ export interface PublishDeps {
   clients: AwsClients;
   logger: Logger;
   /** Appends Markdown to the job summary (main wires core.summary). */
-  summary: { write(markdown: string): Promise<void> };
+  summary?: { write(markdown: string): Promise<void> };
   context: GitHubContext;
 }
 

@@ -464,6 +464,11 @@ function startsLikeTrailFile(buf: Buffer): boolean {
  * only be inside a nested object, and the piece before such a cut does not parse. At the first piece that does
  * not parse (that, a damaged file, or one cut short) the general scanner takes over from the start of that piece,
  * as if the document began there, so every record is read exactly once whatever happens.
+ *
+ * Chunks are never joined whole: the record that spans two chunks is copied out on its own (its head from the
+ * old chunk, its tail up to the separator in the new one) and the new chunk is then read in place. Joining the
+ * rest of the old chunk to each new one copied every decompressed byte a second time, into a fresh 128 KB
+ * buffer per chunk.
  */
 async function* streamTrailFile(
   first: Buffer,
@@ -484,16 +489,17 @@ async function* streamTrailFile(
     table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
     return out;
   };
-  const add = (stop: number): boolean => {
-    const v = parseRecordAt(buf, start, stop, skip);
-    if (v === undefined) return false;
-    digestInto(view, start, stop, table, batch.length * DIGEST_WORDS);
-    batch.push(v);
+  const addFrom = (b: Buffer, v: DataView, from: number, stop: number): boolean => {
+    const rec = parseRecordAt(b, from, stop, skip);
+    if (rec === undefined) return false;
+    digestInto(v, from, stop, table, batch.length * DIGEST_WORDS);
+    batch.push(rec);
     return true;
   };
-  const handOver = async function* (): AsyncGenerator<unknown[]> {
+  const add = (stop: number): boolean => addFrom(buf, view, start, stop);
+  const handOver = async function* (tail: Buffer[] = []): AsyncGenerator<unknown[]> {
     if (batch.length > 0) yield take();
-    yield* splitStream([DOC_HEAD, buf.subarray(start)], rest, skip, maxRecord);
+    yield* splitStream([DOC_HEAD, buf.subarray(start), ...tail], rest, skip, maxRecord);
   };
   for (;;) {
     for (let at = buf.indexOf(SEP, start); at >= 0; at = buf.indexOf(SEP, start)) {
@@ -518,9 +524,24 @@ async function* streamTrailFile(
       throw err;
     }
     if (next.done) break;
-    buf = start < buf.length ? Buffer.concat([buf.subarray(start), next.value]) : next.value;
+    const chunk = next.value;
+    const at = start < buf.length ? spanningEnd(buf.subarray(start), chunk) : -1;
+    if (at >= 0) {
+      // The open record ends in this chunk: copy out just that record, then read the chunk where it lies.
+      const rec = Buffer.concat([buf.subarray(start), chunk.subarray(0, at + 1)]);
+      if (!addFrom(rec, viewOf(rec), 0, rec.length)) {
+        yield* handOver([chunk]);
+        return;
+      }
+      if (batch.length === FAST_BATCH) yield take();
+      buf = chunk;
+      start = at + 2;
+    } else {
+      // Nothing open, or a record longer than the chunk, or a separator cut in two by the chunk boundary (rare).
+      buf = start < buf.length ? Buffer.concat([buf.subarray(start), chunk]) : chunk;
+      start = 0;
+    }
     view = viewOf(buf);
-    start = 0;
   }
   let end = buf.length;
   while (end > start && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d || buf[end - 1] === 0x20)) end--;
@@ -530,6 +551,21 @@ async function* streamTrailFile(
     return;
   }
   if (batch.length > 0) yield take();
+}
+
+/**
+ * Where in `next` the separator that ends the open record `head` lies (the index of its `}`), or -1 when `next`
+ * does not hold it whole (the record goes on past `next`, or the separator starts in `head`: the caller then joins
+ * the two and searches again).
+ */
+function spanningEnd(head: Buffer, next: Buffer): number {
+  const edge = SEP.length - 1;
+  const across = Buffer.concat([
+    head.subarray(Math.max(0, head.length - edge)),
+    next.subarray(0, Math.min(next.length, edge)),
+  ]);
+  if (across.indexOf(SEP) >= 0) return -1;
+  return next.indexOf(SEP);
 }
 
 /** One record's object from its bytes, or undefined when they are not one JSON object. */

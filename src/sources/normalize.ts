@@ -13,6 +13,15 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+// Stands for an absent or malformed object (a user's identity without a session context, …): one shared object,
+// not three fresh empty objects per event. Frozen, as nothing may write to it.
+const EMPTY: Obj = Object.freeze({});
+
+/** `v` when it is an object, else the shared empty one. */
+function objOr(v: unknown): Obj {
+  return isObj(v) ? v : EMPTY;
+}
+
 /** A non-empty string, or undefined for anything else (wrong types are treated as absent, never thrown on). */
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
@@ -111,7 +120,7 @@ function roleArnFromSessionArn(arn: string | undefined): string | undefined {
 
 /** Normalises `userIdentity` of any type; `key` groups every session of a role and every call of a user. */
 export function normalizePrincipal(ui: unknown, recipientAccount?: string): Principal {
-  const u = isObj(ui) ? ui : {};
+  const u = objOr(ui);
   const type = str(u.type) ?? 'Unknown';
   const arn = str(u.arn);
   const principalId = str(u.principalId);
@@ -119,9 +128,9 @@ export function normalizePrincipal(ui: unknown, recipientAccount?: string): Prin
   const userName = str(u.userName);
   const accessKeyId = str(u.accessKeyId);
   const invokedBy = str(u.invokedBy);
-  const ctx = isObj(u.sessionContext) ? u.sessionContext : {};
-  const issuer = isObj(ctx.sessionIssuer) ? ctx.sessionIssuer : {};
-  const attrs = isObj(ctx.attributes) ? ctx.attributes : {};
+  const ctx = objOr(u.sessionContext);
+  const issuer = objOr(ctx.sessionIssuer);
+  const attrs = objOr(ctx.attributes);
   const issuerArn = str(issuer.arn);
   const issuerName = str(issuer.userName);
   const issuerType = str(issuer.type);
@@ -146,10 +155,19 @@ export function normalizePrincipal(ui: unknown, recipientAccount?: string): Prin
   return p;
 }
 
+/** `AROA…:session` -> `AROA…`. Only the rare fallbacks need it, so it is cut when asked, not for every event. */
+function idPrefix(id: string | undefined): string | undefined {
+  const colon = id?.indexOf(':') ?? -1;
+  return colon >= 0 ? id?.slice(0, colon) : id;
+}
+
+/** `tag` + `v`, or undefined when `v` is absent. */
+function tagged(tag: string, v: string | undefined): string | undefined {
+  return v ? `${tag}${v}` : undefined;
+}
+
 function principalKey(type: string, u: Obj, p: Principal, recipientAccount: string | undefined): string {
   const acct = p.accountId ?? recipientAccount;
-  const colon = p.principalId?.indexOf(':') ?? -1;
-  const idPrefix = colon >= 0 ? p.principalId?.slice(0, colon) : p.principalId;
   switch (type) {
     case 'Root':
       return `root@${acct ?? 'unknown'}`;
@@ -167,18 +185,18 @@ function principalKey(type: string, u: Obj, p: Principal, recipientAccount: stri
         p.sessionIssuerArn ??
         roleArnFromSessionArn(p.arn) ??
         p.arn ??
-        (idPrefix ? `role:${idPrefix}` : undefined) ??
+        tagged('role:', idPrefix(p.principalId)) ??
         'AssumedRole:unknown'
       );
     case 'FederatedUser':
       // The issuing IAM user groups every federation token it handed out.
       return p.sessionIssuerArn ?? p.arn ?? p.principalId ?? 'FederatedUser:unknown';
     case 'AWSAccount':
-      return `account:${acct ?? idPrefix ?? 'unknown'}`;
+      return `account:${acct ?? idPrefix(p.principalId) ?? 'unknown'}`;
     case 'AWSService':
       return p.invokedBy ?? 'AWSService:unknown';
     case 'IdentityCenterUser': {
-      const onBehalf = isObj(u.onBehalfOf) ? u.onBehalfOf : {};
+      const onBehalf = objOr(u.onBehalfOf);
       const userId = str(onBehalf.userId);
       const store = str(onBehalf.identityStoreArn);
       if (userId) return `identitycenter:${store ? `${store}/` : ''}${userId}`;
@@ -203,8 +221,12 @@ function principalKey(type: string, u: Obj, p: Principal, recipientAccount: stri
   }
 }
 
+// Most events name no resources: they share one frozen empty list (a write to it throws instead of leaking into
+// other events).
+const NO_RESOURCES = Object.freeze([]) as unknown as TrailResource[];
+
 function resourcesOf(v: unknown): TrailResource[] {
-  if (!Array.isArray(v)) return [];
+  if (!Array.isArray(v) || v.length === 0) return NO_RESOURCES;
   const out: TrailResource[] = [];
   for (const r of v) {
     if (!isObj(r)) continue;
@@ -230,14 +252,23 @@ export function contentHash(raw: unknown): string {
 
 /** Turns one raw CloudTrail record (any eventVersion 1.x) into a TrailEvent, or says why it cannot. Never throws. */
 export function normalizeRecord(rec: unknown): NormalizeResult {
-  if (!isObj(rec)) return { reason: 'not-an-object' };
+  const r = normalizeEvent(rec);
+  return typeof r === 'string' ? { reason: r } : { event: r };
+}
+
+/**
+ * normalizeRecord without the result wrapper, for the ingest loop (one object less per record): the event, or the
+ * reason it cannot be one.
+ */
+export function normalizeEvent(rec: unknown): TrailEvent | RejectReason {
+  if (!isObj(rec)) return 'not-an-object';
   const time = rec.eventTime;
-  if (time === undefined || time === null || time === '') return { reason: 'missing-time' };
-  if (typeof time !== 'string') return { reason: 'invalid-time' };
+  if (time === undefined || time === null || time === '') return 'missing-time';
+  if (typeof time !== 'string') return 'invalid-time';
   const timeMs = parseEventTime(time);
-  if (Number.isNaN(timeMs)) return { reason: 'invalid-time' };
+  if (Number.isNaN(timeMs)) return 'invalid-time';
   const name = str(rec.eventName);
-  if (!name) return { reason: 'missing-name' };
+  if (!name) return 'missing-name';
 
   const source = str(rec.eventSource) ?? '';
   const recipient = str(rec.recipientAccountId);
@@ -262,5 +293,5 @@ export function normalizeRecord(rec: unknown): NormalizeResult {
     resources: resourcesOf(rec.resources),
     raw: rec,
   };
-  return { event: ev };
+  return ev;
 }

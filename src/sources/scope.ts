@@ -1,6 +1,6 @@
 import type { ScopeCoverage, SourceKind, SourceReport, TrailEvent } from '../types.js';
 import { DIGEST_WORDS, digestsOf, setDigests } from './content-hash.js';
-import { normalizeRecord } from './normalize.js';
+import { normalizeEvent } from './normalize.js';
 
 /** The half-open window [startMs, endMs) every source keeps to. */
 export interface TimeWindow {
@@ -78,12 +78,12 @@ export function toEvents(records: readonly unknown[], scope: Scope, win: TimeWin
   const kept = digests ? new Uint32Array(digests.length) : undefined;
   for (let i = 0; i < records.length; i++) {
     const rec = records[i];
-    const r = normalizeRecord(rec);
-    if (!r.event) {
-      scope.skip(r.reason);
+    const e = normalizeEvent(rec);
+    if (typeof e === 'string') {
+      scope.skip(e);
       continue;
     }
-    const t = r.event.timeMs;
+    const t = e.timeMs;
     if (t < win.startMs || t >= win.endMs) {
       scope.skip(OUTSIDE_WINDOW);
       continue;
@@ -95,7 +95,7 @@ export function toEvents(records: readonly unknown[], scope: Scope, win: TimeWin
       kept[to + 1] = digests[from + 1] as number;
       kept[to + 2] = digests[from + 2] as number;
     }
-    out.push(r.event);
+    out.push(e);
   }
   if (kept && out.length > 0) setDigests(out, kept.subarray(0, out.length * DIGEST_WORDS));
   scope.report.eventsRead += out.length;
