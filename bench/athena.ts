@@ -4,13 +4,15 @@
  * of the whole run, the runner's CPU time (user + system of the CLI process), and for Athena the rows returned per
  * event, the queries and the bytes scanned.
  *
- *   npm run bench:athena -- [--events N] [--rounds 1]
+ *   npm run bench:athena -- [--events N] [--rounds 1] [--mix attack|trail]
  *
  * The twin runs Athena's SQL on an embedded DuckDB in THIS process, on the same cores as the runner: its speed is not
  * Athena's, and its wall time is part of the Athena side's events per second. The figures that carry over to AWS
  * are the rows returned per event and the runner's CPU time (what the runner itself spends on the window). The
  * volume is SYNTHETIC (bench/synthetic.ts); the record shapes are the REAL CloudTrail records of
- * __fixtures__/datasets. Compare only figures of one run: other work on the machine moves them.
+ * __fixtures__/datasets. `--mix trail` draws 1% of the records from shapes the rule pack flags and the rest from
+ * shapes it does not (as bench:e2e's trail mix); the default draws every shape alike, so about half the events are
+ * candidates. Compare only figures of one run: other work on the machine moves them.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,8 @@ function arg(name: string, fallback: string): string {
 
 const events = Number(arg('events', '1000000'));
 const rounds = Number(arg('rounds', '1'));
+const mix = arg('mix', 'attack');
+if (mix !== 'attack' && mix !== 'trail') throw new Error(`--mix takes attack or trail, not "${mix}"`);
 if (!Number.isInteger(events) || events <= 0) throw new Error('--events takes a positive whole number');
 if (!Number.isInteger(rounds) || rounds <= 0) throw new Error('--rounds takes a positive whole number');
 
@@ -117,13 +121,13 @@ async function run(url: string, dir: string, name: string, source: string[]): Pr
   };
 }
 
-const volume = new SyntheticVolume({ events });
+const volume = new SyntheticVolume(mix === 'trail' ? { events, attackShare: 0.01 } : { events });
 const records = [...volume.chunks()]
   .flat()
   // Placeholder regions (`...`) are no folder a trail writes, and no partition projection can address.
   .filter((r) => typeof r.awsRegion !== 'string' || r.awsRegion === '' || /^[a-z0-9-]+$/.test(r.awsRegion));
 const dir = mkdtempSync(path.join(tmpdir(), 'trailsight-bench-athena-'));
-console.log(`Loading ${records.length} synthetic events into the twin's archive…`);
+console.log(`Loading ${records.length} synthetic events (${mix} mix) into the twin's archive…`);
 const twin = await startTwin({
   port: 0,
   events: records,
