@@ -407,10 +407,21 @@ describe('first-seen rules', () => {
     };
     const forward = await incidents([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(forward).toHaveLength(2);
-    // Any order within each half of the window: concurrent reads interleave files minutes apart, never half a
-    // window apart (a warm-up event arriving after a later use of its value would still change the result).
     expect(await incidents([7, 6, 1, 0, 5, 3, 2, 4])).toEqual(forward);
     expect(await incidents([1, 0, 4, 3, 2, 7, 5, 6])).toEqual(forward);
+    // Newest first (LookupEvents), and the warm-up arriving after every later event (an archive read region by
+    // region): the pairs are judged at the end, when every warm-up event is in.
+    expect(await incidents([7, 6, 5, 4, 3, 2, 1, 0])).toEqual(forward);
+    expect(await incidents([2, 3, 4, 5, 6, 7, 0, 1])).toEqual(forward);
+    expect(await incidents([5, 1, 7, 2, 0, 6, 4, 3])).toEqual(forward);
+  });
+
+  it('drops a value flagged early when a warm-up event with it arrives later', async () => {
+    const d = await detector(testConfig({}, window));
+    d.observe(call('w1', 1, 'us-east-1'));
+    d.observe(call('a1', 14, 'ap-south-1'));
+    d.observe(call('w2', 3, 'ap-south-1')); // the warm-up used ap-south-1 after all
+    expect(d.finish().findings.filter((x) => x.ruleId === 'TS-NEW-001')).toEqual([]);
   });
 });
 

@@ -95,6 +95,25 @@ interface Hit {
   value?: string;
 }
 
+/**
+ * The events after the warm-up of a first-seen (key, value) whose judgement waits for the end of the window: a
+ * warm-up event with the value may still arrive (LookupEvents delivers newest first; the S3 archive is read a few
+ * objects at a time), and so may the key's first warm-up event.
+ */
+interface PendingPair {
+  hits: Hit[];
+  /** Whether observe() reported each as flagged when it came (its key had warm-up history by then). */
+  flagged: boolean[];
+}
+
+interface FirstSeenKey {
+  history: boolean;
+  values: Map<string, boolean | PendingPair>;
+}
+
+/** Undecided first-seen events held at most, over every rule: past it, events are judged as they come (and a warning says so). */
+const MAX_PENDING_HITS = 100_000;
+
 /** A threshold group's queue, in (time, id) order, and how many of its events have arrived. */
 interface HeldGroup {
   hits: Hit[];
@@ -158,10 +177,11 @@ interface CompiledRule {
     key: string[][];
     warmupEndMs: number;
     /**
-     * key -> whether it was active during the warm-up, and value -> flagged (true when it first appeared after the
-     * warm-up for a key with warm-up history).
+     * key -> whether it was active during the warm-up, and value -> what is known of it: `false`, part of the key's
+     * warm-up baseline; a PendingPair, seen only after the warm-up so far (judged at the end of the window, when
+     * every warm-up event has arrived); `true`, judged new as it came (only past MAX_PENDING_HITS).
      */
-    seen: Map<string, { history: boolean; values: Map<string, boolean> }>;
+    seen: Map<string, FirstSeenKey>;
   };
   escalate?: { segs: string[]; atLeast: number; severity: Rule['severity'] };
   /** `kind: correlate` (instance-credentials): the window-wide watch that decides at the end. */
@@ -358,6 +378,9 @@ export class Engine {
   private readonly aggsByParts = new Map<string, Agg>();
   readonly warnings: string[] = [];
   readonly rules: readonly CompiledRule[];
+  /** First-seen events held undecided (PendingPair), and events judged as they came once that was too many. */
+  private pendingHits = 0;
+  private judgedOnArrival = 0;
   /** Events flagged after they passed (see FlaggedLater), until takeFlaggedLater() takes them. */
   private flaggedLater: FlaggedLater[] = [];
 
@@ -477,7 +500,11 @@ export class Engine {
       f.seen.set(key, entry);
     }
     entry.history = true;
-    for (const v of values) if (entry.values.size < MAX_VALUES_PER_KEY) entry.values.set(v, false);
+    for (const v of values) {
+      const state = entry.values.get(v);
+      if (typeof state === 'object') this.pendingHits -= state.hits.length;
+      if (state !== undefined || entry.values.size < MAX_VALUES_PER_KEY) entry.values.set(v, false);
+    }
   }
 
   // The rules that can match an event name, in rule order: those indexed by the name, then those that name no event
@@ -616,22 +643,92 @@ export class Engine {
     let entry = f.seen.get(key);
     if (!entry) {
       if (f.seen.size >= MAX_GROUPS) {
-        const oldest = f.seen.keys().next().value;
-        if (oldest !== undefined) f.seen.delete(oldest);
+        const oldest = f.seen.keys().next();
+        if (!oldest.done) {
+          this.releaseKey(f.seen.get(oldest.value));
+          f.seen.delete(oldest.value);
+        }
       }
       entry = { history: learning, values: new Map() };
       f.seen.set(key, entry);
     } else if (learning) entry.history = true;
-    // A key with no warm-up history has no baseline: what it does is learned, never flagged. (Flagging its second
-    // value would make the finding depend on which of its events the sources happened to deliver first.)
-    const flagged = entry.values.get(value);
-    if (flagged === undefined) {
-      if (entry.values.size >= MAX_VALUES_PER_KEY) return false;
-      const isNew = !learning && entry.history;
+    const state = entry.values.get(value);
+    if (learning) {
+      // A warm-up event: the value is part of the key's baseline, whatever arrived before it.
+      if (typeof state === 'object') this.pendingHits -= state.hits.length;
+      if (state !== undefined || entry.values.size < MAX_VALUES_PER_KEY) entry.values.set(value, false);
+      return false;
+    }
+    if (state === false) return false;
+    if (state === true) return this.add(c, e, [value]);
+    if (state === undefined && entry.values.size >= MAX_VALUES_PER_KEY) return false;
+    if (this.pendingHits >= MAX_PENDING_HITS) {
+      // Too much undecided: judged as it comes, right only if the key's warm-up events arrived first.
+      this.judgedOnArrival++;
+      const isNew = entry.history;
+      if (typeof state === 'object') {
+        this.pendingHits -= state.hits.length;
+        if (isNew) this.foldPending(c, value, state);
+      }
       entry.values.set(value, isNew);
       return isNew ? this.add(c, e, [value]) : false;
     }
-    return flagged ? this.add(c, e, [value]) : false;
+    // A key with no warm-up history has no baseline: what it does then is learned, never flagged. Whether it has one
+    // is known only at the end, so the events wait; the digest is told now what a pass in time order would say.
+    let pending = state;
+    if (pending === undefined) {
+      pending = { hits: [], flagged: [] };
+      entry.values.set(value, pending);
+    }
+    pending.hits.push(this.hit(c, e, true));
+    pending.flagged.push(entry.history);
+    this.pendingHits++;
+    return entry.history;
+  }
+
+  /** Lets a forgotten first-seen key's undecided events go. */
+  private releaseKey(entry: FirstSeenKey | undefined): void {
+    if (!entry) return;
+    for (const state of entry.values.values())
+      if (typeof state === 'object') this.pendingHits -= state.hits.length;
+  }
+
+  /** Folds a pair's held events into its finding in time order; the digest hears of those not flagged as they came. */
+  private foldPending(c: CompiledRule, value: string, p: PendingPair): void {
+    const order = p.hits.map((h, i) => ({ h, flagged: p.flagged[i] === true }));
+    order.sort((a, b) => (before(a.h, b.h) ? -1 : 1));
+    for (const { h, flagged } of order)
+      if (this.addHit(c, h, [value], false) && !flagged) this.flagLater(c, h);
+  }
+
+  /**
+   * Judges the first-seen pairs still undecided (once, at the end): a value first seen after the warm-up is new for
+   * a key with warm-up history. Pairs are opened in the order of their first event, as a pass in time order would,
+   * so the rule's finding cap keeps the same ones.
+   */
+  private judgeFirstSeen(): void {
+    for (const c of this.rules) {
+      const f = c.firstSeen;
+      if (!f) continue;
+      const confirmed: { value: string; p: PendingPair; first: Hit }[] = [];
+      for (const entry of f.seen.values())
+        for (const [value, state] of entry.values) {
+          if (typeof state !== 'object') continue;
+          entry.values.set(value, entry.history);
+          if (!entry.history) continue;
+          let first = state.hits[0] as Hit;
+          for (const h of state.hits) if (before(h, first)) first = h;
+          confirmed.push({ value, p: state, first });
+        }
+      confirmed.sort((a, b) => (before(a.first, b.first) ? -1 : 1));
+      for (const { value, p } of confirmed) this.foldPending(c, value, p);
+    }
+    this.pendingHits = 0;
+    if (this.judgedOnArrival > 0)
+      this.warnings.push(
+        `First-seen rules held ${MAX_PENDING_HITS} undecided events; ${this.judgedOnArrival} later ones were judged as they arrived, which is right only where a principal's warm-up events arrived before its later ones.`,
+      );
+    this.judgedOnArrival = 0;
   }
 
   /** Fold one event into its finding (or its suppressed finding); false when suppressed, capped or already counted. */
@@ -831,6 +928,7 @@ export class Engine {
       c.firstSeen?.seen.clear();
       c.overflow.clear();
     }
+    this.pendingHits = 0;
     this.aggs.clear();
     this.unsettled.length = 0;
     this.sinceSettle = 0;
@@ -909,6 +1007,7 @@ export class Engine {
   /** Findings (most severe first) and the suppressed ones. */
   result(): { findings: Finding[]; suppressed: { agg: Agg; finding: Finding }[] } {
     this.correlate();
+    this.judgeFirstSeen();
     const findings: Finding[] = [];
     const suppressed: { agg: Agg; finding: Finding }[] = [];
     const overflow = this.rules.flatMap((c) => [...c.overflow.values()]);
