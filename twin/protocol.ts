@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TwinResponse } from './types.js';
+import type { TwinRequest, TwinResponse } from './types.js';
 
 /** The wire protocols the twin speaks; each has its own error shape. */
 export type Protocol = 'awsJson1_1' | 'restJson1' | 'restXml' | 'awsQuery' | 'github' | 'twin';
@@ -39,6 +39,18 @@ function xmlElement(name: string, value: XmlValue): string {
 export function xmlDocument(root: string, ns: string | undefined, body: XmlNode): string {
   const attr = ns ? ` xmlns="${ns}"` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root}${attr}>${xml(body)}</${root}>`;
+}
+
+/** The JSON object an awsJson request carries (`{}` when the body is empty), or undefined when it is not one. */
+export function jsonObjectBody(req: TwinRequest): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(req.body.toString('utf8') || '{}') as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A JSON answer with the given content type. */

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from '@duckdb/node-api';
-import { jsonResponse } from '../protocol.js';
+import { jsonObjectBody, jsonResponse } from '../protocol.js';
 import type { ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
 import {
   AthenaQueryError,
@@ -159,15 +159,9 @@ export const athenaHandler: ServiceHandler = {
   },
   async handle(req, ctx): Promise<TwinResponse> {
     const op = targetOf(req) ?? '';
-    let input: Record<string, unknown>;
-    try {
-      const parsed = JSON.parse(req.body.toString('utf8') || '{}') as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new Error('not an object');
-      input = parsed as Record<string, unknown>;
-    } catch {
+    const input = jsonObjectBody(req);
+    if (!input)
       return err(new ApiError('SerializationException', 'Could not parse the request body as JSON'));
-    }
     const s = state(ctx);
     try {
       switch (op) {

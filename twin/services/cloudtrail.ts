@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { eventRegion, eventTimeMs, type TrailRecord } from '../events.js';
-import { errorResponse, jsonResponse } from '../protocol.js';
+import { errorResponse, jsonObjectBody, jsonResponse } from '../protocol.js';
 import type { ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
 import { runLakeQuery, LakeQueryError } from './lake.js';
 
@@ -97,15 +97,8 @@ export const cloudtrailHandler: ServiceHandler = {
   },
   async handle(req, ctx): Promise<TwinResponse> {
     const op = targetOf(req) ?? '';
-    let input: Record<string, unknown>;
-    try {
-      const parsed = JSON.parse(req.body.toString('utf8') || '{}') as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new Error('not an object');
-      input = parsed as Record<string, unknown>;
-    } catch {
-      return err('SerializationException', 'Could not parse the request body as JSON');
-    }
+    const input = jsonObjectBody(req);
+    if (!input) return err('SerializationException', 'Could not parse the request body as JSON');
     const region = req.signedRegion ?? ctx.region;
     // The twin's account, like a new one, has enabled no opt-in region: AWS rejects the credentials there.
     if (OPT_IN_REGIONS.has(region))

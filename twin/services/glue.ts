@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { TRAIL_BUCKET, eventAccount, eventRegion } from '../events.js';
-import { jsonResponse } from '../protocol.js';
+import { jsonObjectBody, jsonResponse } from '../protocol.js';
 import type { ServiceHandler, TwinContext, TwinRequest, TwinResponse } from '../types.js';
 import { CLOUDTRAIL_COLUMNS, PARTITION_KEYS, hiveTypeName } from './athena-table.js';
 
@@ -45,12 +45,8 @@ export const glueHandler: ServiceHandler = {
   },
   async handle(req, ctx): Promise<TwinResponse> {
     const op = targetOf(req) ?? '';
-    let input: Record<string, unknown>;
-    try {
-      input = JSON.parse(req.body.toString('utf8') || '{}') as Record<string, unknown>;
-    } catch {
-      return err('InvalidInputException', 'Could not parse the request body as JSON');
-    }
+    const input = jsonObjectBody(req);
+    if (!input) return err('InvalidInputException', 'Could not parse the request body as JSON');
     const catalogId = typeof input.CatalogId === 'string' ? input.CatalogId : ctx.account;
     if (catalogId !== ctx.account)
       return err('AccessDeniedException', `Cross-account access to catalog ${catalogId} is not allowed.`);

@@ -15,6 +15,7 @@ import { AthenaRunner } from '../../../src/sources/athena/run.js';
 import { rowToRecord, selectExpr } from '../../../src/sources/athena/table.js';
 import { normalizeRecord } from '../../../src/sources/normalize.js';
 import { realClock, type TrailEvent } from '../../../src/types.js';
+import { prng } from '../../../bench/synthetic.js';
 import { startTwin, type RunningTwin } from '../../../twin/server.js';
 import { windowWithDetonations } from '../../analyze/helpers.js';
 import { MemoryLogger } from '../helpers.js';
@@ -58,18 +59,6 @@ const FIELDS = [
   'raw.additionalEventData.MFAUsed',
   'raw.vpcEndpointId',
 ];
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random conditions whose values are drawn from the events' own values (so that they select something). */
 function generator(events: readonly TrailEvent[], seed: number): () => Condition {
