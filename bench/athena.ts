@@ -55,7 +55,8 @@ interface Side {
   rssMb: number;
   report: {
     stats: { totalEvents: number };
-    findings: unknown[];
+    findings: { ruleId?: string; id: string; count: number }[];
+    warnings: string[];
     sources: {
       athena?: {
         rowsReturned: number;
@@ -169,6 +170,28 @@ try {
     console.log(
       `athena  ${a.queries} queries, ${a.rowsReturned.toLocaleString('en-US')} rows returned = ${(a.rowsReturned / n).toFixed(3)} rows per event (${a.candidates.toLocaleString('en-US')} candidate events), ${(a.bytesScanned / 1024 ** 2).toFixed(1)} MB scanned ($${a.costUsd.toFixed(4)} at $5/TB)`,
     );
+  // The two sides must find the same: any rule whose findings (ids and counts) differ is named.
+  const byRule = (side: Side): Map<string, string[]> => {
+    const m = new Map<string, string[]>();
+    for (const f of side.report.findings) {
+      const list = m.get(f.ruleId ?? 'ai') ?? [];
+      list.push(`${f.id}:${f.count}`);
+      m.set(f.ruleId ?? 'ai', list);
+    }
+    return m;
+  };
+  const rs3 = byRule(s3);
+  const rathena = byRule(athena);
+  const differ = [...new Set([...rs3.keys(), ...rathena.keys()])].filter(
+    (r) => (rs3.get(r) ?? []).sort().join() !== (rathena.get(r) ?? []).sort().join(),
+  );
+  console.log(
+    differ.length === 0
+      ? 'findings: identical on both sides (ids and counts)'
+      : `findings DIFFER for ${differ.map((r) => `${r} (s3 ${rs3.get(r)?.length ?? 0}, athena ${rathena.get(r)?.length ?? 0})`).join(', ')}`,
+  );
+  for (const side of [s3, athena])
+    for (const w of side.report.warnings) console.log(`${side.name} warning: ${w.slice(0, 300)}`);
   console.log(
     `runner CPU: athena ${(athena.cpuMs / s3.cpuMs).toFixed(2)} x the s3 side's. The twin's DuckDB shares these cores and is not Athena: events/s of the athena side is not Athena's speed; rows per event and the runner's CPU carry over.`,
   );
