@@ -46,6 +46,11 @@ describe('reading model answers', () => {
     expect(p.findings).toHaveLength(1);
   });
 
+  it('clamps inherited property names to medium, not to what Object.prototype holds', () => {
+    for (const v of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', ' __PROTO__ '])
+      expect(clampSeverity(v)).toBe('medium');
+  });
+
   it('clamps any severity into the enum', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null)), (v) =>

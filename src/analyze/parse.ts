@@ -43,7 +43,8 @@ export function clampSeverity(v: unknown): Severity {
   if (typeof v !== 'string') return 'medium';
   const s = v.trim().toLowerCase();
   if ((SEVERITIES as readonly string[]).includes(s)) return s as Severity;
-  return SEVERITY_ALIASES[s] ?? 'medium';
+  // Own keys only: the model's text is untrusted, and "__proto__" or "constructor" must not reach Object.prototype.
+  return Object.hasOwn(SEVERITY_ALIASES, s) ? (SEVERITY_ALIASES[s] as Severity) : 'medium';
 }
 
 const text = (max: number) =>
