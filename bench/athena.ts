@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTwin } from '../twin/server.js';
 import { DEFAULT_START_MS, DEFAULT_WINDOW_MS, ROOT, SyntheticVolume } from './synthetic.js';
+import { USAGE_OUT, USAGE_SCRIPT, USAGE_WRAPPER, iso } from './usage.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,21 +33,6 @@ const mix = arg('mix', 'attack');
 if (mix !== 'attack' && mix !== 'trail') throw new Error(`--mix takes attack or trail, not "${mix}"`);
 if (!Number.isInteger(events) || events <= 0) throw new Error('--events takes a positive whole number');
 if (!Number.isInteger(rounds) || rounds <= 0) throw new Error('--rounds takes a positive whole number');
-
-const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-
-// Runs the CLI and records its CPU time and peak RSS when it exits (its own process: the twin's work is not in it).
-const WRAPPER = `import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-const out = process.env.TS_BENCH_OUT;
-const script = process.env.TS_BENCH_SCRIPT;
-process.argv.splice(1, 1, script);
-process.on('exit', () => {
-  const u = process.resourceUsage();
-  writeFileSync(out, JSON.stringify({ maxRssKb: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime }));
-});
-await import(pathToFileURL(script).href);
-`;
 
 interface Side {
   name: string;
@@ -72,7 +58,7 @@ interface Side {
 async function run(url: string, dir: string, name: string, source: string[]): Promise<Side> {
   const out = path.join(dir, `${name}.usage.json`);
   const wrapper = path.join(dir, 'wrapper.mjs');
-  writeFileSync(wrapper, WRAPPER);
+  writeFileSync(wrapper, USAGE_WRAPPER);
   const reportPath = path.join(dir, `${name}.json`);
   const args = [
     path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
@@ -103,8 +89,8 @@ async function run(url: string, dir: string, name: string, source: string[]): Pr
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
       AWS_REGION: 'us-east-1',
-      TS_BENCH_OUT: out,
-      TS_BENCH_SCRIPT: path.join(ROOT, 'src/cli.ts'),
+      [USAGE_OUT]: out,
+      [USAGE_SCRIPT]: path.join(ROOT, 'src/cli.ts'),
     },
   });
   let stderr = '';

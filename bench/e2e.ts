@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_START_MS, DEFAULT_WINDOW_MS, ROOT, SyntheticVolume } from './synthetic.js';
+import { USAGE_OUT, USAGE_SCRIPT, USAGE_WRAPPER, iso } from './usage.js';
 
 /** The bar of the ingest issue: the CLI at 0.6 of the bare parse ceiling or better, within 256 MB. */
 const RATIO_TARGET = 0.6;
@@ -35,21 +36,6 @@ function positive(name: string, raw: string): number {
   if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes positive whole numbers, not "${raw}"`);
   return v;
 }
-
-const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-
-// Runs a script with the child's own arguments and records its peak RSS and CPU time when it exits.
-const WRAPPER = `import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-const out = process.env.TS_E2E_OUT;
-const script = process.env.TS_E2E_SCRIPT;
-process.argv.splice(1, 1, script);
-process.on('exit', () => {
-  const u = process.resourceUsage();
-  writeFileSync(out, JSON.stringify({ maxRssKb: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime }));
-});
-await import(pathToFileURL(script).href);
-`;
 
 // The ceiling: read, gunzip and JSON.parse each whole file, counting records; nothing else.
 const CEILING = `import { readdirSync, readFileSync } from 'node:fs';
@@ -108,7 +94,7 @@ async function measure(
   const exitCode = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [wrapper, ...args], {
       cwd: work,
-      env: { ...process.env, TS_E2E_OUT: out, TS_E2E_SCRIPT: script, NODE_NO_WARNINGS: '1' },
+      env: { ...process.env, [USAGE_OUT]: out, [USAGE_SCRIPT]: script, NODE_NO_WARNINGS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d: Buffer) => writeFileSync(path.join(work, 'stdout.txt'), d, { flag: 'a' }));
@@ -145,7 +131,7 @@ async function main(): Promise<void> {
   // A private copy of the bundle: a rebuild of dist/ while this runs must not pull it away.
   cpSync(path.join(ROOT, 'dist'), path.join(work, 'dist'), { recursive: true });
   const wrapper = path.join(work, 'wrapper.mjs');
-  writeFileSync(wrapper, WRAPPER);
+  writeFileSync(wrapper, USAGE_WRAPPER);
   const ceiling = path.join(work, 'ceiling.mjs');
   writeFileSync(ceiling, CEILING);
   console.log(

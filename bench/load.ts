@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { runAction } from '../scripts/run-action.js';
 import { startTwin } from '../twin/server.js';
 import { DEFAULT_START_MS, DEFAULT_WINDOW_MS, ROOT, SyntheticVolume } from './synthetic.js';
+import { USAGE_OUT, USAGE_SCRIPT, USAGE_WRAPPER, iso } from './usage.js';
 
 /** The memory bound of issue 4: peak RSS under 400 MB whatever the volume. */
 export const RSS_BOUND_MB = 400;
@@ -63,18 +64,6 @@ function num(name: string, fallback: number): number {
   if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} takes a positive number`);
   return Math.floor(v);
 }
-
-const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-
-// Runs the wrapped script with the child's own arguments and records its peak RSS on exit (even process.exit()).
-const WRAPPER = `import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-const out = process.env.TS_LOAD_RSS_OUT;
-const script = process.env.TS_LOAD_SCRIPT;
-process.argv.splice(1, 1, script);
-process.on('exit', () => writeFileSync(out, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })));
-await import(pathToFileURL(script).href);
-`;
 
 function generate(dir: string, n: number, perFile: number): { files: number; bytes: number } {
   const vol = new SyntheticVolume({ events: n });
@@ -168,7 +157,7 @@ async function rulesOnly(work: string, dist: string, wrapper: string, glob: stri
   const exitCode = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [wrapper, ...args], {
       cwd: work,
-      env: { ...process.env, TS_LOAD_RSS_OUT: rssFile, TS_LOAD_SCRIPT: script, NODE_NO_WARNINGS: '1' },
+      env: { ...process.env, [USAGE_OUT]: rssFile, [USAGE_SCRIPT]: script, NODE_NO_WARNINGS: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr.on('data', (d: Buffer) => {
@@ -197,7 +186,7 @@ async function batch(work: string, dist: string, wrapper: string, glob: string):
       twinUrl: twin.url,
       entry: wrapper,
       timeoutMs: 60 * 60_000,
-      env: { TS_LOAD_RSS_OUT: rssFile, TS_LOAD_SCRIPT: path.join(dist, 'index.js') },
+      env: { [USAGE_OUT]: rssFile, [USAGE_SCRIPT]: path.join(dist, 'index.js') },
       inputs: {
         'aws-region': 'us-east-1',
         'role-to-assume': 'arn:aws:iam::123456789012:role/trailsight',
@@ -247,7 +236,7 @@ async function main(): Promise<void> {
   const dist = path.join(work, 'dist');
   cpSync(path.join(ROOT, 'dist'), dist, { recursive: true });
   const wrapper = path.join(work, 'rss-wrapper.mjs');
-  writeFileSync(wrapper, WRAPPER);
+  writeFileSync(wrapper, USAGE_WRAPPER);
   console.log(
     `TrailSight load: ${n.toLocaleString('en')} events through rules-only (CLI) and the batch engine (twin).`,
   );
