@@ -1,7 +1,7 @@
-/** mergeConcurrent: every item of every source, at most `limit` sources at once, errors and early stops, memory. */
+/** mergeConcurrent and mergeOrdered: every item of every source, at most `limit` sources at once, errors and early stops, memory. */
 import { describe, expect, it } from '@jest/globals';
 import { collectGarbage } from '../../src/memory.js';
-import { mergeConcurrent } from '../../src/sources/merge.js';
+import { mergeConcurrent, mergeOrdered } from '../../src/sources/merge.js';
 
 const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -137,5 +137,67 @@ describe('mergeConcurrent', () => {
     expect(alive).toBeLessThanOrEqual(2);
     release();
     expect((await it.next()).done).toBe(true);
+  });
+});
+
+describe('mergeOrdered', () => {
+  async function* sorted(values: number[], pause = 0, log?: string[], name = ''): AsyncGenerator<number> {
+    try {
+      for (const v of values) {
+        await tick(pause);
+        yield v;
+      }
+    } finally {
+      log?.push(`closed ${name}`);
+    }
+  }
+  const lt = (a: number, b: number): boolean => a < b;
+
+  it('merges inputs that are each in order into one stream in order, whatever their pace', async () => {
+    // A seeded spread of 40 inputs of uneven length, some empty, some slow: more than the heap's first levels.
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n) | 0;
+    const inputs = Array.from({ length: 40 }, () =>
+      Array.from({ length: rand(30) }, () => rand(1000)).sort((a, b) => a - b),
+    );
+    const out = await drain(
+      mergeOrdered(
+        inputs.map((v, i) => sorted(v, i % 5 === 0 ? 1 : 0)),
+        lt,
+        3,
+      ),
+    );
+    expect(out).toEqual(inputs.flat().sort((a, b) => a - b));
+  });
+
+  it('breaks ties by input order when `before` cannot tell items apart', async () => {
+    const tagged = (tag: string, times: number[]) =>
+      (async function* () {
+        for (const t of times) yield { tag, t };
+      })();
+    const out = await drain(
+      mergeOrdered([tagged('a', [1, 2]), tagged('b', [1, 2]), tagged('c', [0, 2])], (x, y) => x.t < y.t),
+    );
+    expect(out.map((x) => `${x.tag}${x.t}`)).toEqual(['c0', 'a1', 'b1', 'a2', 'b2', 'c2']);
+  });
+
+  it('passes an input error on and closes every input; an early stop closes them too', async () => {
+    const log: string[] = [];
+    async function* failing(): AsyncGenerator<number> {
+      try {
+        yield 1;
+        throw new Error('listing failed');
+      } finally {
+        log.push('closed bad');
+      }
+    }
+    await expect(drain(mergeOrdered([sorted([0, 5], 0, log, 'a'), failing()], lt))).rejects.toThrow(
+      'listing failed',
+    );
+    expect(log.sort()).toEqual(['closed a', 'closed bad']);
+    log.length = 0;
+    for await (const v of mergeOrdered([sorted([1, 3, 5], 0, log, 'x'), sorted([2, 4], 0, log, 'y')], lt))
+      if (v >= 2) break;
+    expect(log.sort()).toEqual(['closed x', 'closed y']);
   });
 });

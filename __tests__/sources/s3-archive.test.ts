@@ -70,6 +70,24 @@ describe('s3 archive source against the twin', () => {
     expect(stream.counts().outsideWindow).toBeGreaterThan(0);
   });
 
+  it('reads objects in delivery order across accounts and regions, so events arrive close to time order', async () => {
+    fx = await twinFixture({ events: records });
+    // One object at a time: the order is the listing merge's alone.
+    const stream = openEventStream(config(), deps({ clients: fx.clients(), tuning: { concurrency: 1 } }));
+    const events = await drain(stream);
+    expect(events.length).toBe(expected.length);
+    // How far behind the newest event seen so far each event is: at most the minutes one log file spans, where
+    // reading one account/region prefix's days after another's put hours between them.
+    let newest = Number.NEGATIVE_INFINITY;
+    let lag = 0;
+    for (const e of events) {
+      newest = Math.max(newest, e.timeMs);
+      lag = Math.max(lag, newest - e.timeMs);
+    }
+    expect(lag).toBeLessThanOrEqual(15 * 60_000);
+    expect(new Set(events.slice(0, 40).map((e) => `${e.account}/${e.region}`)).size).toBe(4);
+  });
+
   it('reads the given accounts and regions only', async () => {
     fx = await twinFixture({ events: records });
     const stream = openEventStream(

@@ -79,3 +79,84 @@ export async function* mergeConcurrent<T>(
     await srcIt.return?.(undefined);
   }
 }
+
+/**
+ * Merges async iterables that are each in `before` order into one stream in that order (a k-way merge on a binary
+ * heap; ties in input order). Only one item per input is held; the first item of each is fetched `primeLimit` inputs at a time, since
+ * each is a network round trip. An input that throws stops the merge: inputs that must not be handled their own.
+ */
+export async function* mergeOrdered<T>(
+  inputs: readonly AsyncIterable<T>[],
+  before: (a: T, b: T) => boolean,
+  primeLimit = 8,
+): AsyncGenerator<T> {
+  type Head = { value: T; it: AsyncIterator<T>; input: number };
+  const heap: Head[] = [];
+  // Items `before` cannot tell apart come in input order.
+  const less = (i: number, j: number): boolean => {
+    const a = heap[i] as Head;
+    const b = heap[j] as Head;
+    return before(a.value, b.value) || (!before(b.value, a.value) && a.input < b.input);
+  };
+  const swap = (i: number, j: number): void => {
+    const t = heap[i] as Head;
+    heap[i] = heap[j] as Head;
+    heap[j] = t;
+  };
+  const up = (i: number): void => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(i, p)) return;
+      swap(i, p);
+      i = p;
+    }
+  };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  const iterators = inputs.map((x) => x[Symbol.asyncIterator]());
+  try {
+    const firsts: (IteratorResult<T> | undefined)[] = new Array(iterators.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < iterators.length) {
+        const i = next++;
+        firsts[i] = await (iterators[i] as AsyncIterator<T>).next();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(primeLimit, iterators.length)) }, worker));
+    iterators.forEach((it, i) => {
+      const r = firsts[i];
+      if (r && !r.done) {
+        heap.push({ value: r.value, it, input: i });
+        up(heap.length - 1);
+      }
+    });
+    while (heap.length > 0) {
+      const top = heap[0] as Head;
+      yield top.value;
+      const r = await top.it.next();
+      if (r.done) {
+        const last = heap.pop() as Head;
+        if (heap.length > 0) {
+          heap[0] = last;
+          down(0);
+        }
+      } else {
+        top.value = r.value;
+        down(0);
+      }
+    }
+  } finally {
+    await Promise.allSettled(iterators.map((it) => it.return?.(undefined)));
+  }
+}

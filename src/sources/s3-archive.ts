@@ -4,7 +4,7 @@ import type { ArchiveHoldings, TrailEvent } from '../types.js';
 import { maybeGunzip } from './bytes.js';
 import type { SourceContext } from './index.js';
 import { TruncatedInputError, readRecords } from './json-records.js';
-import { mergeConcurrent } from './merge.js';
+import { mergeConcurrent, mergeOrdered } from './merge.js';
 import { Scope, toEvents, type TimeWindow } from './scope.js';
 
 const DAY = 86_400_000;
@@ -58,6 +58,7 @@ async function* listAll(
   bucket: string,
   prefix: string,
   delimiter?: string,
+  maxKeys?: number,
 ): AsyncGenerator<{ keys: { key: string; size: number; lastModified?: Date }[]; prefixes: string[] }> {
   let token: string | undefined;
   do {
@@ -66,6 +67,7 @@ async function* listAll(
         Bucket: bucket,
         Prefix: prefix,
         ...(delimiter ? { Delimiter: delimiter } : {}),
+        ...(maxKeys ? { MaxKeys: maxKeys } : {}),
         ...(token ? { ContinuationToken: token } : {}),
       }),
     );
@@ -95,6 +97,27 @@ function deniedMessage(what: string, bucket: string, prefix: string, err: unknow
     ? `${what}: access denied (${meta.name}) on s3://${bucket}/${prefix}; allow s3:ListBucket on that prefix and s3:GetObject on its objects (and kms:Decrypt for SSE-KMS logs)`
     : `${what}: ${describeError(err)} (s3://${bucket}/${prefix})`;
 }
+
+/** A log object to read, with the time it is ordered by (its delivery stamp) and the scope it belongs to. */
+interface Listed {
+  key: string;
+  at: number;
+  a: ArchiveScope;
+  late: boolean;
+}
+
+/** Delivery time, then key: the order objects are read in across scopes. */
+function listedBefore(x: Listed, y: Listed): boolean {
+  return x.at < y.at || (x.at === y.at && x.key < y.key);
+}
+
+/**
+ * Listed keys held at once across scopes while their objects are merged into delivery order (about 200 bytes
+ * each): one page per scope, 1,000 keys when there are at most 100 scopes, down to 50 for 4,000 or more.
+ */
+const LISTED_KEYS_BUDGET = 100_000;
+const MAX_PAGE = 1000;
+const MIN_PAGE = 50;
 
 /** A scope that is done once listing ended and every object it handed out has been read. */
 class ArchiveScopeState extends Scope {
@@ -233,12 +256,16 @@ async function* archiveTasks(
   const regionsGiven = config.source.regions.length > 0;
   const accountsGiven = config.source.accounts.length > 0;
   let files = 0;
-  for (const a of discovered) {
+  /**
+   * One scope's log objects for the window, in the order S3 lists them, which within a prefix is the delivery time
+   * in their names. Ends by settling what the scope's listing found (or failed to).
+   */
+  async function* scopeObjects(a: ArchiveScope): AsyncGenerator<Listed> {
     const prefix = `${a.root}${a.account}/CloudTrail/${a.region}/`;
     let yielded = 0;
     try {
       for (const day of folders) {
-        for await (const page of listAll(s3, bucket, `${prefix}${day}`)) {
+        for await (const page of listAll(s3, bucket, `${prefix}${day}`, undefined, pageSize)) {
           for (const o of page.keys) {
             if (!isLogFile(o.key)) {
               a.scope.skip('object-not-a-log-file');
@@ -249,7 +276,7 @@ async function* archiveTasks(
             if (!late && !fileMayOverlap(o.key, win)) continue;
             files++;
             yielded++;
-            yield () => readObject(ctx, s3, bucket, o.key, a.scope, late);
+            yield { key: o.key, at: deliveryStampMs(o.key) ?? o.lastModified?.getTime() ?? 0, a, late };
           }
         }
       }
@@ -260,7 +287,7 @@ async function* archiveTasks(
           logger.info(`s3: ${a.account} has no logs in ${a.region}, which other accounts of the archive use`);
           a.scope.listed = true;
           a.scope.settle();
-          continue;
+          return;
         }
         const what = h.accounts.includes(a.account)
           ? `region ${a.region} of account ${a.account}`
@@ -281,6 +308,13 @@ async function* archiveTasks(
     a.scope.listed = true;
     a.scope.settle();
   }
+  // Every scope's objects merged by delivery time, so that one principal's events arrive close to time order
+  // whatever regions and accounts it used: a threshold rule's group keeps only its last few dozen arrivals, and
+  // reading one region's days after another's let a busy principal's cross-region bursts slip past it (measured on
+  // 1M events: 17 of 101 recon bursts found). Each scope holds one page of its listing, smaller when there are many.
+  const pageSize = Math.max(MIN_PAGE, Math.min(MAX_PAGE, Math.floor(LISTED_KEYS_BUDGET / discovered.length)));
+  for await (const o of mergeOrdered(discovered.map(scopeObjects), listedBefore))
+    yield () => readObject(ctx, s3, bucket, o.key, o.a.scope, o.late);
   if (files === 0 && !regionsGiven) {
     // Every discovered prefix is silent for the window: that is a trail that stopped delivering or the wrong
     // archive, never an empty window. One scope says so, in place of the prefixes that were looked at.
