@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { createDetector, type DetectResult } from '../../src/detect/index.js';
+import { MAX_IPS_PER_SESSION } from '../../src/detect/instance-credentials.js';
 import { normalizeRecord } from '../../src/sources/normalize.js';
 import type { Config } from '../../src/config/types.js';
 import type { Finding, TrailEvent } from '../../src/types.js';
@@ -347,6 +348,20 @@ describe('TS-EC2-007 EC2 instance credentials used outside the instance', () => 
       vpcEndpointId: 'vpce-1111',
     });
     expect(of(await detect([home, endpoint], window), 'TS-EC2-007')).toEqual([]);
+  });
+
+  it('a session with more addresses than are remembered keeps those it used first, in any arrival order', async () => {
+    // One instance session moving through more /16 networks than a session remembers, one call from each.
+    const base = byTest('IMDS Credentials Used From Public IP');
+    const calls = Array.from({ length: MAX_IPS_PER_SESSION + 8 }, (_, i) =>
+      at(base, `m${i}`, i, { sourceIPAddress: `${40 + i}.1.2.3` }),
+    );
+    const forward = of(await detect(calls, window), 'TS-EC2-007');
+    expect(forward).toMatchObject([{ severity: 'high', count: MAX_IPS_PER_SESSION - 1 }]);
+    // Home is the first call's network; the calls kept are those from the first addresses used, not the last.
+    expect(forward[0]?.evidence.eventIds).not.toContain(`m${MAX_IPS_PER_SESSION + 7}`);
+    for (const order of [[...calls].reverse(), [...calls.slice(12), ...calls.slice(0, 12)]])
+      expect(of(await detect(order, window), 'TS-EC2-007')).toEqual(forward);
   });
 
   it("stays quiet on Panther's benign instance activity: private address, service hosts, AWS Internal, on behalf of EKS", async () => {

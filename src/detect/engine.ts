@@ -43,6 +43,11 @@ export { MAX_EVIDENCE_IDS, MAX_SAMPLES };
  * runaway rule (or a million-event window) neither exhausts memory nor buries the report, and no event is lost.
  */
 export const MAX_FINDINGS_PER_RULE = 100;
+/**
+ * Incidents a rule at its cap follows in full beyond MAX_FINDINGS_PER_RULE, so that the ones kept at the end are
+ * those that began first even when events arrive out of time order (see Engine.makeRoom).
+ */
+const SPARE_FINDINGS_PER_RULE = MAX_FINDINGS_PER_RULE;
 /** Groups tracked per threshold rule and keys per first-seen rule (least recently used are forgotten). */
 export const MAX_GROUPS = 20_000;
 /** Distinct incidents an overflow finding tells apart (by id); beyond it the figure reads as "at least". */
@@ -189,6 +194,13 @@ interface CompiledRule {
   /** The evidence sample of a hit (held hits carry theirs); made once per rule so offering evidence allocates nothing. */
   sampleOf: (h: Hit) => EvidenceSample;
   findings: number;
+  /** The findings it opened and still follows (at most `follows`). */
+  opened: Agg[];
+  /**
+   * Incidents it follows in full: MAX_FINDINGS_PER_RULE + SPARE_FINDINGS_PER_RULE, or only the cap for a rule with
+   * suppressions (its overflow finding asks them about each event, where a finding of its own asks its first one).
+   */
+  follows: number;
   /** Overflow findings of this rule once it has opened MAX_FINDINGS_PER_RULE, one per suppression (or none). */
   overflow: Map<ActiveSuppression | undefined, Agg>;
   /**
@@ -221,6 +233,10 @@ interface Agg {
   suppression?: ActiveSuppression;
   /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
   overflow?: { incidents: Set<number> };
+  /** The text it is known by in aggsByText (findings the rule opened). */
+  text?: string;
+  /** Moved into its rule's overflow finding (for good: its later events are counted there too). */
+  demoted?: true;
 }
 
 function overflowDescription(incidents: number, r: Rule): string {
@@ -418,9 +434,12 @@ export class Engine {
         .map((a) => principalMatcher(a.principal)),
       sampleOf: (h) => h.sample ?? this.sample(c, h.event as TrailEvent),
       findings: 0,
+      opened: [],
+      follows: MAX_FINDINGS_PER_RULE,
       overflow: new Map(),
       suppressions: liveFor(this.opts.suppressions, rule.id),
     };
+    if (c.suppressions.length === 0) c.follows += SPARE_FINDINGS_PER_RULE;
     if (rule.exclude) c.exclude = compile(rule.exclude, this.opts.params);
     if (rule.correlate === 'instance-credentials') {
       c.watch = new InstanceCredentialWatch<Hit>();
@@ -781,14 +800,17 @@ export class Engine {
     for (const x of extra) parts += `\u0000${x}`;
     for (const d of h.dedupe) parts += `\u0000${d}`;
     let agg = this.aggsByParts.get(parts);
+    if (agg?.demoted) agg = undefined;
     if (!agg) {
       const text = parts.toLowerCase();
       agg = this.aggsByText.get(text);
       if (!agg) {
-        if (c.findings >= MAX_FINDINGS_PER_RULE) agg = this.overflowIncident(c, h, text, principal, extra);
+        if (c.findings >= c.follows && (c.follows === MAX_FINDINGS_PER_RULE || !this.makeRoom(c, h, text)))
+          agg = this.overflowIncident(c, h, text, principal, extra);
         else {
           const id = incidentId(r, principal, h, extra);
           agg = this.aggs.get(id) ?? this.open(c, h, id);
+          agg.text = text;
           this.aggsByText.set(text, agg);
         }
       }
@@ -827,13 +849,89 @@ export class Engine {
     return agg.suppression === undefined;
   }
 
-  /** A new finding for `c` (which has opened fewer than MAX_FINDINGS_PER_RULE). */
+  /** A new finding for `c` (which follows fewer than MAX_FINDINGS_PER_RULE + SPARE_FINDINGS_PER_RULE). */
   private open(c: CompiledRule, h: Hit, id: string): Agg {
     const sup = pickSuppression(h.suppressions ?? suppressionsFor(c.suppressions, h.event as TrailEvent), id);
     c.findings++;
     const agg = this.newAgg(c.rule, id, h, sup);
     this.aggs.set(id, agg);
+    c.opened.push(agg);
     return agg;
+  }
+
+  /**
+   * A rule keeps the MAX_FINDINGS_PER_RULE incidents that began first, as a pass in time order would, whatever order
+   * their events arrive in (the S3 archive is read several objects at a time, LookupEvents newest first). It follows
+   * SPARE_FINDINGS_PER_RULE more in full and chooses at the end (trimOpened); past that, a new incident whose event
+   * comes before the first event of the latest-beginning one followed takes its place, and that one joins the
+   * overflow finding for good. In time order this never happens. True when a place was made for `h`'s incident.
+   */
+  private makeRoom(c: CompiledRule, h: Hit, text: string): boolean {
+    const o = c.overflow.size > 0 ? [...c.overflow.values()] : [];
+    // An incident already in the overflow finding stays there: following it afresh would split its events.
+    if (o.length > 0) {
+      const hash = textHash(text);
+      if (o.some((a) => a.overflow?.incidents.has(hash))) return false;
+    }
+    let latest: Agg | undefined;
+    let at: { id: string; timeMs: number } | undefined;
+    for (const a of c.opened) {
+      const f = a.evidence.firstEvent();
+      if (f && (!at || before(at as Hit, f as Hit))) {
+        latest = a;
+        at = f;
+      }
+    }
+    if (!latest || !at || !before(h, at as Hit)) return false;
+    this.demote(c, latest);
+    return true;
+  }
+
+  /** At the end: the incidents that began first keep their findings; the ones followed beyond the cap join the overflow. */
+  private trimOpened(): void {
+    for (const c of this.rules) {
+      if (c.opened.length <= MAX_FINDINGS_PER_RULE) continue;
+      const byStart = c.opened.map((a) => ({
+        a,
+        f: a.evidence.firstEvent() as { id: string; timeMs: number },
+      }));
+      byStart.sort((x, y) => (before(x.f as Hit, y.f as Hit) ? -1 : 1));
+      for (const { a } of byStart.slice(MAX_FINDINGS_PER_RULE)) this.demote(c, a);
+    }
+  }
+
+  /** Moves an opened finding into its rule's overflow finding: its counts, sets and evidence join those there. */
+  private demote(c: CompiledRule, v: Agg): void {
+    c.opened.splice(c.opened.indexOf(v), 1);
+    c.findings--;
+    this.aggs.delete(v.id);
+    if (v.text !== undefined) this.aggsByText.delete(v.text);
+    v.demoted = true;
+    // It stops being a finding of its own; the overflow finding counts for its suppression from here on.
+    if (v.suppression) v.suppression.hits--;
+    const ov = this.overflowFor(c, v.suppression, v.first);
+    const o = ov.overflow as NonNullable<Agg['overflow']>;
+    if (v.text !== undefined && o.incidents.size < MAX_OVERFLOW_IDS) o.incidents.add(textHash(v.text));
+    ov.count += v.count;
+    for (const p of v.principals) if (ov.principals.size < 50) ov.principals.add(p);
+    for (const a of v.accounts) ov.accounts.add(a);
+    for (const r of v.regions) ov.regions.add(r);
+    if (v.first.timeMs < ov.first.timeMs) ov.first = v.first;
+    if (v.last.timeMs >= ov.last.timeMs) ov.last = v.last;
+    if (v.grantees) {
+      const g = (ov.grantees ??= new Set());
+      for (const a of v.grantees) if (g.size < MAX_GRANTEES) g.add(a);
+    }
+    if (c.escalate && v.distinct) {
+      const d = (ov.distinct ??= new Set());
+      for (const x of v.distinct) if (d.size < c.escalate.atLeast) d.add(x);
+    }
+    for (const k of v.seenIds) if (ov.seenIds.size < 1000) ov.seenIds.add(k);
+    ov.evidence.absorb(v.evidence);
+    if (!ov.unsettled) {
+      ov.unsettled = true;
+      this.unsettled.push(ov);
+    }
   }
 
   /**
@@ -852,7 +950,19 @@ export class Engine {
     const r = c.rule;
     const met = h.suppressions ?? suppressionsFor(c.suppressions, h.event as TrailEvent);
     const id = met.some((s) => s.findingId !== undefined) ? incidentId(r, principal, h, extra) : '';
-    const sup = pickSuppression(met, id);
+    const agg = this.overflowFor(c, pickSuppression(met, id), h);
+    const incidents = (agg.overflow as NonNullable<Agg['overflow']>).incidents;
+    if (incidents.size < MAX_OVERFLOW_IDS) incidents.add(textHash(text));
+    return agg;
+  }
+
+  /** The rule's overflow finding for a suppression (or none), opened at `at` if it has none yet. */
+  private overflowFor(
+    c: CompiledRule,
+    sup: ActiveSuppression | undefined,
+    at: { time: string; timeMs: number },
+  ): Agg {
+    const r = c.rule;
     let agg = c.overflow.get(sup);
     if (!agg) {
       if (c.overflow.size === 0)
@@ -860,16 +970,19 @@ export class Engine {
           `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct occurrences are counted together in one "further occurrences" finding (suppress or tune the rule to see them one by one).`,
         );
       // The id keeps its original wording, so the overflow finding (and its issue) survives the title's rename.
-      agg = this.newAgg(r, fingerprint([r.id, 'further incidents', sup?.label ?? '']), h, sup);
+      agg = this.newAgg(r, fingerprint([r.id, 'further incidents', sup?.label ?? '']), at, sup);
       agg.overflow = { incidents: new Set() };
       c.overflow.set(sup, agg);
     }
-    const incidents = (agg.overflow as NonNullable<Agg['overflow']>).incidents;
-    if (incidents.size < MAX_OVERFLOW_IDS) incidents.add(textHash(text));
     return agg;
   }
 
-  private newAgg(r: Rule, id: string, h: Hit, sup: ActiveSuppression | undefined): Agg {
+  private newAgg(
+    r: Rule,
+    id: string,
+    h: { time: string; timeMs: number },
+    sup: ActiveSuppression | undefined,
+  ): Agg {
     const agg: Agg = {
       rule: r,
       id,
@@ -927,6 +1040,7 @@ export class Engine {
       c.threshold?.groups.clear();
       c.firstSeen?.seen.clear();
       c.overflow.clear();
+      c.opened.length = 0;
     }
     this.pendingHits = 0;
     this.aggs.clear();
@@ -1008,6 +1122,7 @@ export class Engine {
   result(): { findings: Finding[]; suppressed: { agg: Agg; finding: Finding }[] } {
     this.correlate();
     this.judgeFirstSeen();
+    this.trimOpened();
     const findings: Finding[] = [];
     const suppressed: { agg: Agg; finding: Finding }[] = [];
     const overflow = this.rules.flatMap((c) => [...c.overflow.values()]);

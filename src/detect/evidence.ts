@@ -211,6 +211,46 @@ export class EvidenceSelector {
     (this.spread ??= new SpreadPool(MAX_SPREAD_CANDIDATES)).offer(id, timeMs, h, o.item, sampleOf);
   }
 
+  /** The earliest event offered (time, then id), if any. */
+  firstEvent(): { id: string; timeMs: number } | undefined {
+    return this.first;
+  }
+
+  /**
+   * Takes in another selector's events, as if they had been offered here: what each keeps is a superset of what the
+   * union would keep (ends by time, bottom-k by hash), so the result is what offering every event here gives.
+   */
+  absorb(other: EvidenceSelector): void {
+    this.sampleOf ??= other.sampleOf;
+    const end = (e: Entry | undefined, first: boolean): void => {
+      if (!e) return;
+      const mine = first ? this.first : this.last;
+      if (mine && !(first ? earlier(e, mine) : earlier(mine, e))) return;
+      const copy: Entry = { id: e.id, timeMs: e.timeMs, sample: e.sample };
+      if (e.item !== undefined) copy.item = e.item;
+      if (first) this.first = copy;
+      else this.last = copy;
+    };
+    end(other.first, true);
+    end(other.last, false);
+    if (other.values)
+      for (const [value, e] of other.values.items)
+        (this.values ??= new ValuePool(MAX_EVIDENCE_VALUES)).offer(value, e.id, e.timeMs);
+    const sp = other.spread;
+    if (sp) {
+      const mine = (this.spread ??= new SpreadPool(MAX_SPREAD_CANDIDATES));
+      // An entry among the union's sampled few was among its own side's, so it has its sample.
+      for (let i = 0; i < sp.ids.length; i++)
+        mine.offer(
+          sp.ids[i] as string,
+          sp.times[i] as number,
+          sp.hashes[i] as number,
+          sp.samples[i],
+          (s) => s as EvidenceSample,
+        );
+    }
+  }
+
   /**
    * Makes the end events' samples now and lets their items go. An item is the event at hand, raw record and all;
    * thousands of findings each holding two would keep far more memory alive than their samples take. The engine

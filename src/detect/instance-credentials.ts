@@ -162,12 +162,30 @@ export class InstanceCredentialWatch<H> {
     }
     let c = ips.get(e.sourceIp);
     if (!c) {
-      if (ips.size >= MAX_IPS_PER_SESSION) return;
+      if (ips.size >= MAX_IPS_PER_SESSION && !this.makeRoom(ips, e)) return;
       c = { network, all: newCalls(), desktop: newCalls(), first: { timeMs: e.timeMs, id: e.id } };
       ips.set(e.sourceIp, c);
     } else if (earlier(e, c.first)) c.first = { timeMs: e.timeMs, id: e.id };
     remember(c.all, e, make);
     if (e.userAgent !== undefined && DESKTOP_UA.test(e.userAgent)) remember(c.desktop, e, make);
+  }
+
+  /**
+   * A session that used more addresses than are remembered keeps those first used earliest (by time, then id), as
+   * a pass in time order would: an address first used before the latest-starting one kept takes its place. Without
+   * it, which addresses were kept (and so the session's home network) followed arrival order.
+   */
+  private makeRoom(ips: Map<string, IpCalls<H>>, e: TrailEvent): boolean {
+    let latest: string | undefined;
+    let at: { timeMs: number; id: string } | undefined;
+    for (const [ip, c] of ips)
+      if (!at || earlier(at, c.first)) {
+        latest = ip;
+        at = c.first;
+      }
+    if (latest === undefined || !at || !earlier(e, at)) return false;
+    ips.delete(latest);
+    return true;
   }
 
   /** The off-instance calls of every session that has any, in session order. */
