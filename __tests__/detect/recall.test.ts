@@ -364,6 +364,26 @@ describe('TS-EC2-007 EC2 instance credentials used outside the instance', () => 
       expect(of(await detect(order, window), 'TS-EC2-007')).toEqual(forward);
   });
 
+  it("a person's address counts once any of their calls came from it directly, whichever arrived first", async () => {
+    const home = at(byTest('IMDS Credentials Used From Public IP'), 'h1', 0);
+    const ip = home.sourceIp as string;
+    const user = panther.find((r) => r.event.principal.type === 'IAMUser' && r.event.sourceIp)?.event;
+    if (!user) throw new Error('no IAM user record');
+    const viaEndpoint = at(user, 'p1', 5, { sourceIPAddress: ip, vpcEndpointId: 'vpce-2222' });
+    const direct = at(user, 'p2', 6, { sourceIPAddress: ip });
+    const instance = at(byTest('IMDS Credentials Used From Public IP'), 'h2', 7);
+    // Through an endpoint alone, the address says nothing about a person.
+    expect(of(await detect([home, viaEndpoint, instance], window), 'TS-EC2-007')).toEqual([]);
+    for (const order of [
+      [home, viaEndpoint, direct, instance],
+      [direct, viaEndpoint, home, instance],
+      [viaEndpoint, instance, home, direct],
+    ]) {
+      const [f] = of(await detect(order, window), 'TS-EC2-007');
+      expect(f).toMatchObject({ severity: 'high', count: 2 });
+    }
+  });
+
   it("stays quiet on Panther's benign instance activity: private address, service hosts, AWS Internal, on behalf of EKS", async () => {
     const benign = imds
       .filter((r) => r.label.expected_result === false)

@@ -62,6 +62,11 @@ export function isHuman(e: TrailEvent): boolean {
 export function networkOf(e: TrailEvent): string | undefined {
   const ip = e.sourceIp;
   if (ip === undefined || e.raw.vpcEndpointId !== undefined) return undefined;
+  return addressNetwork(ip);
+}
+
+/** The network of a public address, wherever the call came through; undefined for anything else. */
+function addressNetwork(ip: string): string | undefined {
   const n = parseNet(ip);
   if (!n || n.prefix !== (n.v6 ? 128 : 32)) return undefined;
   if (
@@ -132,8 +137,12 @@ function remember<H>(c: Calls<H>, e: TrailEvent, make: () => H): void {
 /** Watches every event of the window; `finish` names the instance sessions whose credentials left the instance. */
 export class InstanceCredentialWatch<H> {
   private readonly sessions = new Map<string, Map<string, IpCalls<H>>>();
-  /** Human principals' addresses: true when public (the only ones that can match an instance session's). */
-  private readonly humanIps = new Map<string, boolean>();
+  /**
+   * Human principals' addresses: true when a person called from it as a public address (the only ones that can
+   * match an instance session's), 'vpce' while every such call came through a VPC endpoint, false when it is not a
+   * public address at all.
+   */
+  private readonly humanIps = new Map<string, boolean | 'vpce'>();
   /** Sessions not tracked because MAX_SESSIONS were. */
   untracked = 0;
 
@@ -141,10 +150,19 @@ export class InstanceCredentialWatch<H> {
   observeAny(e: TrailEvent): void {
     // Runs for every event: the cheap tests first, each address parsed once (those that say nothing, such as
     // service hosts and private addresses, are remembered as false).
+    // Any one public call (not through an endpoint) makes the address a person's, whichever came first.
     const ip = e.sourceIp;
-    if (ip === undefined || this.humanIps.size >= MAX_HUMAN_IPS || !isHuman(e) || this.humanIps.has(ip))
-      return;
-    this.humanIps.set(ip, networkOf(e) !== undefined);
+    if (ip === undefined) return;
+    const known = this.humanIps.get(ip);
+    if (known === true || known === false || !isHuman(e)) return;
+    if (known === undefined) {
+      if (this.humanIps.size >= MAX_HUMAN_IPS) return;
+      if (addressNetwork(ip) === undefined) {
+        this.humanIps.set(ip, false);
+        return;
+      }
+    }
+    this.humanIps.set(ip, e.raw.vpcEndpointId === undefined ? true : 'vpce');
   }
 
   /** A call of an instance session (`session` from instanceSession) that is not an AWS service's; `make` builds its hit. */
