@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import schema from '../../../schemas/report.schema.json' with { type: 'json' };
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { main } from '../../../src/cli-main.js';
 import type { Report } from '../../../src/types.js';
 import { startTwin, type RunningTwin } from '../../../twin/server.js';
@@ -199,6 +200,53 @@ describe('source: athena on synthetic volume (bench/synthetic.ts)', () => {
     expect(a?.candidates).toBeLessThan(athena.stats.totalEvents / 2);
     expect(a?.rowsReturned).toBeLessThan(athena.stats.totalEvents);
   });
+});
+
+describe('source: athena with an event delivered twice', () => {
+  it('counts the copy once in the statistics, as the S3 source does', async () => {
+    const records = windowWithDetonations(3000).map((e) => e.raw);
+    const twin = await startTwin({ port: 0, events: records });
+    try {
+      // CloudTrail sometimes delivers a log file's events again: the same records under another object name.
+      const s3 = new S3Client({
+        endpoint: twin.url,
+        forcePathStyle: true,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      });
+      const listed = (await (
+        await fetch(`${twin.url}/_twin/s3/objects?bucket=twin-cloudtrail&prefix=AWSLogs/`)
+      ).json()) as { objects: { key: string }[] };
+      const key = listed.objects
+        .map((o) => o.key)
+        .find((k) => k.includes('/CloudTrail/') && k.includes('/2026/11/22/') && k.endsWith('.json.gz'));
+      if (!key) throw new Error('no log object of the window in the archive');
+      const obj = await s3.send(new GetObjectCommand({ Bucket: 'twin-cloudtrail', Key: key }));
+      const body = await (obj.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray();
+      const copy = key.replace(/_([A-Za-z0-9]+)\.json\.gz$/, '_REDELIVEREDCOPY0.json.gz');
+      await s3.send(new PutObjectCommand({ Bucket: 'twin-cloudtrail', Key: copy, Body: body }));
+      const window: [string, string] = ['2026-11-22T00:00:00Z', '2026-11-23T00:00:00Z'];
+      const rules = ['--engine', 'rules-only'];
+      const athena = await analyze(
+        twin,
+        'twice-athena',
+        ['--source', 'athena', '--athena-table', 'default.cloudtrail_logs', ...rules],
+        window,
+      );
+      const viaS3 = await analyze(
+        twin,
+        'twice-s3',
+        ['--source', 's3', '--trail-bucket', 'twin-cloudtrail', ...rules],
+        window,
+      );
+      expect(viaS3.counts.duplicates).toBeGreaterThan(0);
+      expect(athena.stats).toEqual(viaS3.stats);
+      expect(athena.stats.totalEvents).toBe(3000);
+      expect(findingsOf(athena)).toEqual(findingsOf(viaS3));
+    } finally {
+      await twin.close();
+    }
+  }, 120_000);
 });
 
 describe('source: athena with --engine batch', () => {

@@ -376,17 +376,40 @@ function identityOf(row: ReadonlyMap<string, string | undefined>): Record<string
 /** Placeholders for parts whose rows carry no time or name (the record must still normalise). */
 const PLACEHOLDER_NAME = '(grouped)';
 
+/** The columns whose equality makes two rows one record delivered twice (the grouped queries count each once). */
+const COPY_KEY = [
+  'eventid',
+  'eventtime',
+  'eventsource',
+  'eventname',
+  'awsregion',
+  'recipientaccountid',
+  'requestid',
+  'sourceipaddress',
+  'useragent',
+  'errorcode',
+  'requestparameters',
+  'responseelements',
+];
+
 /** The GROUP BY queries; `principalFilters`: the runner filters on principals, so every part carries the identity. */
 export function groupedQueries(
   info: TableInfo,
-  where: string,
+  windowWhere: string,
   win: TimeWindow,
   principalFilters: boolean,
   digest = false,
 ): GroupedQuery[] {
-  const from = `${ident(info.database)}.${ident(info.table)}`;
+  const table = `${ident(info.database)}.${ident(info.table)}`;
   const identity = identityColumns(principalFilters);
   const time = new Date(win.startMs).toISOString();
+  // Each record once: CloudTrail sometimes delivers an event twice, and the S3 source counts the copy once (by its
+  // bytes); rows equal in every field below are one record here.
+  const copyKey = COPY_KEY.filter((c) => info.columns.has(c));
+  if (copyKey.length === 0) copyKey.push('eventid', 'eventtime');
+  const from = `(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY ${copyKey.join(', ')}) AS ts_copy FROM ${table} WHERE ${windowWhere}) WHERE ts_copy = 1)`;
+  // The window's conditions are inside \`from\`.
+  const where = TRUE;
   const q = (
     part: GroupedPart,
     dims: [string, string][],
