@@ -113,7 +113,7 @@ function listedBefore(x: Listed, y: Listed): boolean {
 
 /**
  * Listed keys held at once across scopes while their objects are merged into delivery order (about 200 bytes
- * each): one page per scope, 1,000 keys when there are at most 100 scopes, down to 50 for 4,000 or more.
+ * each): one page per scope, 1,000 keys when there are at most 100 scopes, down to 50 for 2,000 or more.
  */
 const LISTED_KEYS_BUDGET = 100_000;
 const MAX_PAGE = 1000;
