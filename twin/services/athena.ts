@@ -44,6 +44,8 @@ interface Query {
   rows: (string | undefined)[][];
   scanned: number;
   conn?: DuckDBConnection;
+  /** The run, settled once the query no longer touches the engine. */
+  done?: Promise<void>;
 }
 
 export interface WorkGroup {
@@ -149,10 +151,15 @@ export const athenaHandler: ServiceHandler = {
     if (s) {
       s.closed = true;
       for (const q of s.queries.values()) q.conn?.interrupt();
-      void s.engine?.then((e) => {
-        e.conn.closeSync();
-        e.instance.closeSync();
-      });
+      // Closed only once no query or archive load still runs on it: an interrupted query unwinds on DuckDB's own
+      // threads, and closing the instance under it crashed the process (SIGSEGV, seen when a test reset the twin).
+      const running = [...s.queries.values()].map((q) => q.done);
+      void Promise.allSettled([...running, s.sync]).then(() =>
+        s.engine?.then((e) => {
+          e.conn.closeSync();
+          e.instance.closeSync();
+        }),
+      );
     }
     states.delete(ctx);
     ctx.store.ensureBucket(ATHENA_RESULTS_BUCKET);
@@ -362,7 +369,7 @@ async function startQuery(
   }
   s.queries.set(id, q);
   s.order.push(id);
-  void run(q, ctx, s);
+  q.done = run(q, ctx, s);
   return { QueryExecutionId: id };
 }
 
