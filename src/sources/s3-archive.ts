@@ -112,10 +112,11 @@ function listedBefore(x: Listed, y: Listed): boolean {
 }
 
 /**
- * Listed keys held at once across scopes while their objects are merged into delivery order (about 200 bytes
- * each): one page per scope, 1,000 keys when there are at most 100 scopes, down to 50 for 2,000 or more.
+ * Listed keys held at once across scopes while their objects are merged into delivery order (a few hundred bytes
+ * each with their listing's metadata): one page per scope, 1,000 keys when there are at most 20 scopes, down to 50
+ * (more List calls) for 400 or more.
  */
-const LISTED_KEYS_BUDGET = 100_000;
+const LISTED_KEYS_BUDGET = 20_000;
 const MAX_PAGE = 1000;
 const MIN_PAGE = 50;
 
