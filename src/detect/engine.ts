@@ -48,6 +48,10 @@ export const MAX_FINDINGS_PER_RULE = 100;
  * those that began first even when events arrive out of time order (see Engine.makeRoom).
  */
 const SPARE_FINDINGS_PER_RULE = MAX_FINDINGS_PER_RULE;
+/** Principals a finding names; past it the finding says "and N+ more". */
+const MAX_FINDING_PRINCIPALS = 50;
+/** Held hits' (id, time) a finding remembers, so that a burst re-offered later is not counted twice. */
+const MAX_SEEN_IDS = 1000;
 /** Groups tracked per threshold rule and keys per first-seen rule (least recently used are forgotten). */
 export const MAX_GROUPS = 20_000;
 /** Distinct incidents an overflow finding tells apart (by id); beyond it the figure reads as "at least". */
@@ -147,7 +151,7 @@ function distinctBurst(q: readonly Hit[], i: number, count: number, windowMs: nu
 }
 
 /** Time order, ties by event id, so that a threshold queue's order does not depend on arrival. */
-function before(a: Hit, b: Hit): boolean {
+function before(a: { timeMs: number; id: string }, b: { timeMs: number; id: string }): boolean {
   return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.id < b.id);
 }
 
@@ -193,7 +197,6 @@ interface CompiledRule {
   watch?: InstanceCredentialWatch<Hit>;
   /** The evidence sample of a hit (held hits carry theirs); made once per rule so offering evidence allocates nothing. */
   sampleOf: (h: Hit) => EvidenceSample;
-  findings: number;
   /** The findings it opened and still follows (at most `follows`). */
   opened: Agg[];
   /**
@@ -433,7 +436,6 @@ export class Engine {
         .filter((a) => !a.rules || a.rules.some((g) => globMatcher(g, true)(rule.id)))
         .map((a) => principalMatcher(a.principal)),
       sampleOf: (h) => h.sample ?? this.sample(c, h.event as TrailEvent),
-      findings: 0,
       opened: [],
       follows: MAX_FINDINGS_PER_RULE,
       overflow: new Map(),
@@ -805,8 +807,9 @@ export class Engine {
       const text = parts.toLowerCase();
       agg = this.aggsByText.get(text);
       if (!agg) {
-        if (c.findings >= c.follows && (c.follows === MAX_FINDINGS_PER_RULE || !this.makeRoom(c, h, text)))
-          agg = this.overflowIncident(c, h, text, principal, extra);
+        const hash = c.opened.length >= c.follows ? textHash(text) : undefined;
+        if (hash !== undefined && (c.suppressions.length > 0 || !this.makeRoom(c, h, hash)))
+          agg = this.overflowIncident(c, h, hash, principal, extra);
         else {
           const id = incidentId(r, principal, h, extra);
           agg = this.aggs.get(id) ?? this.open(c, h, id);
@@ -822,11 +825,11 @@ export class Engine {
     if (reoffered) {
       const key = `${h.id}\u0000${h.timeMs}`;
       if (agg.seenIds.has(key)) return false;
-      if (agg.seenIds.size < 1000) agg.seenIds.add(key);
+      if (agg.seenIds.size < MAX_SEEN_IDS) agg.seenIds.add(key);
     }
     agg.count += h.weight ?? 1;
     if (h.until && h.until.timeMs >= agg.last.timeMs) agg.last = h.until;
-    if (agg.principals.size < 50) agg.principals.add(h.principal);
+    if (agg.principals.size < MAX_FINDING_PRINCIPALS) agg.principals.add(h.principal);
     // An overflow finding lumps many actors' occurrences together: it must tie none of them into one incident.
     if (!agg.overflow) addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h));
     agg.accounts.add(h.account);
@@ -849,10 +852,9 @@ export class Engine {
     return agg.suppression === undefined;
   }
 
-  /** A new finding for `c` (which follows fewer than MAX_FINDINGS_PER_RULE + SPARE_FINDINGS_PER_RULE). */
+  /** A new finding for `c`, which follows fewer incidents than its `follows`. */
   private open(c: CompiledRule, h: Hit, id: string): Agg {
     const sup = pickSuppression(h.suppressions ?? suppressionsFor(c.suppressions, h.event as TrailEvent), id);
-    c.findings++;
     const agg = this.newAgg(c.rule, id, h, sup);
     this.aggs.set(id, agg);
     c.opened.push(agg);
@@ -866,23 +868,19 @@ export class Engine {
    * comes before the first event of the latest-beginning one followed takes its place, and that one joins the
    * overflow finding for good. In time order this never happens. True when a place was made for `h`'s incident.
    */
-  private makeRoom(c: CompiledRule, h: Hit, text: string): boolean {
-    const o = c.overflow.size > 0 ? [...c.overflow.values()] : [];
+  private makeRoom(c: CompiledRule, h: Hit, hash: number): boolean {
     // An incident already in the overflow finding stays there: following it afresh would split its events.
-    if (o.length > 0) {
-      const hash = textHash(text);
-      if (o.some((a) => a.overflow?.incidents.has(hash))) return false;
-    }
+    for (const a of c.overflow.values()) if (a.overflow?.incidents.has(hash)) return false;
     let latest: Agg | undefined;
     let at: { id: string; timeMs: number } | undefined;
     for (const a of c.opened) {
       const f = a.evidence.firstEvent();
-      if (f && (!at || before(at as Hit, f as Hit))) {
+      if (f && (!at || before(at, f))) {
         latest = a;
         at = f;
       }
     }
-    if (!latest || !at || !before(h, at as Hit)) return false;
+    if (!latest || !at || !before(h, at)) return false;
     this.demote(c, latest);
     return true;
   }
@@ -895,7 +893,7 @@ export class Engine {
         a,
         f: a.evidence.firstEvent() as { id: string; timeMs: number },
       }));
-      byStart.sort((x, y) => (before(x.f as Hit, y.f as Hit) ? -1 : 1));
+      byStart.sort((x, y) => (before(x.f, y.f) ? -1 : 1));
       for (const { a } of byStart.slice(MAX_FINDINGS_PER_RULE)) this.demote(c, a);
     }
   }
@@ -903,7 +901,6 @@ export class Engine {
   /** Moves an opened finding into its rule's overflow finding: its counts, sets and evidence join those there. */
   private demote(c: CompiledRule, v: Agg): void {
     c.opened.splice(c.opened.indexOf(v), 1);
-    c.findings--;
     this.aggs.delete(v.id);
     if (v.text !== undefined) this.aggsByText.delete(v.text);
     v.demoted = true;
@@ -913,7 +910,7 @@ export class Engine {
     const o = ov.overflow as NonNullable<Agg['overflow']>;
     if (v.text !== undefined && o.incidents.size < MAX_OVERFLOW_IDS) o.incidents.add(textHash(v.text));
     ov.count += v.count;
-    for (const p of v.principals) if (ov.principals.size < 50) ov.principals.add(p);
+    for (const p of v.principals) if (ov.principals.size < MAX_FINDING_PRINCIPALS) ov.principals.add(p);
     for (const a of v.accounts) ov.accounts.add(a);
     for (const r of v.regions) ov.regions.add(r);
     if (v.first.timeMs < ov.first.timeMs) ov.first = v.first;
@@ -926,7 +923,7 @@ export class Engine {
       const d = (ov.distinct ??= new Set());
       for (const x of v.distinct) if (d.size < c.escalate.atLeast) d.add(x);
     }
-    for (const k of v.seenIds) if (ov.seenIds.size < 1000) ov.seenIds.add(k);
+    for (const k of v.seenIds) if (ov.seenIds.size < MAX_SEEN_IDS) ov.seenIds.add(k);
     ov.evidence.absorb(v.evidence);
     if (!ov.unsettled) {
       ov.unsettled = true;
@@ -943,7 +940,7 @@ export class Engine {
   private overflowIncident(
     c: CompiledRule,
     h: Hit,
-    text: string,
+    hash: number,
     principal: string,
     extra: readonly string[],
   ): Agg {
@@ -952,7 +949,7 @@ export class Engine {
     const id = met.some((s) => s.findingId !== undefined) ? incidentId(r, principal, h, extra) : '';
     const agg = this.overflowFor(c, pickSuppression(met, id), h);
     const incidents = (agg.overflow as NonNullable<Agg['overflow']>).incidents;
-    if (incidents.size < MAX_OVERFLOW_IDS) incidents.add(textHash(text));
+    if (incidents.size < MAX_OVERFLOW_IDS) incidents.add(hash);
     return agg;
   }
 
@@ -1151,7 +1148,7 @@ export class Engine {
       };
       if (principals.length === 1) f.principal = principals[0] as string;
       else if (principals.length > 1)
-        f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= 50 ? '+' : ''} more`;
+        f.principal = `${principals[0] as string} and ${principals.length - 1}${principals.length >= MAX_FINDING_PRINCIPALS ? '+' : ''} more`;
       if (agg.count > eventIds.length) f.evidence.omitted = agg.count - eventIds.length;
       const actors = agg.overflow ? {} : actorLists(agg.actors);
       if (actors) f.actors = actors;
