@@ -487,43 +487,14 @@ export class StatsCollector {
     const counts = this.principalEvents;
     // Until either evicts, the principals table and this one take new principals in the same order, so a
     // principal's slot is the same in both: no second lookup.
-    let slot =
+    const slot =
       principal >= 0 && !this.perPrincipalTruncated
         ? principal < counts.size
           ? principal
           : undefined
         : counts.slotOf(key);
-    let p: PrincipalAcc;
-    if (slot !== undefined) {
-      counts.bump(slot, 1);
-      p = this.accs[slot] as PrincipalAcc;
-    } else if (counts.size < this.o.maxPrincipals) {
-      slot = counts.insert(key, 1);
-      p = {
-        type: e.principal.type,
-        errors: 0,
-        accessDenied: 0,
-        writes: 0,
-        services: new SeenKeys(),
-        regions: new SeenKeys(),
-        ips: new SeenKeys(),
-      };
-      this.accs[slot] = p;
-    } else {
-      // Keep the busiest: the quietest principal so far gives its slot up and the newcomer starts from one event
-      // (rare; only with thousands of principals).
-      this.perPrincipalTruncated = true;
-      slot = counts.replaceMin(key, 1);
-      if (slot === undefined) return; // maxPrincipals = 0: no principal is tracked
-      p = this.accs[slot] as PrincipalAcc;
-      p.type = e.principal.type;
-      p.errors = 0;
-      p.accessDenied = 0;
-      p.writes = 0;
-      p.services.clear();
-      p.regions.clear();
-      p.ips.clear();
-    }
+    const p = this.principalAcc(key, e.principal.type, 1, slot);
+    if (!p) return;
     if (e.errorCode) p.errors++;
     if (denied) p.accessDenied++;
     if (e.readOnly === false) p.writes++;
@@ -559,8 +530,9 @@ export class StatsCollector {
         return;
       }
       case 'principals': {
-        this.principals.add(e.principal.key, n);
-        const p = this.groupedPrincipal(e, n);
+        const key = e.principal.key;
+        this.principals.add(key, n);
+        const p = this.principalAcc(key, e.principal.type, n, this.principalEvents.slotOf(key));
         const d = g.principal;
         if (!p || !d) return;
         p.errors += d.errors;
@@ -606,35 +578,47 @@ export class StatsCollector {
     }
   }
 
-  /** The tracked record of a principal for `n` events at once (observePrincipal's bookkeeping, looked up by key). */
-  private groupedPrincipal(e: TrailEvent, n: number): PrincipalAcc | undefined {
-    const key = e.principal.key;
+  /**
+   * The tracked record of a principal, counted `n` more events: at `slot` (its place, or undefined when it has none),
+   * else added, or (the table full) in the place of the quietest principal so far, starting afresh: the busiest
+   * are kept (rare; only with thousands of principals). Undefined when no principal is tracked (maxPrincipals 0).
+   */
+  private principalAcc(
+    key: string,
+    type: string,
+    n: number,
+    slot: number | undefined,
+  ): PrincipalAcc | undefined {
     const counts = this.principalEvents;
-    let slot = counts.slotOf(key);
     if (slot !== undefined) {
       counts.bump(slot, n);
       return this.accs[slot];
     }
-    const fresh = (): PrincipalAcc => ({
-      type: e.principal.type,
-      errors: 0,
-      accessDenied: 0,
-      writes: 0,
-      services: new SeenKeys(),
-      regions: new SeenKeys(),
-      ips: new SeenKeys(),
-    });
     if (counts.size < this.o.maxPrincipals) {
-      slot = counts.insert(key, n);
-      const p = fresh();
-      this.accs[slot] = p;
+      const p: PrincipalAcc = {
+        type,
+        errors: 0,
+        accessDenied: 0,
+        writes: 0,
+        services: new SeenKeys(),
+        regions: new SeenKeys(),
+        ips: new SeenKeys(),
+      };
+      this.accs[counts.insert(key, n)] = p;
       return p;
     }
     this.perPrincipalTruncated = true;
-    slot = counts.replaceMin(key, n);
-    if (slot === undefined) return undefined;
-    const p = fresh();
-    this.accs[slot] = p;
+    const at = counts.replaceMin(key, n);
+    if (at === undefined) return undefined;
+    // The evicted principal's record is reused, emptied.
+    const p = this.accs[at] as PrincipalAcc;
+    p.type = type;
+    p.errors = 0;
+    p.accessDenied = 0;
+    p.writes = 0;
+    p.services.clear();
+    p.regions.clear();
+    p.ips.clear();
     return p;
   }
 
