@@ -82,8 +82,9 @@ export async function* mergeConcurrent<T>(
 
 /**
  * Merges async iterables that are each in `before` order into one stream in that order (a k-way merge on a binary
- * heap; ties in input order). Only one item per input is held; the first item of each is fetched `primeLimit` inputs at a time, since
- * each is a network round trip. An input that throws stops the merge: inputs that must not be handled their own.
+ * heap; ties in input order). Only one item per input is held. The first item of each is fetched `primeLimit`
+ * inputs at a time, since each is a network round trip. An input that throws stops the merge, so an input whose
+ * failures must not stop the others handles them itself (as the S3 source's scopes do).
  */
 export async function* mergeOrdered<T>(
   inputs: readonly AsyncIterable<T>[],

@@ -405,8 +405,8 @@ export function groupedQueries(
   const time = new Date(win.startMs).toISOString();
   // Each record once: CloudTrail sometimes delivers an event twice, and the S3 source counts the copy once (by its
   // bytes); rows equal in every field below are one record here.
+  // Never empty: a table without eventtime and eventname is refused before any query (index.ts).
   const copyKey = COPY_KEY.filter((c) => info.columns.has(c));
-  if (copyKey.length === 0) copyKey.push('eventid', 'eventtime');
   const from = `(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY ${copyKey.join(', ')}) AS ts_copy FROM ${table} WHERE ${windowWhere}) WHERE ts_copy = 1)`;
   // The window's conditions are inside \`from\`.
   const where = TRUE;
