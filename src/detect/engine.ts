@@ -11,7 +11,7 @@ import {
   type Params,
   type Predicate,
 } from './match.js';
-import { EvidenceSelector, MAX_EVIDENCE_IDS, MAX_SAMPLES } from './evidence.js';
+import { EvidenceSelector, MAX_EVIDENCE_IDS, MAX_SAMPLES, earlier } from './evidence.js';
 import { grantOf, type Grant, type TrustedScope } from './grants.js';
 import {
   instanceSession,
@@ -148,11 +148,6 @@ function distinctBurst(q: readonly Hit[], i: number, count: number, windowMs: nu
     hi = Math.max(hi, end);
   }
   return [lo, hi];
-}
-
-/** Time order, ties by event id, so that a threshold queue's order does not depend on arrival. */
-function before(a: { timeMs: number; id: string }, b: { timeMs: number; id: string }): boolean {
-  return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.id < b.id);
 }
 
 const NONE: readonly never[] = [];
@@ -618,7 +613,7 @@ export class Engine {
     if (t.distinct) h.value = stringAt(e, t.distinct);
     h.arrival = g.arrived++;
     let i = q.length;
-    while (i > 0 && before(h, q[i - 1] as Hit)) i--;
+    while (i > 0 && earlier(h, q[i - 1] as Hit)) i--;
     q.splice(i, 0, h);
     if (q.length > t.held) {
       // The one to forget arrived `held` events before this one (at the front when events come in time order).
@@ -717,7 +712,7 @@ export class Engine {
   /** Folds a pair's held events into its finding in time order; the digest hears of those not flagged as they came. */
   private foldPending(c: CompiledRule, value: string, p: PendingPair): void {
     const order = p.hits.map((h, i) => ({ h, flagged: p.flagged[i] === true }));
-    order.sort((a, b) => (before(a.h, b.h) ? -1 : 1));
+    order.sort((a, b) => (earlier(a.h, b.h) ? -1 : 1));
     for (const { h, flagged } of order)
       if (this.addHit(c, h, [value], false) && !flagged) this.flagLater(c, h);
   }
@@ -738,10 +733,10 @@ export class Engine {
           entry.values.set(value, entry.history);
           if (!entry.history) continue;
           let first = state.hits[0] as Hit;
-          for (const h of state.hits) if (before(h, first)) first = h;
+          for (const h of state.hits) if (earlier(h, first)) first = h;
           confirmed.push({ value, p: state, first });
         }
-      confirmed.sort((a, b) => (before(a.first, b.first) ? -1 : 1));
+      confirmed.sort((a, b) => (earlier(a.first, b.first) ? -1 : 1));
       for (const { value, p } of confirmed) this.foldPending(c, value, p);
     }
     this.pendingHits = 0;
@@ -875,12 +870,12 @@ export class Engine {
     let at: { id: string; timeMs: number } | undefined;
     for (const a of c.opened) {
       const f = a.evidence.firstEvent();
-      if (f && (!at || before(at, f))) {
+      if (f && (!at || earlier(at, f))) {
         latest = a;
         at = f;
       }
     }
-    if (!latest || !at || !before(h, at)) return false;
+    if (!latest || !at || !earlier(h, at)) return false;
     this.demote(c, latest);
     return true;
   }
@@ -893,7 +888,7 @@ export class Engine {
         a,
         f: a.evidence.firstEvent() as { id: string; timeMs: number },
       }));
-      byStart.sort((x, y) => (before(x.f, y.f) ? -1 : 1));
+      byStart.sort((x, y) => (earlier(x.f, y.f) ? -1 : 1));
       for (const { a } of byStart.slice(MAX_FINDINGS_PER_RULE)) this.demote(c, a);
     }
   }

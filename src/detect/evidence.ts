@@ -37,8 +37,8 @@ interface Entry {
   item?: unknown;
 }
 
-/** Time order, ties by id: the order every choice below is made in. */
-function earlier(a: { timeMs: number; id: string }, b: { timeMs: number; id: string }): boolean {
+/** Time order, ties by id: the order every choice below is made in (and the engine's, wherever it picks by time). */
+export function earlier(a: { timeMs: number; id: string }, b: { timeMs: number; id: string }): boolean {
   return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.id < b.id);
 }
 

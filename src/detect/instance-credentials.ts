@@ -10,6 +10,7 @@
  * is chosen by time and id, never by arrival, so the verdict does not depend on the order events arrive in.
  */
 import type { TrailEvent } from '../types.js';
+import { earlier } from './evidence.js';
 import { parseNet } from './match.js';
 
 /** Sessions tracked; a session first seen once this many are tracked is not (counted in `untracked`). */
@@ -111,9 +112,6 @@ export interface OffInstance<H> {
   lastTime: string;
   signals: string[];
 }
-
-const earlier = (a: { timeMs: number; id: string }, b: { timeMs: number; id: string }): boolean =>
-  a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.id < b.id);
 
 function newCalls<H>(): Calls<H> {
   return { count: 0, kept: [], lastMs: -Infinity, lastTime: '' };
