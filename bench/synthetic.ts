@@ -103,6 +103,18 @@ export function splitShapes(shapes: readonly Rec[]): { flagged: Rec[]; quiet: Re
   return { flagged, quiet };
 }
 
+/** What kind of caller an identity is: its type, the type of role behind a session, the service acting for it. */
+function identityKind(u: unknown): string {
+  if (typeof u !== 'object' || u === null) return '';
+  const id = u as Rec;
+  const issuer = (id.sessionContext as Rec | undefined)?.sessionIssuer as Rec | undefined;
+  return `${String(id.type)}|${String(issuer?.type ?? '')}|${String(id.invokedBy ?? '')}`;
+}
+
+function pick<T>(pool: readonly T[], r: number): T {
+  return pool[Math.floor(r * pool.length)] as T;
+}
+
 /** Principals (and source IPs) an attack in a mix comes from. */
 const ATTACKERS = 5;
 
@@ -119,7 +131,8 @@ export class SyntheticVolume {
   readonly startMs: number;
   readonly windowMs: number;
   private readonly seed: number;
-  private readonly mix: { share: number; flagged: Rec[]; quiet: Rec[] } | undefined;
+  private readonly mix:
+    { share: number; flagged: Rec[]; quiet: Rec[]; background: Map<string, Rec[]> } | undefined;
 
   constructor(opts: SyntheticOptions) {
     this.events = opts.events;
@@ -127,7 +140,6 @@ export class SyntheticVolume {
     this.windowMs = opts.windowMs ?? DEFAULT_WINDOW_MS;
     this.seed = opts.seed ?? 1;
     this.shapes = loadShapes();
-    if (opts.attackShare !== undefined) this.mix = { share: opts.attackShare, ...splitShapes(this.shapes) };
     const base = this.shapes
       .map((r) => r.userIdentity)
       .filter((u): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u));
@@ -135,6 +147,24 @@ export class SyntheticVolume {
     this.identities = Array.from({ length: nPrincipals }, (_, j) =>
       identityVariant(base[j % base.length] as Rec, Math.floor(j / base.length)),
     );
+    if (opts.attackShare !== undefined) {
+      // The background's callers are the pool's identities of the same kind as the one that made the recorded
+      // call (a deletion an AWS service made in a recording is an alarm when a person makes it), never the root
+      // user (it signs in for an attack, not for the day's routine) and never the attackers.
+      const background = new Map<string, Rec[]>();
+      for (const u of this.identities.slice(0, -ATTACKERS)) {
+        if (u.type === 'Root') continue;
+        const k = identityKind(u);
+        background.set(k, [...(background.get(k) ?? []), u]);
+      }
+      const { flagged, quiet } = splitShapes(this.shapes);
+      this.mix = {
+        share: opts.attackShare,
+        flagged,
+        quiet: quiet.filter((s) => background.has(identityKind(s.userIdentity))),
+        background,
+      };
+    }
     const nIps = opts.sourceIps ?? 2000;
     // Documentation and private ranges: realistic addresses that belong to nobody.
     this.ips = Array.from({ length: nIps }, (_, i) =>
@@ -158,7 +188,9 @@ export class SyntheticVolume {
       const who = (
         attack
           ? this.identities[this.identities.length - 1 - Math.floor(rand() * ATTACKERS)]
-          : this.identities[Math.floor(rand() ** 2 * this.identities.length)]
+          : this.mix
+            ? pick(this.mix.background.get(identityKind(shape.userIdentity)) as Rec[], rand() ** 2)
+            : this.identities[Math.floor(rand() ** 2 * this.identities.length)]
       ) as Rec;
       const ip = (
         attack
