@@ -1,7 +1,12 @@
 /** The matcher language: every operator, paths through arrays and embedded JSON, and the combinators. */
 import { describe, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import { builtinRules } from '../../src/detect/index.js';
 import {
+  classMask,
   compile,
+  eventClass,
+  EVENT_CLASSES,
   globToRegExp,
   parseNet,
   requiredNames,
@@ -10,7 +15,7 @@ import {
   valuesAt,
 } from '../../src/detect/match.js';
 import type { Condition } from '../../src/detect/schema.js';
-import { ev } from './helpers.js';
+import { DATASETS, ev, loadDataset } from './helpers.js';
 
 const e = ev({
   eventName: 'AuthorizeSecurityGroupIngress',
@@ -232,5 +237,77 @@ describe('combinators', () => {
       }),
     ).toBeUndefined();
     expect(requiredNames({ not: { field: 'name', equals: 'A' } })).toBeUndefined();
+  });
+});
+
+describe('event classes', () => {
+  const classes = (c: Condition): number[] =>
+    Array.from({ length: EVENT_CLASSES }, (_, k) => k).filter((k) => (classMask(c) & (1 << k)) !== 0);
+  const cls = (errorCode: string | undefined, readOnly: boolean | undefined, type: string): number =>
+    eventClass({ errorCode, readOnly, principal: { type } });
+
+  it('a condition that pins the principal type, an error or readOnly rules the other classes out', () => {
+    const root = classes({ field: 'principal.type', equals: 'Root' });
+    expect(root).toContain(cls(undefined, true, 'Root'));
+    expect(root).toContain(cls('AccessDenied', false, 'Root'));
+    expect(root).not.toContain(cls(undefined, true, 'AssumedRole'));
+    expect(root).not.toContain(cls(undefined, true, 'AWSService'));
+    // Types without a class of their own share one: a rule on one of them runs for all of them.
+    const service = classes({ field: 'principal.type', in: ['AWSService'] });
+    expect(service).toContain(cls(undefined, true, 'FederatedUser'));
+    expect(service).not.toContain(cls(undefined, true, 'IAMUser'));
+    const denied = classes({ field: 'errorCode', regex: '^AccessDenied' });
+    expect(denied).toContain(cls('AccessDenied', undefined, 'IAMUser'));
+    expect(denied).not.toContain(cls(undefined, undefined, 'IAMUser'));
+    const writes = classes({ field: 'readOnly', equals: false });
+    expect(writes).toContain(cls(undefined, false, 'Root'));
+    expect(writes).not.toContain(cls(undefined, true, 'Root'));
+    expect(writes).not.toContain(cls(undefined, undefined, 'Root'));
+    expect(classes({ field: 'readOnly', equals: true })).not.toContain(cls(undefined, false, 'Root'));
+  });
+
+  it('combinators: all narrows, any widens, not and field-free forms allow every class', () => {
+    const all = Array.from({ length: EVENT_CLASSES }, (_, k) => k);
+    const root: Condition = { field: 'principal.type', equals: 'Root' };
+    const user: Condition = { field: 'principal.type', equals: 'IAMUser' };
+    const failed: Condition = { field: 'errorCode', exists: true };
+    expect(classes({ all: [root, failed] })).toEqual([cls('x', undefined, 'Root'), cls('x', false, 'Root')]);
+    expect(classes({ any: [root, user] })).toHaveLength(8);
+    expect(classes({ not: root })).toEqual(all);
+    expect(classes({ field: 'errorCode', exists: false })).toEqual(all);
+    expect(classes({ field: 'principal.type', equals: 'root', ignoreCase: true })).toEqual(all);
+    expect(classes({ field: 'principal.type', in: '$types' })).toEqual(all);
+    expect(classes({ field: 'raw.requestParameters', some: { field: 'errorCode', exists: true } })).toEqual(
+      all,
+    );
+    expect(classes({ field: 'name', equals: 'ConsoleLogin' })).toEqual(all);
+  });
+
+  it('never rules out an event a built-in rule matches (every dataset record, as each kind of caller)', () => {
+    const rules = builtinRules();
+    const compiled = rules.map((r) => ({
+      id: r.id,
+      match: compile(r.match, { allowedRegions: ['us-east-1'] }),
+      mask: classMask(r.match),
+    }));
+    let matched = 0;
+    for (const folder of readdirSync(DATASETS, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const { event } of loadDataset(folder.name)) {
+        // Each record also as made by every kind of caller, failed and not, read-only and not: every class.
+        for (const type of ['Root', 'AssumedRole', 'IAMUser', 'AWSService'])
+          for (const errorCode of [event.errorCode, undefined, 'AccessDenied'])
+            for (const readOnly of [event.readOnly, true, false, undefined]) {
+              const e = { ...event, errorCode, readOnly, principal: { ...event.principal, type } };
+              const k = eventClass(e);
+              for (const r of compiled) {
+                if (!r.match(e, e)) continue;
+                matched++;
+                if ((r.mask & (1 << k)) === 0) throw new Error(`${r.id} matches an event of class ${k}`);
+              }
+            }
+      }
+    }
+    // The check ran over real matches, not an empty set.
+    expect(matched).toBeGreaterThan(1000);
   });
 });

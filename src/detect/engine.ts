@@ -2,7 +2,11 @@
 import type { EvidenceSample, Finding, FlaggedLater, Principal, TrailEvent } from '../types.js';
 import { fingerprint } from '../fingerprint.js';
 import {
+  classesWhere,
+  classMask,
   compile,
+  EVENT_CLASSES,
+  eventClass,
   globMatcher,
   namePrefixes,
   requiredNames,
@@ -159,9 +163,21 @@ const NONE: readonly never[] = [];
  */
 export type EngineRule = Rule & { predicate?: Predicate; distinct?: string };
 
+/** The rules that can match one event name: all of them, and those of each event class (filled as met). */
+interface RulesOfName {
+  all: readonly CompiledRule[];
+  byClass: (readonly CompiledRule[] | undefined)[];
+}
+
+const ALL_EVENT_CLASSES = classesWhere(() => true);
+/** The classes of calls that succeeded: the only ones a rule without `includeErrors` judges. */
+const SUCCEEDED = classesWhere((cls) => (cls & 1) === 0);
+
 interface CompiledRule {
   rule: Rule;
   match: Predicate;
+  /** The event classes (see eventClass) in which the rule can match: it is not run for the others. */
+  classes: number;
   exclude?: Predicate;
   dedupe: string[][];
   details: { name: string; segs: string[] }[];
@@ -365,7 +381,7 @@ export class Engine {
   private readonly byName = new Map<string, CompiledRule[]>();
   private readonly anyName: { c: CompiledRule; prefixes: string[] | undefined }[] = [];
   /** Per event name, every rule that can match it (see rulesFor); bounded below. */
-  private readonly forName = new Map<string, readonly CompiledRule[]>();
+  private readonly forName = new Map<string, RulesOfName>();
   /** The last event byService was asked about, and its answer. */
   private askedEvent: TrailEvent | undefined;
   private askedAnswer = false;
@@ -423,6 +439,10 @@ export class Engine {
     const c: CompiledRule = {
       rule,
       match: rule.predicate ?? compile(rule.match, this.opts.params),
+      // A rule with its own predicate is run for every class (its declared match is for indexing by name only).
+      classes:
+        (rule.predicate ? ALL_EVENT_CLASSES : classMask(rule.match)) &
+        (rule.includeErrors ? ALL_EVENT_CLASSES : SUCCEEDED),
       dedupe: rule.dedupe.map(splitPath),
       details: rule.details.map((d) => ({
         name: d.replace(/^raw\.(requestParameters|responseElements)\./, ''),
@@ -479,7 +499,7 @@ export class Engine {
       if (this.windowAccounts.size < MAX_WINDOW_ACCOUNTS) this.windowAccounts.add(e.account);
     }
     for (const w of this.watches) w.observeAny(e);
-    const rules = this.rulesFor(e.name);
+    const rules = this.rulesFor(e.name, eventClass(e));
     let hits: string[] | undefined;
     for (const c of rules) {
       if (!this.run(c, e)) continue;
@@ -524,20 +544,30 @@ export class Engine {
     }
   }
 
-  // The rules that can match an event name, in rule order: those indexed by the name, then those that name no event
-  // (skipping ones pinned to other name globs such as `UpdateFunctionCode*` without running their predicate). Worked
-  // out once per name, since a trail has a few thousand distinct names at most.
-  private rulesFor(name: string): readonly CompiledRule[] {
-    let list = this.forName.get(name);
-    if (list) return list;
-    list = [
-      ...(this.byName.get(name) ?? []),
-      ...this.anyName
-        .filter((a) => !a.prefixes || a.prefixes.some((p) => name.startsWith(p)))
-        .map((a) => a.c),
-    ];
-    if (this.forName.size >= MAX_GROUPS) this.forName.clear();
-    this.forName.set(name, list);
+  // The rules that can match an event name and class, in rule order: those indexed by the name, then those that
+  // name no event (skipping ones pinned to other name globs such as `UpdateFunctionCode*` without running their
+  // predicate), less those that cannot match events of the class (a rule on the root user, for a role's call).
+  // Worked out once per name and class, since a trail has a few thousand distinct names at most.
+  private rulesFor(name: string, cls: number): readonly CompiledRule[] {
+    let of = this.forName.get(name);
+    if (!of) {
+      of = {
+        all: [
+          ...(this.byName.get(name) ?? []),
+          ...this.anyName
+            .filter((a) => !a.prefixes || a.prefixes.some((p) => name.startsWith(p)))
+            .map((a) => a.c),
+        ],
+        byClass: new Array<readonly CompiledRule[] | undefined>(EVENT_CLASSES),
+      };
+      if (this.forName.size >= MAX_GROUPS) this.forName.clear();
+      this.forName.set(name, of);
+    }
+    let list = of.byClass[cls];
+    if (!list) {
+      list = of.all.filter((c) => (c.classes & (1 << cls)) !== 0);
+      of.byClass[cls] = list;
+    }
     return list;
   }
 

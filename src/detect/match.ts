@@ -444,3 +444,57 @@ export function namePrefixes(cond: Condition): string[] | undefined {
   }
   return out;
 }
+
+/**
+ * Event classes: a few facts of an event that many rules ask first, packed in 4 bits so that the engine can keep,
+ * per event name and class, only the rules that can match (see classMask). Bit 0: the call failed (an error code
+ * or message); bit 1: `readOnly` is false; bits 2-3: the principal's type (Root, AssumedRole, IAMUser, or other).
+ */
+export const EVENT_CLASSES = 16;
+const ALL_CLASSES = (1 << EVENT_CLASSES) - 1;
+const TYPE_CODES: Readonly<Record<string, number>> = { Root: 1, AssumedRole: 2, IAMUser: 3 };
+
+/** The class of an event (see EVENT_CLASSES). */
+export function eventClass(e: {
+  errorCode?: string | undefined;
+  errorMessage?: string | undefined;
+  readOnly?: boolean | undefined;
+  principal: { type: string };
+}): number {
+  const failed = e.errorCode !== undefined || e.errorMessage !== undefined ? 1 : 0;
+  const writes = e.readOnly === false ? 2 : 0;
+  return failed | writes | ((TYPE_CODES[e.principal.type] ?? 0) << 2);
+}
+
+/** The classes for which `test` holds, as a mask (bit c: class c). */
+export function classesWhere(test: (cls: number) => boolean): number {
+  let m = 0;
+  for (let c = 0; c < EVENT_CLASSES; c++) if (test(c)) m |= 1 << c;
+  return m;
+}
+
+/**
+ * The event classes in which `cond` can hold, as a mask: a condition over the whole event (not inside `some`) that
+ * pins the principal's type, needs an error code, or needs `readOnly` to be false or true rules the other classes
+ * out; anything else allows them all. A bit set where the condition cannot in fact hold only costs a run of the
+ * rule; a bit cleared where it can would lose findings, so only forms whose every match needs the fact count.
+ */
+export function classMask(cond: Condition): number {
+  if ('all' in cond) return cond.all.reduce((m, c) => m & classMask(c), ALL_CLASSES);
+  if ('any' in cond) return cond.any.reduce((m, c) => m | classMask(c), 0);
+  if ('not' in cond) return ALL_CLASSES;
+  // `exists: false` and `some` hold where the field is absent or relative to an element; everything else tests a
+  // value that must be there (walk answers false for an absent one).
+  if (cond.exists === false || cond.some !== undefined) return ALL_CLASSES;
+  if (cond.field === 'errorCode') return classesWhere((c) => (c & 1) === 1);
+  if (cond.field === 'readOnly' && cond.equals === false) return classesWhere((c) => (c & 2) === 2);
+  if (cond.field === 'readOnly' && cond.equals === true) return classesWhere((c) => (c & 2) === 0);
+  if (cond.field === 'principal.type' && !cond.ignoreCase) {
+    const types =
+      typeof cond.equals === 'string' ? [cond.equals] : Array.isArray(cond.in) ? cond.in : undefined;
+    if (types === undefined || types.some((t) => typeof t !== 'string')) return ALL_CLASSES;
+    const codes = new Set(types.map((t) => TYPE_CODES[t as string] ?? 0));
+    return classesWhere((c) => codes.has(c >> 2));
+  }
+  return ALL_CLASSES;
+}
