@@ -167,12 +167,13 @@ export async function reviewWindow(
       : streamOptions,
   );
   try {
-    for await (const event of stream.events) {
-      const ruleIds = pushed ? detector.observeCandidate(event) : detector.observe(event);
-      collector.observe(event, ruleIds);
-      // A threshold burst flags its earlier events only once it forms: they reach the digest as flagged too.
-      for (const f of detector.takeFlaggedLater()) collector.flagLater(f);
-    }
+    for await (const batch of stream.batches)
+      for (const event of batch) {
+        const ruleIds = pushed ? detector.observeCandidate(event) : detector.observe(event);
+        collector.observe(event, ruleIds);
+        // A threshold burst flags its earlier events only once it forms: they reach the digest as flagged too.
+        for (const f of detector.takeFlaggedLater()) collector.flagLater(f);
+      }
   } catch (err) {
     // A source that could read nothing at all still gets a report (status `failed`) that says why, on disk and
     // at every destination; only other failures end the run here.

@@ -58,6 +58,9 @@ export interface SourceCounts {
 }
 
 export interface EventStream {
+  /** The events, batch by batch as the source read them (kept ones only). Read this or `events`, not both. */
+  batches: AsyncIterable<TrailEvent[]>;
+  /** The same events one at a time (an await per event: `batches` costs one per batch). */
   events: AsyncIterable<TrailEvent>;
   reports(): SourceReport[];
   counts(): SourceCounts;
@@ -129,7 +132,7 @@ export function openEventStream(config: Config, deps: SourceDeps, opts: StreamOp
   let wasTruncated = false;
   const max = config.source.maxEvents;
 
-  async function* run(): AsyncGenerator<TrailEvent> {
+  async function* run(): AsyncGenerator<TrailEvent[]> {
     const keep = createEventFilter(config.filters);
     const dedupe = new Deduplicator();
     const batches = dispatch({
@@ -144,10 +147,12 @@ export function openEventStream(config: Config, deps: SourceDeps, opts: StreamOp
     try {
       outer: for await (const batch of batches) {
         const digests = digestsOf(batch);
+        let kept: TrailEvent[] = [];
         for (let i = 0; i < batch.length; i++) {
           const e = batch[i] as TrailEvent;
           if (max > 0 && counts.read >= max) {
             wasTruncated = true;
+            if (kept.length > 0) yield kept;
             break outer;
           }
           counts.read++;
@@ -160,7 +165,11 @@ export function openEventStream(config: Config, deps: SourceDeps, opts: StreamOp
             continue;
           }
           counts.kept++;
-          yield e;
+          kept.push(e);
+        }
+        if (kept.length > 0) {
+          yield kept;
+          kept = [];
         }
       }
       ended = true;
@@ -180,9 +189,12 @@ export function openEventStream(config: Config, deps: SourceDeps, opts: StreamOp
     if (ended && !wasTruncated) failIfNothingRead(config, scopes);
   }
 
-  const events = run();
+  const batches = run();
   return {
-    events,
+    batches,
+    events: (async function* () {
+      for await (const b of batches) yield* b;
+    })(),
     // Coverage is final once the stream ended; asked earlier, it is what has been read so far.
     reports: () => scopes.map((s) => ({ ...s.report, coverage: s.report.coverage ?? coverageOf(s.report) })),
     counts: () => {
