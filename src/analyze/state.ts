@@ -3,13 +3,7 @@
  * report later (`mode: submit` / `collect`), and the `since-last-run` checkpoint. Plain JSON objects, so a
  * person can read them and a later version can migrate them.
  */
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../config/types.js';
 import { AwsError, awsErrorMeta, ConfigError, describeError } from '../errors.js';
 import type { ArchiveReadRecord } from '../sources/late-arrivals.js';
@@ -28,6 +22,7 @@ import { modelFamily } from './models.js';
 import { costUsd, priceFor } from './pricing.js';
 import type { DigestStats, EventRef } from './digest.js';
 import { completeOutcome } from './outcome.js';
+import { loadS3 } from '../aws/sdk.js';
 
 export const STATE_VERSION = 1;
 
@@ -60,7 +55,7 @@ const archiveListingKey = (prefix: string): string => `${prefix}archive-listing.
 
 async function getJson<T>(s3: S3Client, bucket: string, key: string): Promise<T | undefined> {
   try {
-    const o = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const o = await s3.send(new (await loadS3()).GetObjectCommand({ Bucket: bucket, Key: key }));
     const text = await o.Body?.transformToString('utf-8');
     return text ? (JSON.parse(text) as T) : undefined;
   } catch (err) {
@@ -79,7 +74,7 @@ export async function savePending(
 ): Promise<string> {
   const key = `${pendingPrefix(prefix)}${p.jobName}.json`;
   await s3.send(
-    new PutObjectCommand({
+    new (await loadS3()).PutObjectCommand({
       Bucket: bucket,
       Key: key,
       Body: JSON.stringify(p),
@@ -99,7 +94,7 @@ export async function listPending(
   let token: string | undefined;
   do {
     const page = await s3.send(
-      new ListObjectsV2Command({
+      new (await loadS3()).ListObjectsV2Command({
         Bucket: bucket,
         Prefix: pendingPrefix(prefix),
         ...(token ? { ContinuationToken: token } : {}),
@@ -136,7 +131,7 @@ export async function collectPending(
   const bucket = config.window.stateBucket;
   if (!bucket)
     throw new ConfigError(['state-bucket: required by mode: collect (it holds the submitted jobs)']);
-  const s3 = deps.clients.s3();
+  const s3 = await deps.clients.s3();
   const collected: CollectedAnalysis[] = [];
   const stillRunning: string[] = [];
   for (const { key, pending } of await listPending(s3, bucket, config.window.statePrefix)) {
@@ -216,7 +211,7 @@ export async function collectPending(
     });
     collected.push({ pending, outcome, ruleFindings: pending.ruleFindings, stats: pending.stats, window });
     try {
-      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      await s3.send(new (await loadS3()).DeleteObjectCommand({ Bucket: bucket, Key: key }));
     } catch (err) {
       outcome.warnings.push(
         `Collected, but could not delete its state s3://${bucket}/${key}: ${describeError(err)}`,
@@ -252,7 +247,7 @@ export async function writeCheckpoint(
   if (current && current.getTime() >= end.getTime()) return false;
   const c: Checkpoint = { version: STATE_VERSION, lastEnd: end.toISOString(), updatedAt: now.toISOString() };
   await s3.send(
-    new PutObjectCommand({
+    new (await loadS3()).PutObjectCommand({
       Bucket: bucket,
       Key: checkpointKey(prefix),
       Body: JSON.stringify(c),
@@ -284,7 +279,7 @@ export async function writeArchiveListing(
 ): Promise<void> {
   try {
     await s3.send(
-      new PutObjectCommand({
+      new (await loadS3()).PutObjectCommand({
         Bucket: bucket,
         Key: archiveListingKey(prefix),
         Body: JSON.stringify(record),
@@ -322,7 +317,7 @@ export async function saveRunContext(
 ): Promise<void> {
   try {
     await s3.send(
-      new PutObjectCommand({
+      new (await loadS3()).PutObjectCommand({
         Bucket: bucket,
         Key: contextKey(prefix, jobName),
         Body: JSON.stringify(c),
@@ -346,6 +341,9 @@ export async function takeRunContext(
 ): Promise<RunContext | undefined> {
   const key = contextKey(prefix, jobName);
   const c = await getJson<RunContext>(s3, bucket, key);
-  if (c) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
+  if (c)
+    await s3
+      .send(new (await loadS3()).DeleteObjectCommand({ Bucket: bucket, Key: key }))
+      .catch(() => undefined);
   return c?.version === STATE_VERSION ? c : undefined;
 }

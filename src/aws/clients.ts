@@ -1,29 +1,40 @@
-import { AthenaClient } from '@aws-sdk/client-athena';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { GlueClient } from '@aws-sdk/client-glue';
-import { S3Client } from '@aws-sdk/client-s3';
-import { BedrockClient } from '@aws-sdk/client-bedrock';
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { STSClient } from '@aws-sdk/client-sts';
+import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { GlueClient } from '@aws-sdk/client-glue';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { USER_AGENT } from '../version.js';
+import {
+  loadAthena,
+  loadBedrock,
+  loadBedrockRuntime,
+  loadCloudTrail,
+  loadGlue,
+  loadS3,
+  loadSecurityHub,
+  loadSns,
+  loadSts,
+} from './sdk.js';
 
 /** Every AWS client a run uses, built in one place (region, retries, user agent, endpoint override). */
 export interface AwsClients {
   region: string;
-  cloudtrail(region?: string): CloudTrailClient;
-  s3(region?: string): S3Client;
-  bedrock(): BedrockClient;
-  bedrockRuntime(): BedrockRuntimeClient;
-  sns(region?: string): SNSClient;
-  securityhub(region?: string): SecurityHubClient;
-  sts(): STSClient;
+  cloudtrail(region?: string): Promise<CloudTrailClient>;
+  s3(region?: string): Promise<S3Client>;
+  bedrock(): Promise<BedrockClient>;
+  bedrockRuntime(): Promise<BedrockRuntimeClient>;
+  sns(region?: string): Promise<SNSClient>;
+  securityhub(region?: string): Promise<SecurityHubClient>;
+  sts(): Promise<STSClient>;
   /** `source: athena`: Athena and the Glue Data Catalog, in `aws-region`. */
-  athena(): AthenaClient;
-  glue(): GlueClient;
+  athena(): Promise<AthenaClient>;
+  glue(): Promise<GlueClient>;
 }
 
 /** Per-request timeouts: without them a connection that never answers would hang the run. */
@@ -60,9 +71,10 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     ...(opts.profile ? { profile: opts.profile } : {}),
   };
   const s3PathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-  const cache = new Map<string, unknown>();
-  function cached<T>(key: string, make: () => T): T {
-    let c = cache.get(key) as T | undefined;
+  // Promises, so that two callers asking at once while the package loads share one client.
+  const cache = new Map<string, Promise<unknown>>();
+  function cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let c = cache.get(key) as Promise<T> | undefined;
     if (!c) {
       c = make();
       cache.set(key, c);
@@ -74,13 +86,18 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     cloudtrail: (region = opts.region) =>
       cached(
         `cloudtrail:${region}`,
-        () => new CloudTrailClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+        async () =>
+          new (await loadCloudTrail()).CloudTrailClient({
+            ...common,
+            region,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
       ),
     s3: (region = opts.region) =>
       cached(
         `s3:${region}`,
-        () =>
-          new S3Client({
+        async () =>
+          new (await loadS3()).S3Client({
             ...common,
             region,
             forcePathStyle: s3PathStyle,
@@ -90,8 +107,8 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     bedrock: () =>
       cached(
         'bedrock',
-        () =>
-          new BedrockClient({
+        async () =>
+          new (await loadBedrock()).BedrockClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.requestMs),
@@ -102,8 +119,8 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     bedrockRuntime: () =>
       cached(
         'bedrock-runtime',
-        () =>
-          new BedrockRuntimeClient({
+        async () =>
+          new (await loadBedrockRuntime()).BedrockRuntimeClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.modelRequestMs),
@@ -112,24 +129,38 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     sns: (region = opts.region) =>
       cached(
         `sns:${region}`,
-        () => new SNSClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+        async () =>
+          new (await loadSns()).SNSClient({
+            ...common,
+            region,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
       ),
     securityhub: (region = opts.region) =>
       cached(
         `securityhub:${region}`,
-        () => new SecurityHubClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+        async () =>
+          new (await loadSecurityHub()).SecurityHubClient({
+            ...common,
+            region,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
       ),
     sts: () =>
       cached(
         'sts',
-        () =>
-          new STSClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
+        async () =>
+          new (await loadSts()).STSClient({
+            ...common,
+            region: opts.region,
+            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
+          }),
       ),
     athena: () =>
       cached(
         'athena',
-        () =>
-          new AthenaClient({
+        async () =>
+          new (await loadAthena()).AthenaClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.requestMs),
@@ -138,8 +169,8 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     glue: () =>
       cached(
         'glue',
-        () =>
-          new GlueClient({
+        async () =>
+          new (await loadGlue()).GlueClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.requestMs),

@@ -1,14 +1,9 @@
-import {
-  DescribeQueryCommand,
-  GetEventDataStoreCommand,
-  GetQueryResultsCommand,
-  StartQueryCommand,
-} from '@aws-sdk/client-cloudtrail';
 import { StageError, awsErrorMeta, describeError, isAccessDenied } from '../errors.js';
 import type { TrailEvent } from '../types.js';
 import type { SourceContext } from './index.js';
 import { retryThrottled } from './pacing.js';
 import { Scope, toEvents, type TimeWindow } from './scope.js';
+import { loadCloudTrail } from '../aws/sdk.js';
 
 /** The ID portion of an event data store ARN (what FROM takes); the ID itself is returned as it is. */
 export function eventDataStoreId(v: string): string {
@@ -254,7 +249,11 @@ async function retention(
 ): Promise<{ days?: number; status: string; readable: boolean } | undefined> {
   try {
     const d = await retryThrottled(
-      () => ctx.deps.clients.cloudtrail().send(new GetEventDataStoreCommand({ EventDataStore: store }), opts),
+      async () =>
+        (await ctx.deps.clients.cloudtrail()).send(
+          new (await loadCloudTrail()).GetEventDataStoreCommand({ EventDataStore: store }),
+          opts,
+        ),
       retry,
     );
     const status = d.Status ?? 'ENABLED';
@@ -297,7 +296,7 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
     scope.report.location = store;
     scopes.push(scope);
     const sql = buildLakeQuery(store, win, config.filters);
-    const client = deps.clients.cloudtrail();
+    const client = await deps.clients.cloudtrail();
     const opts = signal ? { abortSignal: signal } : {};
     const retry = { clock, attempts: tuning.throttleAttempts ?? 8, ...(signal ? { signal } : {}) };
     let stage = 'GetEventDataStore';
@@ -324,7 +323,8 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
       stage = 'StartQuery';
       logger.debug(`lake: ${sql}`);
       const started = await retryThrottled(
-        () => client.send(new StartQueryCommand({ QueryStatement: sql }), opts),
+        async () =>
+          client.send(new (await loadCloudTrail()).StartQueryCommand({ QueryStatement: sql }), opts),
         retry,
       );
       const queryId = started.QueryId;
@@ -334,7 +334,8 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
       const deadline = clock.now().getTime() + 60 * 60_000;
       for (;;) {
         const d = await retryThrottled(
-          () => client.send(new DescribeQueryCommand({ QueryId: queryId }), opts),
+          async () =>
+            client.send(new (await loadCloudTrail()).DescribeQueryCommand({ QueryId: queryId }), opts),
           retry,
         );
         const status = d.QueryStatus ?? 'UNKNOWN';
@@ -350,9 +351,12 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
       let token: string | undefined;
       do {
         const page = await retryThrottled(
-          () =>
+          async () =>
             client.send(
-              new GetQueryResultsCommand({ QueryId: queryId, ...(token ? { NextToken: token } : {}) }),
+              new (await loadCloudTrail()).GetQueryResultsCommand({
+                QueryId: queryId,
+                ...(token ? { NextToken: token } : {}),
+              }),
               opts,
             ),
           retry,

@@ -1,14 +1,11 @@
-import {
-  LookupEventsCommand,
-  type LookupAttribute,
-  type LookupEventsCommandOutput,
-} from '@aws-sdk/client-cloudtrail';
+import type { LookupAttribute, LookupEventsCommandOutput } from '@aws-sdk/client-cloudtrail';
 import { awsErrorMeta, describeError, isAccessDenied, isThrottle, isUnrecognizedClient } from '../errors.js';
 import type { TrailEvent } from '../types.js';
 import type { SourceContext } from './index.js';
 import { mergeConcurrent } from './merge.js';
 import { RateLimiter, retryThrottled } from './pacing.js';
 import { Scope, toEvents } from './scope.js';
+import { loadCloudTrail } from '../aws/sdk.js';
 
 /** LookupEvents returns at most 50 events a page. */
 const PAGE_SIZE = 50;
@@ -80,7 +77,7 @@ async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): 
     clock,
   );
   const every = tuning.progressEveryPages ?? 25;
-  const client = deps.clients.cloudtrail(region);
+  const client = await deps.clients.cloudtrail(region);
   const attr = lookupAttribute(config.filters);
   const started = clock.now().getTime();
   let token: string | undefined;
@@ -98,7 +95,10 @@ async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): 
       const out: LookupEventsCommandOutput = await retryThrottled(
         async () => {
           await limiter.take(signal);
-          return client.send(new LookupEventsCommand(input), signal ? { abortSignal: signal } : {});
+          return client.send(
+            new (await loadCloudTrail()).LookupEventsCommand(input),
+            signal ? { abortSignal: signal } : {},
+          );
         },
         {
           clock,
