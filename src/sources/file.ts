@@ -12,6 +12,10 @@ import { OUTSIDE_WINDOW, Scope, toEvents, type TimeWindow } from './scope.js';
 
 const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
 
+/** Bytes per read of a large file, and the least a small one is read with. */
+const READ_CHUNK = 1024 * 1024;
+const MIN_READ_CHUNK = 16 * 1024;
+
 /** `.jsonl`/`.ndjson` (optionally gzipped) are one record per line; everything else is a JSON document. */
 export function formatOf(file: string): RecordFormat {
   return /\.(jsonl|ndjson)(\.gz)?$/i.test(file) ? 'jsonl' : 'json';
@@ -61,7 +65,13 @@ export async function* readEventFile(
   logger: Logger,
 ): AsyncGenerator<TrailEvent[]> {
   scope.add('objects', 1);
-  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  // Each read allocates a buffer of the stream's whole high-water mark, outside V8's heap, however little the file
+  // holds: with 1 MB for every file, 500 files of 340 KB allocated 500 MB the garbage collector had to chase
+  // (1,000,000 events: 23.4 s against 20.8 s with 256 KB reads). A file smaller than the mark is read in one
+  // buffer of its own size.
+  const size = (await stat(file).catch(() => undefined))?.size;
+  const highWaterMark = Math.min(READ_CHUNK, Math.max(MIN_READ_CHUNK, (size ?? READ_CHUNK) + 1));
+  const stream = createReadStream(file, { highWaterMark });
   stream.on('data', (c) => scope.add('bytes', c.length));
   try {
     for await (const batch of readRecords(maybeGunzip(stream), formatOf(file), (r, n) => scope.skip(r, n))) {
