@@ -29,15 +29,15 @@ export function twinClients(url: string): AwsClients {
   const runtime = new BedrockRuntimeClient({ ...common, requestHandler: new NodeHttpHandler() });
   return {
     region: 'us-east-1',
-    cloudtrail: async () => new CloudTrailClient(common),
-    s3: async () => s3,
-    bedrock: async () => bedrock,
-    bedrockRuntime: async () => runtime,
-    sns: async () => new SNSClient(common),
-    securityhub: async () => new SecurityHubClient(common),
-    sts: async () => new STSClient(common),
-    athena: async () => new AthenaClient(common),
-    glue: async () => new GlueClient(common),
+    cloudtrail: () => new CloudTrailClient(common),
+    s3: () => s3,
+    bedrock: () => bedrock,
+    bedrockRuntime: () => runtime,
+    sns: () => new SNSClient(common),
+    securityhub: () => new SecurityHubClient(common),
+    sts: () => new STSClient(common),
+    athena: () => new AthenaClient(common),
+    glue: () => new GlueClient(common),
   };
 }
 

@@ -204,21 +204,6 @@ function stripComments(src: string, strings = false): string {
 
 const SDK_PACKAGE = /^@aws-sdk\/(client-[a-z0-9-]+|lib-storage)$/;
 
-/** Where the code loads AWS SDK packages on first use (see that file). */
-const SDK_LOADERS_FILE = 'src/aws/sdk.ts';
-
-/** `loadX` -> `client-x`, from the loaders' definitions in `src` (comments stripped). */
-function sdkLoaders(src: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of src.matchAll(
-    /export\s+const\s+(\w+)\s*=\s*\(\s*\)\s*=>\s*import\s*\(\s*['"]@aws-sdk\/(client-[a-z0-9-]+)['"]\s*\)/g,
-  ))
-    out.set(m[1] ?? '', m[2] ?? '');
-  return out;
-}
-
-const SDK_LOADERS = sdkLoaders(stripComments(read(SDK_LOADERS_FILE)));
-
 /** Finds every AWS SDK command a TypeScript source sends, and anything it cannot map (as problems). */
 function scanSource(file: string, text: string): { uses: CommandUse[]; problems: string[] } {
   const src = stripComments(text); // import specifiers are strings: keep them
@@ -244,43 +229,11 @@ function scanSource(file: string, text: string): { uses: CommandUse[]; problems:
       if (orig) named.set((local ?? orig).trim(), { pkg, name: orig.trim() });
     }
   }
-  // The loaders of src/aws/sdk.ts (`export const loadS3 = () => import('@aws-sdk/client-s3')`) are the one place
-  // a package may be imported dynamically; elsewhere a dynamic import would hide its commands from this test.
-  const loaderDefs = file === SDK_LOADERS_FILE ? sdkLoaders(src) : new Map<string, string>();
   for (const m of src.matchAll(/\bimport\s*\(\s*['"](@aws-sdk\/[^'"]+)['"]/g)) {
-    if ([...loaderDefs.values()].some((pkg) => m[1] === `@aws-sdk/${pkg}`)) continue;
     problems.push(
-      `${file}:${lineAt(m.index)}: dynamic import of ${m[1]}; import it statically or add a loader to ${SDK_LOADERS_FILE} so this test can see its commands`,
+      `${file}:${lineAt(m.index)}: dynamic import of ${m[1]}; import it statically so this test can see its commands`,
     );
   }
-  // Loaders imported from src/aws/sdk.ts: a command is sent as `new (await loadS3()).GetObjectCommand(…)`.
-  const loaders = new Map<string, string>(); // local binding -> package
-  for (const m of src.matchAll(/\bimport\s+\{([^}]*)\}\s+from\s+['"][./]*(?:aws\/)?sdk\.js['"]/g)) {
-    for (const part of (m[1] ?? '').split(',')) {
-      const [orig, local] = part.trim().split(/\s+as\s+/);
-      const pkg = orig ? SDK_LOADERS.get(orig.trim()) : undefined;
-      if (orig && pkg) loaders.set((local ?? orig).trim(), pkg);
-    }
-  }
-  const viaLoader = /\bnew\s*\(\s*await\s+(\w+)\(\s*\)\s*\)\.(\w+)\s*\(/g;
-  for (const m of code.matchAll(viaLoader)) {
-    const pkg = loaders.get(m[1] ?? '');
-    const name = m[2] ?? '';
-    if (!pkg || name.endsWith('Client')) continue;
-    if (name.endsWith('Command'))
-      uses.push({ file, line: lineAt(m.index), key: `${pkg}/${name}`, via: 'new' });
-    else
-      problems.push(
-        `${file}:${lineAt(m.index)}: new ${name}(…) from @aws-sdk/${pkg} is not a Command; send Commands instead`,
-      );
-  }
-  // Any other use of a loader (destructuring, passing it on) would send commands this test cannot see.
-  const loaderCalls = [...code.matchAll(/\b(\w+)\s*\(\s*\)/g)].filter((m) => loaders.has(m[1] ?? '')).length;
-  const seen = [...code.matchAll(viaLoader)].filter((m) => loaders.has(m[1] ?? '')).length;
-  if (loaderCalls !== seen)
-    problems.push(
-      `${file}: ${loaderCalls - seen} call(s) of an AWS SDK loader not in the form new (await loadX()).XCommand(…)`,
-    );
 
   for (const m of code.matchAll(/\bnew\s+(\w+)(?:\.(\w+))?\s*\(/g)) {
     const where = `${file}:${lineAt(m.index)}`;
@@ -1032,10 +985,7 @@ describe('the IAM actions the code in src/ needs', () => {
     const differ: string[] = [];
     for (const file of listTs('src')) {
       const text = read(file);
-      // `new XCommand(`, or `new (await loadX()).XCommand(` through a loader of src/aws/sdk.ts.
-      const plain = [
-        ...stripComments(text).matchAll(/\bnew(?:\s+|\s*\(\s*await\s+\w+\(\s*\)\s*\)\.)[\w.]*Command\s*\(/g),
-      ].length;
+      const plain = [...stripComments(text).matchAll(/\bnew\s+[\w.]*Command\s*\(/g)].length;
       const viaNew = scanSource(file, text).uses.filter(
         (u) => u.via === 'new' && u.key.endsWith('Command'),
       ).length;

@@ -2,8 +2,14 @@
  * The batch engine: digest records as JSONL in S3, one Bedrock model invocation job (found again, not paid
  * twice, when the same input is submitted again), polled with backoff, its outputs and manifest read back.
  */
-import type { GetModelInvocationJobCommandOutput } from '@aws-sdk/client-bedrock';
-
+import {
+  CreateModelInvocationJobCommand,
+  GetModelInvocationJobCommand,
+  ListModelInvocationJobsCommand,
+  StopModelInvocationJobCommand,
+  type GetModelInvocationJobCommandOutput,
+} from '@aws-sdk/client-bedrock';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { RunMode } from '../config/types.js';
 import { AwsError, describeError } from '../errors.js';
@@ -21,7 +27,6 @@ import { modelFamily, type AnswerFormat } from './models.js';
 import { parseAnswer, readAnswer, replyOf, type ModelReply, type RecordAnswer } from './parse.js';
 import { converseBody, messagesBody, preview, recordTextOf, type BuiltPrompt } from './prompt.js';
 import { estimateTokens } from './tokens.js';
-import { loadBedrock, loadS3 } from '../aws/sdk.js';
 
 /** `converse`: Converse request bodies (`modelInvocationType: Converse`, any model); `messages`: Anthropic Messages (InvokeModel). */
 export type BatchRecordFormat = 'converse' | 'messages';
@@ -280,8 +285,8 @@ async function runJob(
   deps: AnalyzeDeps,
 ): Promise<BatchRun> {
   const { logger, clock } = deps;
-  const bedrock = await deps.clients.bedrock();
-  const s3 = await deps.clients.s3();
+  const bedrock = deps.clients.bedrock();
+  const s3 = deps.clients.s3();
   const items = input.items;
   let files: Buffer[] | undefined = input.files;
   const hash = input.hash;
@@ -317,7 +322,7 @@ async function runJob(
   let existing: { jobArn: string; jobName: string; status?: string }[] = [];
   try {
     const list = await bedrock.send(
-      new (await loadBedrock()).ListModelInvocationJobsCommand({ nameContains: baseName, maxResults: 100 }),
+      new ListModelInvocationJobsCommand({ nameContains: baseName, maxResults: 100 }),
     );
     existing = (list.invocationJobSummaries ?? [])
       .filter((j) => j.jobName === baseName || j.jobName?.startsWith(`${baseName}-`))
@@ -350,7 +355,7 @@ async function runJob(
     try {
       for (const [n, body] of files.entries()) {
         await s3.send(
-          new (await loadS3()).PutObjectCommand({
+          new PutObjectCommand({
             Bucket: opts.bucket,
             Key: inputKeys[n],
             Body: body,
@@ -365,7 +370,7 @@ async function runJob(
     }
     try {
       const created = await bedrock.send(
-        new (await loadBedrock()).CreateModelInvocationJobCommand({
+        new CreateModelInvocationJobCommand({
           jobName,
           roleArn: opts.roleArn,
           clientRequestToken: token,
@@ -414,7 +419,7 @@ export async function waitAndCollect(
   deps: AnalyzeDeps,
 ): Promise<BatchRun> {
   const { logger, clock } = deps;
-  const bedrock = await deps.clients.bedrock();
+  const bedrock = deps.clients.bedrock();
   const job = run.job;
   // Poll with backoff until a terminal status or the wait timeout.
   const deadline = clock.now().getTime() + opts.waitTimeoutMinutes * 60_000;
@@ -426,9 +431,7 @@ export async function waitAndCollect(
   for (;;) {
     if (deps.signal?.aborted) return cancel(run, jobArn, startedHere, opts.mode, deps);
     try {
-      state = await bedrock.send(
-        new (await loadBedrock()).GetModelInvocationJobCommand({ jobIdentifier: jobArn }),
-      );
+      state = await bedrock.send(new GetModelInvocationJobCommand({ jobIdentifier: jobArn }));
       consecutiveErrors = 0;
     } catch (err) {
       if (++consecutiveErrors >= 5) {
@@ -479,9 +482,7 @@ export async function waitAndCollect(
 /** Stops a job, reporting instead of throwing when that fails too. */
 async function stopQuietly(jobArn: string, deps: AnalyzeDeps): Promise<boolean> {
   try {
-    await (
-      await deps.clients.bedrock()
-    ).send(new (await loadBedrock()).StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
+    await deps.clients.bedrock().send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
     deps.logger.warning(`Stopped batch job ${jobArn}: its status could not be read`);
     return true;
   } catch (err) {
@@ -502,9 +503,7 @@ async function cancel(
   run.status = 'failed';
   if (startedHere && mode === 'run') {
     try {
-      await (
-        await deps.clients.bedrock()
-      ).send(new (await loadBedrock()).StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
+      await deps.clients.bedrock().send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
       run.job.status = 'Stopping';
       run.warnings.push(`Cancelled: stopped batch job ${run.job.jobName} that this run started.`);
       deps.logger.warning(`Cancelled: stopped batch job ${jobArn}`);
@@ -527,14 +526,14 @@ async function collectOutputs(
   opts: Pick<BatchOptions, 'bucket'>,
   deps: AnalyzeDeps,
 ): Promise<void> {
-  const s3 = await deps.clients.s3();
+  const s3 = deps.clients.s3();
   const prefix = run.job.outputUri?.slice(`s3://${opts.bucket}/`.length) ?? '';
   const keys: string[] = [];
   let token: string | undefined;
   try {
     do {
       const page = await s3.send(
-        new (await loadS3()).ListObjectsV2Command({
+        new ListObjectsV2Command({
           Bucket: opts.bucket,
           Prefix: prefix,
           ...(token ? { ContinuationToken: token } : {}),
@@ -560,7 +559,7 @@ async function collectOutputs(
   let usageComplete = true;
   const read = async (key: string): Promise<string | undefined> => {
     try {
-      const o = await s3.send(new (await loadS3()).GetObjectCommand({ Bucket: opts.bucket, Key: key }));
+      const o = await s3.send(new GetObjectCommand({ Bucket: opts.bucket, Key: key }));
       return await o.Body?.transformToString('utf-8');
     } catch (err) {
       run.warnings.push(`Could not read batch output s3://${opts.bucket}/${key}: ${describeError(err)}`);

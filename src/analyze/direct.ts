@@ -1,5 +1,5 @@
 /** The direct engine: one Converse call per digest record, a few at a time, for windows too small for batch. */
-
+import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { describeError, isThrottle } from '../errors.js';
 import type { Finding } from '../types.js';
 import type { DigestRecord } from './digest.js';
@@ -15,7 +15,6 @@ import {
   type PromptContext,
 } from './prompt.js';
 import { splitRecord } from './split.js';
-import { loadBedrockRuntime } from '../aws/sdk.js';
 
 /** Throttled calls are retried this many times (on top of the SDK's own retries) with jittered backoff. */
 export const THROTTLE_RETRIES = 6;
@@ -94,13 +93,13 @@ export function converseCaller(
   deps: AnalyzeDeps,
   run: Pick<EngineRun, 'inputTokens' | 'outputTokens' | 'measured'>,
 ): Caller {
+  const client = deps.clients.bedrockRuntime();
   return async (prompt, callOpts = {}) => {
-    const client = await deps.clients.bedrockRuntime();
     const counters = callOpts.counters ?? run;
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await client.send(
-          new (await loadBedrockRuntime()).ConverseCommand({
+          new ConverseCommand({
             modelId: opts.modelId,
             ...converseBody(prompt, callOpts.maxTokens, opts.answer),
           }),

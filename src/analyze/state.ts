@@ -3,7 +3,13 @@
  * report later (`mode: submit` / `collect`), and the `since-last-run` checkpoint. Plain JSON objects, so a
  * person can read them and a later version can migrate them.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { Config } from '../config/types.js';
 import { AwsError, awsErrorMeta, ConfigError, describeError } from '../errors.js';
 import type { ArchiveReadRecord } from '../sources/late-arrivals.js';
@@ -22,7 +28,6 @@ import { modelFamily } from './models.js';
 import { costUsd, priceFor } from './pricing.js';
 import type { DigestStats, EventRef } from './digest.js';
 import { completeOutcome } from './outcome.js';
-import { loadS3 } from '../aws/sdk.js';
 
 export const STATE_VERSION = 1;
 
@@ -55,7 +60,7 @@ const archiveListingKey = (prefix: string): string => `${prefix}archive-listing.
 
 async function getJson<T>(s3: S3Client, bucket: string, key: string): Promise<T | undefined> {
   try {
-    const o = await s3.send(new (await loadS3()).GetObjectCommand({ Bucket: bucket, Key: key }));
+    const o = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     const text = await o.Body?.transformToString('utf-8');
     return text ? (JSON.parse(text) as T) : undefined;
   } catch (err) {
@@ -74,7 +79,7 @@ export async function savePending(
 ): Promise<string> {
   const key = `${pendingPrefix(prefix)}${p.jobName}.json`;
   await s3.send(
-    new (await loadS3()).PutObjectCommand({
+    new PutObjectCommand({
       Bucket: bucket,
       Key: key,
       Body: JSON.stringify(p),
@@ -94,7 +99,7 @@ export async function listPending(
   let token: string | undefined;
   do {
     const page = await s3.send(
-      new (await loadS3()).ListObjectsV2Command({
+      new ListObjectsV2Command({
         Bucket: bucket,
         Prefix: pendingPrefix(prefix),
         ...(token ? { ContinuationToken: token } : {}),
@@ -131,7 +136,7 @@ export async function collectPending(
   const bucket = config.window.stateBucket;
   if (!bucket)
     throw new ConfigError(['state-bucket: required by mode: collect (it holds the submitted jobs)']);
-  const s3 = await deps.clients.s3();
+  const s3 = deps.clients.s3();
   const collected: CollectedAnalysis[] = [];
   const stillRunning: string[] = [];
   for (const { key, pending } of await listPending(s3, bucket, config.window.statePrefix)) {
@@ -211,7 +216,7 @@ export async function collectPending(
     });
     collected.push({ pending, outcome, ruleFindings: pending.ruleFindings, stats: pending.stats, window });
     try {
-      await s3.send(new (await loadS3()).DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     } catch (err) {
       outcome.warnings.push(
         `Collected, but could not delete its state s3://${bucket}/${key}: ${describeError(err)}`,
@@ -247,7 +252,7 @@ export async function writeCheckpoint(
   if (current && current.getTime() >= end.getTime()) return false;
   const c: Checkpoint = { version: STATE_VERSION, lastEnd: end.toISOString(), updatedAt: now.toISOString() };
   await s3.send(
-    new (await loadS3()).PutObjectCommand({
+    new PutObjectCommand({
       Bucket: bucket,
       Key: checkpointKey(prefix),
       Body: JSON.stringify(c),
@@ -279,7 +284,7 @@ export async function writeArchiveListing(
 ): Promise<void> {
   try {
     await s3.send(
-      new (await loadS3()).PutObjectCommand({
+      new PutObjectCommand({
         Bucket: bucket,
         Key: archiveListingKey(prefix),
         Body: JSON.stringify(record),
@@ -317,7 +322,7 @@ export async function saveRunContext(
 ): Promise<void> {
   try {
     await s3.send(
-      new (await loadS3()).PutObjectCommand({
+      new PutObjectCommand({
         Bucket: bucket,
         Key: contextKey(prefix, jobName),
         Body: JSON.stringify(c),
@@ -341,9 +346,6 @@ export async function takeRunContext(
 ): Promise<RunContext | undefined> {
   const key = contextKey(prefix, jobName);
   const c = await getJson<RunContext>(s3, bucket, key);
-  if (c)
-    await s3
-      .send(new (await loadS3()).DeleteObjectCommand({ Bucket: bucket, Key: key }))
-      .catch(() => undefined);
+  if (c) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);
   return c?.version === STATE_VERSION ? c : undefined;
 }

@@ -2,7 +2,7 @@
  * The executive summary: one Converse call over the merged findings and the window's statistics, or a
  * deterministic template when the model is not used, fails, or answers something invalid.
  */
-
+import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import { describeError } from '../errors.js';
 import {
@@ -19,7 +19,6 @@ import type { AwsClients } from '../aws/clients.js';
 import { extractJson } from './parse.js';
 import { estimateTokens } from './tokens.js';
 import { cut, fenceSafe, safeValue } from './untrusted.js';
-import { loadBedrockRuntime } from '../aws/sdk.js';
 
 /** Output tokens allowed for the summary answer. */
 export const SUMMARY_MAX_OUTPUT_TOKENS = 1200;
@@ -271,10 +270,8 @@ export async function writeSummary(
     templateSummary(params.findings, params.stats, params.window, undefined, incidents);
   const estIn = estimateTokens(system) + estimateTokens(user);
   try {
-    const res = await (
-      await deps.clients.bedrockRuntime()
-    ).send(
-      new (await loadBedrockRuntime()).ConverseCommand({
+    const res = await deps.clients.bedrockRuntime().send(
+      new ConverseCommand({
         modelId: params.modelId,
         system: [{ text: system }],
         messages: [{ role: 'user', content: [{ text: user }] }],

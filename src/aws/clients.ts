@@ -1,40 +1,29 @@
-import type { AthenaClient } from '@aws-sdk/client-athena';
-import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import type { GlueClient } from '@aws-sdk/client-glue';
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { BedrockClient } from '@aws-sdk/client-bedrock';
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import type { SNSClient } from '@aws-sdk/client-sns';
-import type { STSClient } from '@aws-sdk/client-sts';
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { GlueClient } from '@aws-sdk/client-glue';
+import { S3Client } from '@aws-sdk/client-s3';
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { USER_AGENT } from '../version.js';
-import {
-  loadAthena,
-  loadBedrock,
-  loadBedrockRuntime,
-  loadCloudTrail,
-  loadGlue,
-  loadS3,
-  loadSecurityHub,
-  loadSns,
-  loadSts,
-} from './sdk.js';
 
 /** Every AWS client a run uses, built in one place (region, retries, user agent, endpoint override). */
 export interface AwsClients {
   region: string;
-  cloudtrail(region?: string): Promise<CloudTrailClient>;
-  s3(region?: string): Promise<S3Client>;
-  bedrock(): Promise<BedrockClient>;
-  bedrockRuntime(): Promise<BedrockRuntimeClient>;
-  sns(region?: string): Promise<SNSClient>;
-  securityhub(region?: string): Promise<SecurityHubClient>;
-  sts(): Promise<STSClient>;
+  cloudtrail(region?: string): CloudTrailClient;
+  s3(region?: string): S3Client;
+  bedrock(): BedrockClient;
+  bedrockRuntime(): BedrockRuntimeClient;
+  sns(region?: string): SNSClient;
+  securityhub(region?: string): SecurityHubClient;
+  sts(): STSClient;
   /** `source: athena`: Athena and the Glue Data Catalog, in `aws-region`. */
-  athena(): Promise<AthenaClient>;
-  glue(): Promise<GlueClient>;
+  athena(): AthenaClient;
+  glue(): GlueClient;
 }
 
 /** Per-request timeouts: without them a connection that never answers would hang the run. */
@@ -71,10 +60,9 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     ...(opts.profile ? { profile: opts.profile } : {}),
   };
   const s3PathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-  // Promises, so that two callers asking at once while the package loads share one client.
-  const cache = new Map<string, Promise<unknown>>();
-  function cached<T>(key: string, make: () => Promise<T>): Promise<T> {
-    let c = cache.get(key) as Promise<T> | undefined;
+  const cache = new Map<string, unknown>();
+  function cached<T>(key: string, make: () => T): T {
+    let c = cache.get(key) as T | undefined;
     if (!c) {
       c = make();
       cache.set(key, c);
@@ -86,18 +74,13 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     cloudtrail: (region = opts.region) =>
       cached(
         `cloudtrail:${region}`,
-        async () =>
-          new (await loadCloudTrail()).CloudTrailClient({
-            ...common,
-            region,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
+        () => new CloudTrailClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
       ),
     s3: (region = opts.region) =>
       cached(
         `s3:${region}`,
-        async () =>
-          new (await loadS3()).S3Client({
+        () =>
+          new S3Client({
             ...common,
             region,
             forcePathStyle: s3PathStyle,
@@ -107,8 +90,8 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     bedrock: () =>
       cached(
         'bedrock',
-        async () =>
-          new (await loadBedrock()).BedrockClient({
+        () =>
+          new BedrockClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.requestMs),
@@ -119,8 +102,8 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     bedrockRuntime: () =>
       cached(
         'bedrock-runtime',
-        async () =>
-          new (await loadBedrockRuntime()).BedrockRuntimeClient({
+        () =>
+          new BedrockRuntimeClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.modelRequestMs),
@@ -129,38 +112,24 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     sns: (region = opts.region) =>
       cached(
         `sns:${region}`,
-        async () =>
-          new (await loadSns()).SNSClient({
-            ...common,
-            region,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
+        () => new SNSClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
       ),
     securityhub: (region = opts.region) =>
       cached(
         `securityhub:${region}`,
-        async () =>
-          new (await loadSecurityHub()).SecurityHubClient({
-            ...common,
-            region,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
+        () => new SecurityHubClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
       ),
     sts: () =>
       cached(
         'sts',
-        async () =>
-          new (await loadSts()).STSClient({
-            ...common,
-            region: opts.region,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
+        () =>
+          new STSClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
       ),
     athena: () =>
       cached(
         'athena',
-        async () =>
-          new (await loadAthena()).AthenaClient({
+        () =>
+          new AthenaClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.requestMs),
@@ -169,8 +138,8 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     glue: () =>
       cached(
         'glue',
-        async () =>
-          new (await loadGlue()).GlueClient({
+        () =>
+          new GlueClient({
             ...common,
             region: opts.region,
             requestHandler: handler(HTTP_TIMEOUTS.requestMs),

@@ -1,10 +1,13 @@
-import type { STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  type STSClient,
+} from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config } from '../config/types.js';
 import { AwsError, ConfigError, StageError, awsErrorMeta } from '../errors.js';
 import type { Clock, Logger } from '../types.js';
 import { createClientFactory, type AwsClients } from './clients.js';
-import { loadSts } from './sdk.js';
 
 export interface AwsAccessDeps {
   logger: Logger;
@@ -53,7 +56,7 @@ export async function resolveAwsAccess(config: Config, deps: AwsAccessDeps): Pro
   let clients: AwsClients;
   let via: AwsAccess['via'];
   if (config.aws.roleToAssume) {
-    const creds = await assumeRoleWithOidc(config, deps, await make(base).sts());
+    const creds = await assumeRoleWithOidc(config, deps, make(base).sts());
     clients = make({ ...base, credentials: creds });
     via = 'oidc';
   } else {
@@ -63,7 +66,7 @@ export async function resolveAwsAccess(config: Config, deps: AwsAccessDeps): Pro
   if (config.aws.allowedAccountIds.length === 0) return { clients, via };
   let identity;
   try {
-    identity = await (await clients.sts()).send(new (await loadSts()).GetCallerIdentityCommand({}));
+    identity = await clients.sts().send(new GetCallerIdentityCommand({}));
   } catch (err) {
     throw new AwsError(
       'Could not check the AWS account with GetCallerIdentity (needed for `allowed-account-ids`)',
@@ -108,7 +111,7 @@ async function assumeRoleWithOidc(
   for (let attempt = 1; ; attempt++) {
     try {
       const out = await sts.send(
-        new (await loadSts()).AssumeRoleWithWebIdentityCommand({
+        new AssumeRoleWithWebIdentityCommand({
           RoleArn: role,
           RoleSessionName: sessionName,
           WebIdentityToken: token,

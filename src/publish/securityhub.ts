@@ -3,13 +3,16 @@
  * product, with the finding's fingerprint as its `Id` so a re-run updates it; with `close-resolved`, TrailSight
  * findings a complete run no longer sees are archived.
  */
-import type {
-  AwsSecurityFinding,
-  Resource,
-  SecurityHubClient,
-  SeverityLabel,
+import {
+  BatchImportFindingsCommand,
+  BatchUpdateFindingsCommand,
+  GetFindingsCommand,
+  type AwsSecurityFinding,
+  type Resource,
+  type SecurityHubClient,
+  type SeverityLabel,
 } from '@aws-sdk/client-securityhub';
-
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Config } from '../config/types.js';
 import { AwsError, awsErrorMeta, isAccessDenied } from '../errors.js';
 import { TACTIC_INFO, tacticOf } from '../report/attack.js';
@@ -17,7 +20,6 @@ import { plainText } from '../report/sanitize.js';
 import type { Finding, Report, Severity } from '../types.js';
 import { isComplete } from './issues.js';
 import type { DestinationResult, FindingFailure, PublishDeps } from './types.js';
-import { loadSecurityHub, loadSts } from '../aws/sdk.js';
 
 /** Findings per BatchImportFindings / BatchUpdateFindings call: Security Hub takes at most 100. */
 export const ASFF_BATCH = 100;
@@ -287,9 +289,7 @@ async function importAll(hub: SecurityHubClient, findings: AwsSecurityFinding[])
   for (let i = 0; i < findings.length; i += ASFF_BATCH) {
     const batch = findings.slice(i, i + ASFF_BATCH);
     try {
-      const out = await hub.send(
-        new (await loadSecurityHub()).BatchImportFindingsCommand({ Findings: batch }),
-      );
+      const out = await hub.send(new BatchImportFindingsCommand({ Findings: batch }));
       imported += out.SuccessCount ?? 0;
       for (const f of out.FailedFindings ?? [])
         failures.push({ id: f.Id ?? '?', code: f.ErrorCode ?? 'Unknown', message: f.ErrorMessage ?? '' });
@@ -313,7 +313,7 @@ async function activeTrailSightFindings(
   let token: string | undefined;
   for (let page = 0; page < MAX_ARCHIVE_PAGES; page++) {
     const res = await hub.send(
-      new (await loadSecurityHub()).GetFindingsCommand({
+      new GetFindingsCommand({
         Filters: {
           ProductArn: [{ Value: t.productArn, Comparison: 'EQUALS' }],
           ProductName: [{ Value: ASFF_PRODUCT_NAME, Comparison: 'EQUALS' }],
@@ -384,7 +384,7 @@ async function archiveResolved(
       );
       try {
         const res = await hub.send(
-          new (await loadSecurityHub()).BatchUpdateFindingsCommand({
+          new BatchUpdateFindingsCommand({
             FindingIdentifiers: group
               .slice(i, i + ASFF_BATCH)
               .map((f) => ({ Id: f.Id, ProductArn: f.ProductArn })),
@@ -417,9 +417,7 @@ export async function publishSecurityHub(
   const region = config.reporting.securityhubRegion ?? config.aws.region;
   let account: string;
   try {
-    account =
-      (await (await deps.clients.sts()).send(new (await loadSts()).GetCallerIdentityCommand({}))).Account ??
-      '';
+    account = (await deps.clients.sts().send(new GetCallerIdentityCommand({}))).Account ?? '';
   } catch (err) {
     throw new AwsError('Could not learn the account to import into (GetCallerIdentity)', err);
   }
@@ -449,7 +447,7 @@ export async function publishSecurityHub(
     }
     asff.push(toAsff(f, report, target));
   }
-  const hub = await deps.clients.securityhub(region);
+  const hub = deps.clients.securityhub(region);
   const imported = await importAll(hub, asff);
   failures.push(...imported.failures);
   let archived = 0;

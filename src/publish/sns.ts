@@ -1,4 +1,4 @@
-import type { MessageAttributeValue } from '@aws-sdk/client-sns';
+import { PublishCommand, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import type { Config } from '../config/types.js';
 import { AwsError } from '../errors.js';
 import { maxSeverity } from '../report/build.js';
@@ -9,7 +9,6 @@ import { asciiLine } from '../report/sanitize.js';
 import { renderText } from '../report/text.js';
 import { severityRank, type Report } from '../types.js';
 import type { DestinationResult, PublishDeps } from './types.js';
-import { loadSns } from '../aws/sdk.js';
 
 /** SNS message attributes subscribers filter on (a filter policy on `severity`, say). */
 export function snsAttributes(
@@ -69,16 +68,11 @@ export async function publishSns(
   const budget = LIMITS.snsMessageBytes - attributeBytes(attrs) - Buffer.byteLength(subject);
   const message = renderText(report, { maxBytes: budget, redaction });
   try {
-    const out = await (
-      await deps.clients.sns(topicRegion(topic))
-    ).send(
-      new (await loadSns()).PublishCommand({
-        TopicArn: topic,
-        Subject: subject,
-        Message: message,
-        MessageAttributes: attrs,
-      }),
-    );
+    const out = await deps.clients
+      .sns(topicRegion(topic))
+      .send(
+        new PublishCommand({ TopicArn: topic, Subject: subject, Message: message, MessageAttributes: attrs }),
+      );
     deps.logger.info(`sns: published message ${out.MessageId ?? '?'} to ${topic}`);
     return { name: 'sns', ok: true };
   } catch (err) {

@@ -1,9 +1,14 @@
+import {
+  DescribeQueryCommand,
+  GetEventDataStoreCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+} from '@aws-sdk/client-cloudtrail';
 import { StageError, awsErrorMeta, describeError, isAccessDenied } from '../errors.js';
 import type { TrailEvent } from '../types.js';
 import type { SourceContext } from './index.js';
 import { retryThrottled } from './pacing.js';
 import { Scope, toEvents, type TimeWindow } from './scope.js';
-import { loadCloudTrail } from '../aws/sdk.js';
 
 /** The ID portion of an event data store ARN (what FROM takes); the ID itself is returned as it is. */
 export function eventDataStoreId(v: string): string {
@@ -249,11 +254,7 @@ async function retention(
 ): Promise<{ days?: number; status: string; readable: boolean } | undefined> {
   try {
     const d = await retryThrottled(
-      async () =>
-        (await ctx.deps.clients.cloudtrail()).send(
-          new (await loadCloudTrail()).GetEventDataStoreCommand({ EventDataStore: store }),
-          opts,
-        ),
+      () => ctx.deps.clients.cloudtrail().send(new GetEventDataStoreCommand({ EventDataStore: store }), opts),
       retry,
     );
     const status = d.Status ?? 'ENABLED';
@@ -296,7 +297,7 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
     scope.report.location = store;
     scopes.push(scope);
     const sql = buildLakeQuery(store, win, config.filters);
-    const client = await deps.clients.cloudtrail();
+    const client = deps.clients.cloudtrail();
     const opts = signal ? { abortSignal: signal } : {};
     const retry = { clock, attempts: tuning.throttleAttempts ?? 8, ...(signal ? { signal } : {}) };
     let stage = 'GetEventDataStore';
@@ -323,8 +324,7 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
       stage = 'StartQuery';
       logger.debug(`lake: ${sql}`);
       const started = await retryThrottled(
-        async () =>
-          client.send(new (await loadCloudTrail()).StartQueryCommand({ QueryStatement: sql }), opts),
+        () => client.send(new StartQueryCommand({ QueryStatement: sql }), opts),
         retry,
       );
       const queryId = started.QueryId;
@@ -334,8 +334,7 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
       const deadline = clock.now().getTime() + 60 * 60_000;
       for (;;) {
         const d = await retryThrottled(
-          async () =>
-            client.send(new (await loadCloudTrail()).DescribeQueryCommand({ QueryId: queryId }), opts),
+          () => client.send(new DescribeQueryCommand({ QueryId: queryId }), opts),
           retry,
         );
         const status = d.QueryStatus ?? 'UNKNOWN';
@@ -351,12 +350,9 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
       let token: string | undefined;
       do {
         const page = await retryThrottled(
-          async () =>
+          () =>
             client.send(
-              new (await loadCloudTrail()).GetQueryResultsCommand({
-                QueryId: queryId,
-                ...(token ? { NextToken: token } : {}),
-              }),
+              new GetQueryResultsCommand({ QueryId: queryId, ...(token ? { NextToken: token } : {}) }),
               opts,
             ),
           retry,

@@ -1,11 +1,14 @@
-import type { LookupAttribute, LookupEventsCommandOutput } from '@aws-sdk/client-cloudtrail';
+import {
+  LookupEventsCommand,
+  type LookupAttribute,
+  type LookupEventsCommandOutput,
+} from '@aws-sdk/client-cloudtrail';
 import { awsErrorMeta, describeError, isAccessDenied, isThrottle, isUnrecognizedClient } from '../errors.js';
 import type { TrailEvent } from '../types.js';
 import type { SourceContext } from './index.js';
 import { mergeConcurrent } from './merge.js';
 import { RateLimiter, retryThrottled } from './pacing.js';
 import { Scope, toEvents } from './scope.js';
-import { loadCloudTrail } from '../aws/sdk.js';
 
 /** LookupEvents returns at most 50 events a page. */
 const PAGE_SIZE = 50;
@@ -77,7 +80,7 @@ async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): 
     clock,
   );
   const every = tuning.progressEveryPages ?? 25;
-  const client = await deps.clients.cloudtrail(region);
+  const client = deps.clients.cloudtrail(region);
   const attr = lookupAttribute(config.filters);
   const started = clock.now().getTime();
   let token: string | undefined;
@@ -95,10 +98,7 @@ async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): 
       const out: LookupEventsCommandOutput = await retryThrottled(
         async () => {
           await limiter.take(signal);
-          return client.send(
-            new (await loadCloudTrail()).LookupEventsCommand(input),
-            signal ? { abortSignal: signal } : {},
-          );
+          return client.send(new LookupEventsCommand(input), signal ? { abortSignal: signal } : {});
         },
         {
           clock,

@@ -1,4 +1,4 @@
-import type { S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { StageError, awsErrorMeta, describeError, isAccessDenied } from '../errors.js';
 import type { ArchiveHoldings, TrailEvent } from '../types.js';
 import { maybeGunzip } from './bytes.js';
@@ -6,7 +6,6 @@ import type { SourceContext } from './index.js';
 import { TruncatedInputError, readRecords } from './json-records.js';
 import { mergeConcurrent, mergeOrdered } from './merge.js';
 import { Scope, toEvents, type TimeWindow } from './scope.js';
-import { loadS3 } from '../aws/sdk.js';
 
 const DAY = 86_400_000;
 
@@ -64,7 +63,7 @@ async function* listAll(
   let token: string | undefined;
   do {
     const out = await s3.send(
-      new (await loadS3()).ListObjectsV2Command({
+      new ListObjectsV2Command({
         Bucket: bucket,
         Prefix: prefix,
         ...(delimiter ? { Delimiter: delimiter } : {}),
@@ -157,7 +156,7 @@ export function s3Source(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
   return (async function* () {
     if (!bucket)
       throw new StageError('sources', 'source `s3` needs `trail-bucket` (the bucket the trail delivers to)');
-    const s3 = await deps.clients.s3();
+    const s3 = deps.clients.s3();
     const tasks = archiveTasks(ctx, s3, bucket);
     yield* mergeConcurrent(tasks, deps.tuning?.concurrency ?? 8);
   })();
@@ -231,9 +230,7 @@ export function holdingsText(h: ArchiveHoldings): string {
 
 /** Whether a prefix holds any log object at all, on any day. */
 async function holdsAnyLog(s3: S3Client, bucket: string, prefix: string): Promise<boolean> {
-  const out = await s3.send(
-    new (await loadS3()).ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 100 }),
-  );
+  const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 100 }));
   return (
     Boolean(out.IsTruncated) || (out.Contents ?? []).some((o) => o.Key !== undefined && isLogFile(o.Key))
   );
@@ -453,7 +450,7 @@ async function* readObject(
   let completed = false;
   try {
     const out = await s3.send(
-      new (await loadS3()).GetObjectCommand({ Bucket: bucket, Key: key }),
+      new GetObjectCommand({ Bucket: bucket, Key: key }),
       deps.signal ? { abortSignal: deps.signal } : {},
     );
     scope.add('objects', 1);

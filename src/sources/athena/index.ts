@@ -3,7 +3,8 @@
  * events (those some rule may match) come back as records, and everything that needs every event of the window
  * (statistics, the accounts and addresses rules judge against, call counts) comes back as GROUP BY rows.
  */
-
+import { GetWorkGroupCommand } from '@aws-sdk/client-athena';
+import { GetTableCommand } from '@aws-sdk/client-glue';
 import { StageError, awsErrorMeta, describeError, isAccessDenied } from '../../errors.js';
 import type { AthenaFigures, GroupedEvents, TrailEvent } from '../../types.js';
 import { globMatcher } from '../../detect/match.js';
@@ -30,7 +31,6 @@ import {
 } from './plan.js';
 import { and } from './compile.js';
 import { rowToRecord, sqlString } from './table.js';
-import { loadAthena, loadGlue } from '../../aws/sdk.js';
 
 /** What the pipeline hands `source: athena`: the rules to compile, and where GROUP BY rows go. */
 export interface PushdownOptions {
@@ -89,11 +89,8 @@ export function athenaSource(
     let info: TableInfo;
     try {
       const t = await retryThrottled(
-        async () =>
-          (await deps.clients.glue()).send(
-            new (await loadGlue()).GetTableCommand({ DatabaseName: a.database, Name: a.table }),
-            opts,
-          ),
+        () =>
+          deps.clients.glue().send(new GetTableCommand({ DatabaseName: a.database, Name: a.table }), opts),
         retry,
       );
       const sd = t.Table?.StorageDescriptor;
@@ -124,11 +121,7 @@ export function athenaSource(
     let output = a.output;
     try {
       const wg = await retryThrottled(
-        async () =>
-          (await deps.clients.athena()).send(
-            new (await loadAthena()).GetWorkGroupCommand({ WorkGroup: a.workgroup }),
-            opts,
-          ),
+        () => deps.clients.athena().send(new GetWorkGroupCommand({ WorkGroup: a.workgroup }), opts),
         retry,
       );
       const conf = wg.WorkGroup?.Configuration;
@@ -183,7 +176,7 @@ export function athenaSource(
     );
 
     const runner = new AthenaRunner({
-      client: await deps.clients.athena(),
+      client: deps.clients.athena(),
       clock,
       logger,
       ...(signal ? { signal } : {}),

@@ -4,10 +4,16 @@
  * (StopQueryExecution) when the run is cancelled or stops reading. Counts queries, rows and bytes scanned.
  */
 import { randomUUID } from 'node:crypto';
-import type { AthenaClient, QueryExecution } from '@aws-sdk/client-athena';
+import {
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
+  type AthenaClient,
+  type QueryExecution,
+} from '@aws-sdk/client-athena';
 import type { Clock, Logger } from '../../types.js';
 import { retryThrottled } from '../pacing.js';
-import { loadAthena } from '../../aws/sdk.js';
 
 /** Athena bills $5 per TB scanned, at least 10 MB per query. */
 export const USD_PER_TB = 5;
@@ -121,9 +127,9 @@ export class AthenaRunner {
     const record: QueryRecord = { id: '', label, state: 'QUEUED', rows: 0, bytesScanned: 0 };
     try {
       const started = await retryThrottled(
-        async () =>
+        () =>
           client.send(
-            new (await loadAthena()).StartQueryExecutionCommand({
+            new StartQueryExecutionCommand({
               QueryString: sql,
               QueryExecutionContext: { Database: this.o.database, Catalog: 'AwsDataCatalog' },
               WorkGroup: this.o.workgroup,
@@ -151,9 +157,9 @@ export class AthenaRunner {
       let first = true;
       do {
         const page = await retryThrottled(
-          async () =>
+          () =>
             client.send(
-              new (await loadAthena()).GetQueryResultsCommand({
+              new GetQueryResultsCommand({
                 QueryExecutionId: id,
                 MaxResults: 1000,
                 ...(token ? { NextToken: token } : {}),
@@ -186,9 +192,9 @@ export class AthenaRunner {
     let delay = this.o.pollMs;
     for (;;) {
       const out = await retryThrottled(
-        async () =>
+        () =>
           this.o.client.send(
-            new (await loadAthena()).GetQueryExecutionCommand({ QueryExecutionId: id }),
+            new GetQueryExecutionCommand({ QueryExecutionId: id }),
             this.o.signal ? { abortSignal: this.o.signal } : {},
           ),
         this.retry(),
@@ -213,7 +219,7 @@ export class AthenaRunner {
     this.running.delete(id);
     try {
       // Not on the run's signal: a cancelled run must still tell Athena to stop.
-      await this.o.client.send(new (await loadAthena()).StopQueryExecutionCommand({ QueryExecutionId: id }));
+      await this.o.client.send(new StopQueryExecutionCommand({ QueryExecutionId: id }));
       record.state = 'CANCELLED';
       this.o.logger.info(`athena: stopped the ${record.label} query ${id}`);
     } catch (err) {
