@@ -10,8 +10,8 @@
  * (user + system) is printed too: it moves less than wall time when other work shares the cores. The volume is
  * SYNTHETIC; the record shapes are the REAL CloudTrail records of __fixtures__/datasets, written as CloudTrail
  * writes its files (compact, `eventVersion` first in every record). Two mixes (see MIXES): `trail`, 1% of records
- * from shapes the rule pack flags and the rest from shapes it does not (a day of a real account with an attack in
- * it), and `attack`, every shape alike (the datasets are mostly attack recordings: a third of the records are
+ * from shapes the rule pack flags and the rest from shapes it does not, each made by a caller of the kind that made
+ * the recorded call and never by the root user (a day of a real account with an attack in it), and `attack`, every shape alike (the datasets are mostly attack recordings: a third of the records are
  * flagged, thousands of findings; the detector's worst case).
  */
 import { spawn } from 'node:child_process';
