@@ -2,7 +2,7 @@
 import type { EvidenceSample, Finding, FlaggedLater, Principal, TrailEvent } from '../types.js';
 import { fingerprint } from '../fingerprint.js';
 import {
-  classesWhere,
+  ALL_CLASSES,
   classMask,
   compile,
   EVENT_CLASSES,
@@ -12,6 +12,7 @@ import {
   requiredNames,
   splitPath,
   stringAt,
+  SUCCEEDED_CLASSES,
   type Params,
   type Predicate,
 } from './match.js';
@@ -169,10 +170,6 @@ interface RulesOfName {
   byClass: (readonly CompiledRule[] | undefined)[];
 }
 
-const ALL_EVENT_CLASSES = classesWhere(() => true);
-/** The classes of calls that succeeded: the only ones a rule without `includeErrors` judges. */
-const SUCCEEDED = classesWhere((cls) => (cls & 1) === 0);
-
 interface CompiledRule {
   rule: Rule;
   match: Predicate;
@@ -326,11 +323,6 @@ export function needsMissingParam(rule: Rule, params: Params): boolean {
   return Object.entries(params).some(([k, v]) => v.length === 0 && text.includes(`"$${k}"`));
 }
 
-/** A failed call: an error code, or (console sign-in events) an error message without one. */
-export function isFailed(e: TrailEvent): boolean {
-  return e.errorCode !== undefined || e.errorMessage !== undefined;
-}
-
 /** A 53-bit hash of a string (an FNV-1a lane and a multiply-xorshift lane): tells incidents apart without keeping their text. */
 function textHash(s: string): number {
   let a = 0x811c9dc5;
@@ -441,8 +433,8 @@ export class Engine {
       match: rule.predicate ?? compile(rule.match, this.opts.params),
       // A rule with its own predicate is run for every class (its declared match is for indexing by name only).
       classes:
-        (rule.predicate ? ALL_EVENT_CLASSES : classMask(rule.match)) &
-        (rule.includeErrors ? ALL_EVENT_CLASSES : SUCCEEDED),
+        (rule.predicate ? ALL_CLASSES : classMask(rule.match)) &
+        (rule.includeErrors ? ALL_CLASSES : SUCCEEDED_CLASSES),
       dedupe: rule.dedupe.map(splitPath),
       details: rule.details.map((d) => ({
         name: d.replace(/^raw\.(requestParameters|responseElements)\./, ''),
@@ -601,10 +593,12 @@ export class Engine {
     return this.grantAnswer;
   }
 
-  /** True when the rule added `e` to a (non-suppressed) finding. */
+  /**
+   * True when the rule added `e` to a (non-suppressed) finding. `c` came from rulesFor for `e`'s class, so a rule
+   * without `includeErrors` never sees a failed call here (its classes are SUCCEEDED_CLASSES at most).
+   */
   private run(c: CompiledRule, e: TrailEvent): boolean {
     const r = c.rule;
-    if (!r.includeErrors && isFailed(e)) return false;
     if (!r.includeAwsServices && this.byService(e)) return false;
     if (!c.match(e, e)) return false;
     if (c.exclude && c.exclude(e, e)) return false;

@@ -451,8 +451,12 @@ export function namePrefixes(cond: Condition): string[] | undefined {
  * or message); bit 1: `readOnly` is false; bits 2-3: the principal's type (Root, AssumedRole, IAMUser, or other).
  */
 export const EVENT_CLASSES = 16;
-const ALL_CLASSES = (1 << EVENT_CLASSES) - 1;
 const TYPE_CODES: Readonly<Record<string, number>> = { Root: 1, AssumedRole: 2, IAMUser: 3 };
+
+/** A failed call: an error code, or (console sign-in events) an error message without one. */
+export function isFailed(e: { errorCode?: string | undefined; errorMessage?: string | undefined }): boolean {
+  return e.errorCode !== undefined || e.errorMessage !== undefined;
+}
 
 /** The class of an event (see EVENT_CLASSES). */
 export function eventClass(e: {
@@ -461,17 +465,21 @@ export function eventClass(e: {
   readOnly?: boolean | undefined;
   principal: { type: string };
 }): number {
-  const failed = e.errorCode !== undefined || e.errorMessage !== undefined ? 1 : 0;
   const writes = e.readOnly === false ? 2 : 0;
-  return failed | writes | ((TYPE_CODES[e.principal.type] ?? 0) << 2);
+  return (isFailed(e) ? 1 : 0) | writes | ((TYPE_CODES[e.principal.type] ?? 0) << 2);
 }
 
 /** The classes for which `test` holds, as a mask (bit c: class c). */
-export function classesWhere(test: (cls: number) => boolean): number {
+function classesWhere(test: (cls: number) => boolean): number {
   let m = 0;
   for (let c = 0; c < EVENT_CLASSES; c++) if (test(c)) m |= 1 << c;
   return m;
 }
+
+/** Every class, as a mask. */
+export const ALL_CLASSES = (1 << EVENT_CLASSES) - 1;
+/** The classes of calls that succeeded: the only ones a rule without `includeErrors` judges. */
+export const SUCCEEDED_CLASSES = classesWhere((cls) => (cls & 1) === 0);
 
 /**
  * The event classes in which `cond` can hold, as a mask: a condition over the whole event (not inside `some`) that
@@ -486,7 +494,7 @@ export function classMask(cond: Condition): number {
   // `exists: false` and `some` hold where the field is absent or relative to an element; everything else tests a
   // value that must be there (walk answers false for an absent one).
   if (cond.exists === false || cond.some !== undefined) return ALL_CLASSES;
-  if (cond.field === 'errorCode') return classesWhere((c) => (c & 1) === 1);
+  if (cond.field === 'errorCode') return ALL_CLASSES & ~SUCCEEDED_CLASSES;
   if (cond.field === 'readOnly' && cond.equals === false) return classesWhere((c) => (c & 2) === 2);
   if (cond.field === 'readOnly' && cond.equals === true) return classesWhere((c) => (c & 2) === 0);
   if (cond.field === 'principal.type' && !cond.ignoreCase) {

@@ -177,7 +177,7 @@ class DetectionBuilder {
   }
 }
 
-/** The engine's implicit exclusions, written out (engine.ts isFailed and isAwsServiceCall). */
+/** The engine's implicit exclusions, written out (match.ts isFailed and engine.ts isAwsServiceCall). */
 function implicitFilters(b: DetectionBuilder, rule: Rule): string[] {
   const out: string[] = [];
   if (!rule.includeErrors) {
