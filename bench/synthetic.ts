@@ -155,7 +155,9 @@ export class SyntheticVolume {
       for (const u of this.identities.slice(0, -ATTACKERS)) {
         if (u.type === 'Root') continue;
         const k = identityKind(u);
-        background.set(k, [...(background.get(k) ?? []), u]);
+        const pool = background.get(k);
+        if (pool) pool.push(u);
+        else background.set(k, [u]);
       }
       const { flagged, quiet } = splitShapes(this.shapes);
       this.mix = {
