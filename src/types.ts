@@ -198,7 +198,7 @@ export interface Finding {
 /** Values kept per list of FindingActors: enough to tie findings together, bounded whatever the volume. */
 export const MAX_ACTOR_VALUES = 10;
 
-/** The actor keys of a finding's events (the first MAX_ACTOR_VALUES distinct values of each). */
+/** The actor keys of a finding's events (of each, the MAX_ACTOR_VALUES distinct values first seen, by event time). */
 export interface FindingActors {
   /** Principal keys (see Principal.key): a finding can span several when its rule does not group by principal. */
   principals?: string[];

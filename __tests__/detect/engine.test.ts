@@ -289,6 +289,74 @@ describe('threshold rules', () => {
   });
 });
 
+describe("a finding's capped lists", () => {
+  /** A seeded Fisher-Yates shuffle, so a failure can be replayed. */
+  function shuffled<T>(items: readonly T[], seed: number): T[] {
+    const out = [...items];
+    let s = seed;
+    for (let i = out.length - 1; i > 0; i--) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      const j = s % (i + 1);
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  }
+  const sec = (s: number): string =>
+    new Date(Date.parse('2026-05-01T10:00:00Z') + s * 1000).toISOString().replace('.000Z', 'Z');
+
+  it('keep the values first seen, by event time, whatever order the events arrive in', async () => {
+    // One user failing from 15 addresses (more than a finding lists) and one address trying 60 users (more than
+    // a finding names): the file source reads two files at once, so arrival order varies from run to run.
+    const oneUser = Array.from({ length: 15 }, (_, k) => ({
+      ...failedLogin(`u${String(k).padStart(2, '0')}`, 0, 'erin', `198.51.100.${k + 1}`),
+      time: sec(20 * k),
+      timeMs: Date.parse(sec(20 * k)),
+    }));
+    const oneIp = Array.from({ length: 60 }, (_, k) => ({
+      ...failedLogin(`s${String(k).padStart(2, '0')}`, 0, `user${String(k).padStart(2, '0')}`, '203.0.113.9'),
+      time: sec(5 * k),
+      timeMs: Date.parse(sec(5 * k)),
+    }));
+    const all = [...oneUser, ...oneIp];
+    const lists = async (events: readonly ReturnType<typeof ev>[]): Promise<unknown> => {
+      const d = await detector();
+      for (const e of events) d.observe(e);
+      return d
+        .finish()
+        .findings.filter((f) => f.ruleId === 'TS-AUTH-002' || f.ruleId === 'TS-AUTH-003')
+        .map((f) => ({ rule: f.ruleId, count: f.count, principal: f.principal, actors: f.actors }));
+    };
+    const want = await lists(all);
+    expect(want).toEqual(
+      expect.arrayContaining([
+        {
+          rule: 'TS-AUTH-002',
+          count: 15,
+          principal: 'arn:aws:iam::111122223333:user/erin',
+          actors: expect.objectContaining({
+            // The ten used first (sorted as text in the report), not the ten that arrived first.
+            sourceIps: Array.from({ length: 10 }, (_, k) => `198.51.100.${k + 1}`).sort(),
+          }),
+        },
+        {
+          rule: 'TS-AUTH-003',
+          count: 60,
+          // Named after the first user tried; 50 kept of 60, so "49+".
+          principal: 'arn:aws:iam::111122223333:user/user00 and 49+ more',
+          actors: expect.objectContaining({
+            principals: Array.from(
+              { length: 10 },
+              (_, k) => `arn:aws:iam::111122223333:user/user${String(k).padStart(2, '0')}`,
+            ),
+          }),
+        },
+      ]),
+    );
+    for (const order of [[...all].reverse(), shuffled(all, 1), shuffled(all, 2), shuffled(all, 3)])
+      expect(await lists(order)).toEqual(want);
+  });
+});
+
 describe('findings per rule', () => {
   it('counts incidents beyond the per-rule cap together in one overflow finding, losing no event', async () => {
     const d = await detector();

@@ -353,7 +353,7 @@ function refActors(refs: readonly EventRef[]): FindingActors | undefined {
     if (r.accessKeyId) a.accessKeyId = r.accessKeyId;
     if (r.sourceIp) a.sourceIp = r.sourceIp;
     if (r.userAgent) a.userAgent = r.userAgent;
-    addActor(sets, a);
+    addActor(sets, a, r);
   }
   return actorLists(sets);
 }

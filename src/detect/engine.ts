@@ -31,6 +31,7 @@ import {
   newActorSets,
   own,
   type ActorSets,
+  EarliestValues,
   type EventActor,
 } from '../actors.js';
 import {
@@ -224,7 +225,8 @@ interface CompiledRule {
 interface Agg {
   rule: Rule;
   id: string;
-  principals: Set<string>;
+  /** The MAX_FINDING_PRINCIPALS first seen (by event time): which are kept does not depend on arrival order. */
+  principals: EarliestValues;
   accounts: Set<string>;
   regions: Set<string>;
   // Times only, not the events: an event holds its whole raw record, and tens of thousands of findings would keep
@@ -233,7 +235,7 @@ interface Agg {
   last: { time: string; timeMs: number };
   count: number;
   /** Outside accounts granted (rules with `grants`), up to MAX_GRANTEES: checked against the window's accounts at the end. */
-  grantees?: Set<string>;
+  grantees?: EarliestValues;
   /** Distinct values of the rule's `escalate.distinct` field, up to `atLeast` of them. */
   distinct?: Set<string>;
   evidence: EvidenceSelector;
@@ -856,16 +858,16 @@ export class Engine {
     }
     agg.count += h.weight ?? 1;
     if (h.until && h.until.timeMs >= agg.last.timeMs) agg.last = h.until;
-    if (agg.principals.size < MAX_FINDING_PRINCIPALS) agg.principals.add(h.principal);
+    agg.principals.add(h.principal, h);
     // An overflow finding lumps many actors' occurrences together: it must tie none of them into one incident.
-    if (!agg.overflow) addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h));
+    if (!agg.overflow) addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h), h);
     agg.accounts.add(h.account);
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
     if (h.timeMs >= agg.last.timeMs) agg.last = { time: h.time, timeMs: h.timeMs };
     if (h.grantees) {
-      const g = (agg.grantees ??= new Set());
-      for (const a of h.grantees) if (g.size < MAX_GRANTEES) g.add(a);
+      const g = (agg.grantees ??= new EarliestValues(MAX_GRANTEES));
+      for (const a of h.grantees) g.add(a, h);
     }
     if (c.escalate && h.escalation) {
       const d = (agg.distinct ??= new Set());
@@ -937,15 +939,12 @@ export class Engine {
     const o = ov.overflow as NonNullable<Agg['overflow']>;
     if (v.text !== undefined && o.incidents.size < MAX_OVERFLOW_IDS) o.incidents.add(textHash(v.text));
     ov.count += v.count;
-    for (const p of v.principals) if (ov.principals.size < MAX_FINDING_PRINCIPALS) ov.principals.add(p);
+    ov.principals.absorb(v.principals);
     for (const a of v.accounts) ov.accounts.add(a);
     for (const r of v.regions) ov.regions.add(r);
     if (v.first.timeMs < ov.first.timeMs) ov.first = v.first;
     if (v.last.timeMs >= ov.last.timeMs) ov.last = v.last;
-    if (v.grantees) {
-      const g = (ov.grantees ??= new Set());
-      for (const a of v.grantees) if (g.size < MAX_GRANTEES) g.add(a);
-    }
+    if (v.grantees) (ov.grantees ??= new EarliestValues(MAX_GRANTEES)).absorb(v.grantees);
     if (c.escalate && v.distinct) {
       const d = (ov.distinct ??= new Set());
       for (const x of v.distinct) if (d.size < c.escalate.atLeast) d.add(x);
@@ -1010,7 +1009,7 @@ export class Engine {
     const agg: Agg = {
       rule: r,
       id,
-      principals: new Set(),
+      principals: new EarliestValues(MAX_FINDING_PRINCIPALS),
       accounts: new Set(),
       regions: new Set(),
       first: { time: h.time, timeMs: h.timeMs },
@@ -1161,7 +1160,7 @@ export class Engine {
       const r = agg.rule;
       // A grant only to accounts that turned out to be the window's own (an organisation trail) is not outside.
       if (agg.grantees && [...agg.grantees].every((a) => this.windowAccounts.has(a))) continue;
-      const principals = [...agg.principals];
+      const principals = agg.principals.inOrder();
       const { eventIds, samples } = agg.evidence.pick();
       const f: Finding = {
         id: agg.id,

@@ -1,0 +1,82 @@
+/** A finding's capped value lists: the values first seen, by event time, whatever order the events arrive in. */
+import { describe, expect, it } from '@jest/globals';
+import { EarliestValues, mergeActors } from '../src/actors.js';
+
+/** A seeded Fisher-Yates shuffle, so a failure can be replayed. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+describe('EarliestValues', () => {
+  // 40 values, each seen at 1-4 times; a value's place is its earliest sighting (ties: event id, then the value).
+  const sightings = Array.from({ length: 40 }, (_, v) =>
+    Array.from({ length: 1 + (v % 4) }, (_, k) => ({
+      v: `v${String(v).padStart(2, '0')}`,
+      at: { timeMs: ((v * 7919 + k * 104_729) % 997) * 1000, id: `e${v}-${k}` },
+    })),
+  ).flat();
+  // Two values first seen at the same time by the same event: the smaller as text comes first.
+  sightings.push(
+    { v: 'tie-b', at: { timeMs: 5000, id: 'same' } },
+    { v: 'tie-a', at: { timeMs: 5000, id: 'same' } },
+  );
+  const earliest = new Map<string, { timeMs: number; id: string }>();
+  for (const s of sightings) {
+    const was = earliest.get(s.v);
+    if (!was || s.at.timeMs < was.timeMs || (s.at.timeMs === was.timeMs && s.at.id < was.id))
+      earliest.set(s.v, s.at);
+  }
+  const expected = (cap: number): string[] =>
+    [...earliest]
+      .sort(
+        ([av, a], [bv, b]) =>
+          a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || (av < bv ? -1 : av > bv ? 1 : 0),
+      )
+      .slice(0, cap)
+      .map(([v]) => v);
+
+  it('keeps the `cap` values first seen, in any arrival order', () => {
+    for (const cap of [1, 10, 25, 50]) {
+      const want = expected(cap);
+      expect(want).toHaveLength(Math.min(cap, 42));
+      for (const order of [
+        sightings,
+        [...sightings].reverse(),
+        ...[1, 2, 3, 4, 5].map((s) => shuffled(sightings, s)),
+      ]) {
+        const kept = new EarliestValues(cap);
+        for (const s of order) kept.add(s.v, s.at);
+        expect(kept.inOrder()).toEqual(want);
+        expect(kept.sorted()).toEqual([...want].sort());
+      }
+    }
+  });
+
+  it('absorbs another list as if its sightings had been made here', () => {
+    const half = Math.floor(sightings.length / 2);
+    const order = shuffled(sightings, 9);
+    const a = new EarliestValues(10);
+    const b = new EarliestValues(10);
+    for (const s of order.slice(0, half)) a.add(s.v, s.at);
+    for (const s of order.slice(half)) b.add(s.v, s.at);
+    a.absorb(b);
+    expect(a.inOrder()).toEqual(expected(10));
+  });
+});
+
+describe('mergeActors', () => {
+  it('keeps the first values as text when two lists hold more than fit, whichever comes first', () => {
+    const a = { sourceIps: Array.from({ length: 10 }, (_, k) => `198.51.100.${10 + k}`) };
+    const b = { sourceIps: Array.from({ length: 10 }, (_, k) => `198.51.100.${k}`) };
+    const want = [...a.sourceIps, ...b.sourceIps].sort().slice(0, 10);
+    expect(mergeActors(a, b)?.sourceIps).toEqual(want);
+    expect(mergeActors(b, a)?.sourceIps).toEqual(want);
+  });
+});
