@@ -699,7 +699,9 @@ export class Engine {
     } else if (learning) entry.history = true;
     const state = entry.values.get(value);
     if (learning) {
-      // A warm-up event: the value is part of the key's baseline, whatever arrived before it.
+      // A warm-up event: the value is part of the key's baseline, whatever arrived before it (most warm-up events
+      // repeat a pair already learned: nothing to write then).
+      if (state === false) return false;
       if (typeof state === 'object') this.pendingHits -= state.hits.length;
       if (state !== undefined || entry.values.size < MAX_VALUES_PER_KEY) entry.values.set(value, false);
       return false;

@@ -2,25 +2,17 @@ import type { TrailEvent } from '../types.js';
 import { compactBytes, DIGEST_WORDS, digestOf } from './content-hash.js';
 
 /**
- * A set of 96-bit digests in one typed array (open addressing, linear probing): 12 bytes a slot, outside the
- * garbage-collected heap, where a Set of base64 strings costs 70-80 bytes an entry and is traced by every GC.
- * 96 bits leave a collision among a billion events at odds of about 1 in 10^11.
+ * One shard of a DigestSet: 96-bit digests in one typed array (open addressing, linear probing), 12 bytes a slot,
+ * outside the garbage-collected heap, where a Set of base64 strings costs 70-80 bytes an entry and is traced by
+ * every GC. The all-zero digest is the DigestSet's to remember (all-zero slots mean "empty").
  */
-class DigestSet {
-  private table = new Uint32Array(3 * 1024);
-  private mask = 1023;
-  private zeroSeen = false;
-  size = 0;
+class DigestShard {
+  private table = new Uint32Array(3 * SHARD_SLOTS);
+  private mask = SHARD_SLOTS - 1;
+  private size = 0;
 
-  /** Adds the digest (a, b, c); false when it was already there. */
+  /** Adds the digest (a, b, c), not all zero; false when it was already there. */
   add(a: number, b: number, c: number): boolean {
-    if (a === 0 && b === 0 && c === 0) {
-      // All-zero slots mean "empty"; the one all-zero digest is remembered on the side.
-      if (this.zeroSeen) return false;
-      this.zeroSeen = true;
-      this.size++;
-      return true;
-    }
     const t = this.table;
     for (let i = a & this.mask; ; i = (i + 1) & this.mask) {
       const o = i * 3;
@@ -58,6 +50,36 @@ class DigestSet {
   }
 }
 
+/** Slots a shard starts with. */
+const SHARD_SLOTS = 256;
+/** log2 of the shards: a digest's shard is the top bits of its second word (its slot comes from the first). */
+const SHARD_BITS = 6;
+
+/**
+ * A set of 96-bit digests in 64 shards that each grow on their own. One table doubling as a whole held the old
+ * table and the new one at once (12 MB and 24 MB at a million events, the old one until a full collection freed
+ * it): the peak resident size of a large run was set by that moment. A shard's doubling copies a 64th of it.
+ * 96 bits leave a collision among a billion events at odds of about 1 in 10^11.
+ */
+class DigestSet {
+  private readonly shards = Array.from({ length: 1 << SHARD_BITS }, () => new DigestShard());
+  private zeroSeen = false;
+  size = 0;
+
+  /** Adds the digest (a, b, c); false when it was already there. */
+  add(a: number, b: number, c: number): boolean {
+    if (a === 0 && b === 0 && c === 0) {
+      if (this.zeroSeen) return false;
+      this.zeroSeen = true;
+      this.size++;
+      return true;
+    }
+    if (!(this.shards[b >>> (32 - SHARD_BITS)] as DigestShard).add(a, b, c)) return false;
+    this.size++;
+    return true;
+  }
+}
+
 /**
  * Drops events already seen. The key is a digest of the whole record, not the event id alone: real
  * CloudTrail ids are unique, but published examples and test fixtures reuse ids (`"1"`, `"1111"`, one UUID for
@@ -67,7 +89,7 @@ class DigestSet {
  * digest of their own bytes, taken while parsing; the others by a digest of their compact serialisation. Both
  * agree for compact JSON (what CloudTrail writes); the same record written once compact and once pretty-printed
  * is kept twice: a double count, never a loss. Memory: 12 bytes a slot, at most three quarters full, off the
- * garbage-collected heap: a window of 1M events holds 24 MB.
+ * garbage-collected heap: a window of 1M events holds about 24 MB (a shard of it grows at a time).
  */
 export class Deduplicator {
   private readonly seen = new DigestSet();
