@@ -15,30 +15,23 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 describe('EarliestValues', () => {
-  // 40 values, each seen at 1-4 times; a value's place is its earliest sighting (ties: event id, then the value).
+  // 40 values, each seen at 1-4 distinct times (a value's place is its earliest sighting), and two values first
+  // seen by one event (same time, same id): the smaller as text comes first.
   const sightings = Array.from({ length: 40 }, (_, v) =>
     Array.from({ length: 1 + (v % 4) }, (_, k) => ({
       v: `v${String(v).padStart(2, '0')}`,
-      at: { timeMs: ((v * 7919 + k * 104_729) % 997) * 1000, id: `e${v}-${k}` },
+      at: { timeMs: ((v * 7919 + k * 104_729) % 1009) * 1000 + v * 4 + k, id: `e${v}-${k}` },
     })),
   ).flat();
-  // Two values first seen at the same time by the same event: the smaller as text comes first.
   sightings.push(
     { v: 'tie-b', at: { timeMs: 5000, id: 'same' } },
     { v: 'tie-a', at: { timeMs: 5000, id: 'same' } },
   );
-  const earliest = new Map<string, { timeMs: number; id: string }>();
-  for (const s of sightings) {
-    const was = earliest.get(s.v);
-    if (!was || s.at.timeMs < was.timeMs || (s.at.timeMs === was.timeMs && s.at.id < was.id))
-      earliest.set(s.v, s.at);
-  }
+  const earliest = new Map<string, number>();
+  for (const s of sightings) earliest.set(s.v, Math.min(earliest.get(s.v) ?? Infinity, s.at.timeMs));
   const expected = (cap: number): string[] =>
     [...earliest]
-      .sort(
-        ([av, a], [bv, b]) =>
-          a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || (av < bv ? -1 : av > bv ? 1 : 0),
-      )
+      .sort(([av, a], [bv, b]) => a - b || (av < bv ? -1 : 1))
       .slice(0, cap)
       .map(([v]) => v);
 
@@ -57,6 +50,20 @@ describe('EarliestValues', () => {
         expect(kept.sorted()).toEqual([...want].sort());
       }
     }
+  });
+
+  it('orders events of the same time by their id, the same way in any arrival order', () => {
+    // Twelve values each seen once, all in the same second by different events: which ten are kept depends on the
+    // ids only.
+    const same = Array.from({ length: 12 }, (_, k) => ({ v: `ip${k}`, at: { timeMs: 7000, id: `id-${k}` } }));
+    const kept = (order: typeof same): string[] => {
+      const list = new EarliestValues(10);
+      for (const s of order) list.add(s.v, s.at);
+      return list.inOrder();
+    };
+    const want = kept(same);
+    expect(want).toHaveLength(10);
+    for (const seed of [1, 2, 3, 4, 5, 6]) expect(kept(shuffled(same, seed))).toEqual(want);
   });
 
   it('absorbs another list as if its sightings had been made here', () => {

@@ -23,80 +23,126 @@ export interface EventAt {
  * earliest event it was seen with: once the list is full, a value seen earlier than the latest kept takes its place.
  * That is exact: the latest kept only ever moves earlier, so a value turned away or let go could only come back
  * with an event earlier than every value it lost to, and then that event is its earliest so far.
+ *
+ * The event id enters the order as a 31-bit hash of it (events of one second are many), so no id string is kept:
+ * a finding holds six of these lists. Two events of one millisecond whose ids hash alike are told apart by the
+ * value, which is still the same answer in any arrival order.
  */
 export class EarliestValues {
-  private readonly at = new Map<string, EventAt>();
-  /** Once full: the latest value kept (what a newcomer must be earlier than), found again after each change. */
-  private latest: string | undefined;
+  // Made on the first value (most lists of a finding hold one value or none): the values, and per value its time
+  // and id hash (keys[2k], keys[2k + 1]; an array of numbers only, so they are stored unboxed). Lists are short (at
+  // most `cap`, 10 to 50): a scan costs less than a Map, and an object per value would cost more memory.
+  private values: string[] | undefined;
+  private keys: number[] | undefined;
+  /** Once full: the index of the latest value kept (what a newcomer must be earlier than); -1 when not known. */
+  private latest = -1;
 
   constructor(private readonly cap: number) {}
 
   get size(): number {
-    return this.at.size;
+    return this.values?.length ?? 0;
   }
 
-  /** Counts `v` as seen at `when` (the caller owns `v`'s characters: see own()). */
-  add(v: string, when: EventAt): void {
-    const known = this.at.get(v);
-    if (known !== undefined) {
-      if (before(when, v, known, v)) {
-        this.at.set(v, when);
-        if (v === this.latest) this.latest = undefined;
+  /**
+   * Counts `v` as seen at `when`; `copy` makes the copy kept when `v` is new and kept (see own()). Nothing of `when`
+   * is kept but its time and a hash of its id: callers pass hits, which can hold their whole event.
+   */
+  add(v: string, when: EventAt, copy: (s: string) => string = same): void {
+    this.addKeyed(v, when.timeMs, -1, when.id, copy);
+  }
+
+  /** add() with the id's hash at hand (`hash` >= 0), or to be taken of `id` when it is needed. */
+  private addKeyed(v: string, t: number, hash: number, id: string, copy: (s: string) => string): void {
+    const values = this.values;
+    if (values === undefined) {
+      this.values = [copy(v)];
+      this.keys = [t, hash >= 0 ? hash : idHash(id)];
+      return;
+    }
+    const keys = this.keys as number[];
+    const i = values.indexOf(v);
+    if (i >= 0) {
+      const kt = keys[2 * i] as number;
+      if (t > kt) return;
+      const h = hash >= 0 ? hash : idHash(id);
+      if (t < kt || h < (keys[2 * i + 1] as number)) {
+        keys[2 * i] = t;
+        keys[2 * i + 1] = h;
+        if (i === this.latest) this.latest = -1;
       }
       return;
     }
-    if (this.at.size < this.cap) {
-      this.at.set(v, when);
+    const h = hash >= 0 ? hash : idHash(id);
+    if (values.length < this.cap) {
+      values.push(copy(v));
+      keys.push(t, h);
       return;
     }
-    const latest = this.latest ?? this.findLatest();
-    if (latest === undefined || !before(when, v, this.at.get(latest) as EventAt, latest)) return;
-    this.at.delete(latest);
-    this.at.set(v, when);
-    this.latest = undefined;
+    const j = this.latest >= 0 ? this.latest : this.findLatest();
+    if (!this.before(t, h, v, j)) return;
+    values[j] = copy(v);
+    keys[2 * j] = t;
+    keys[2 * j + 1] = h;
+    this.latest = -1;
   }
 
-  private findLatest(): string | undefined {
-    let latest: string | undefined;
-    let latestAt: EventAt | undefined;
-    for (const [k, a] of this.at)
-      if (latestAt === undefined || before(latestAt, latest as string, a, k)) {
-        latest = k;
-        latestAt = a;
-      }
-    this.latest = latest;
-    return latest;
+  /** Whether (t, h, v) comes before the value at index j. */
+  private before(t: number, h: number, v: string, j: number): boolean {
+    const keys = this.keys as number[];
+    const jt = keys[2 * j] as number;
+    if (t !== jt) return t < jt;
+    const jh = keys[2 * j + 1] as number;
+    if (h !== jh) return h < jh;
+    return v < ((this.values as string[])[j] as string);
   }
 
-  /** Whether `v` is kept. */
-  has(v: string): boolean {
-    return this.at.has(v);
+  private findLatest(): number {
+    const values = this.values as string[];
+    const keys = this.keys as number[];
+    let j = 0;
+    for (let k = 1; k < values.length; k++)
+      if (this.before(keys[2 * j] as number, keys[2 * j + 1] as number, values[j] as string, k)) j = k;
+    this.latest = j;
+    return j;
   }
 
   /** Another list's values, as if their events had been seen here. */
   absorb(o: EarliestValues): void {
-    for (const [k, a] of o.at) this.add(k, a);
+    const { values, keys } = o;
+    if (values === undefined || keys === undefined) return;
+    for (let k = 0; k < values.length; k++)
+      this.addKeyed(values[k] as string, keys[2 * k] as number, keys[2 * k + 1] as number, '', same);
   }
 
   /** The values, earliest first. */
   inOrder(): string[] {
-    return [...this.at].sort((x, y) => (before(x[1], x[0], y[1], y[0]) ? -1 : 1)).map(([k]) => k);
+    const values = this.values;
+    const keys = this.keys;
+    if (values === undefined || keys === undefined) return [];
+    const order = values.map((_, k) => k);
+    order.sort((x, y) =>
+      this.before(keys[2 * x] as number, keys[2 * x + 1] as number, values[x] as string, y) ? -1 : 1,
+    );
+    return order.map((k) => values[k] as string);
   }
 
   /** The values, sorted as strings. */
   sorted(): string[] {
-    return [...this.at.keys()].sort();
+    return this.values === undefined ? [] : [...this.values].sort();
   }
 
   [Symbol.iterator](): IterableIterator<string> {
-    return this.at.keys();
+    return (this.values ?? []).values();
   }
 }
 
-function before(a: EventAt, av: string, b: EventAt, bv: string): boolean {
-  if (a.timeMs !== b.timeMs) return a.timeMs < b.timeMs;
-  if (a.id !== b.id) return a.id < b.id;
-  return av < bv;
+const same = (s: string): string => s;
+
+/** A 31-bit FNV-1a hash of an event id: the tie-break between events of one millisecond. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 1;
 }
 
 /** Distinct values per actor kind, each the MAX_ACTOR_VALUES first seen (see EarliestValues). */
@@ -141,7 +187,7 @@ export function own(s: string): string {
 }
 
 function put(set: EarliestValues, v: string | undefined, when: EventAt): void {
-  if (v !== undefined && v !== '') set.add(set.has(v) ? v : own(v), when);
+  if (v !== undefined && v !== '') set.add(v, when, own);
 }
 
 const NO_TIME: EventAt = { timeMs: 0, id: '' };
