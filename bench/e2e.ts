@@ -3,7 +3,13 @@
  * gzipped trail files, beside the bare ceiling of the same files in the same run: gunzip + one `JSON.parse` of
  * each whole file, nothing else. Prints the ratio (ceiling time / CLI time) and each side's peak RSS.
  *
- *   npm run bench:e2e -- [--events N] [--files 100,500] [--mix trail,attack] [--rounds 2] [--keep]
+ *   npm run bench:e2e -- [--events N] [--files 100,500] [--mix trail,attack] [--rounds 2] [--bounds] [--keep]
+ *
+ * `--bounds` measures two more sides in each round, to tell where the time goes and what a design could reach:
+ * the CLI with every built-in rule turned off (reading, parsing, de-duplication and statistics alone), and the
+ * CLI as two processes started together, each over half the files (wall time until both end, CPU time summed,
+ * the larger peak RSS): no design that splits the same work between two threads of one process does better than
+ * that, since it adds no work for crossing between them.
  *
  * Each measurement is its own child process (its peak RSS is its own getrusage maxRSS); the two sides take turns
  * for `--rounds` rounds and the fastest run of each side is reported, so a busy machine slows both alike. CPU time
@@ -15,10 +21,21 @@
  * flagged, thousands of findings; the detector's worst case).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { builtinRules } from '../src/detect/index.js';
 import { DEFAULT_START_MS, DEFAULT_WINDOW_MS, ROOT, SyntheticVolume } from './synthetic.js';
 import { USAGE_OUT, USAGE_SCRIPT, USAGE_WRAPPER, iso } from './usage.js';
 
@@ -86,8 +103,9 @@ async function measure(
   script: string,
   args: string[],
   events: () => number,
+  tag = '',
 ): Promise<Run> {
-  const out = path.join(work, 'usage.json');
+  const out = path.join(work, `usage${tag}.json`);
   rmSync(out, { force: true });
   const t = performance.now();
   let stderr = '';
@@ -97,7 +115,9 @@ async function measure(
       env: { ...process.env, [USAGE_OUT]: out, [USAGE_SCRIPT]: script, NODE_NO_WARNINGS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout.on('data', (d: Buffer) => writeFileSync(path.join(work, 'stdout.txt'), d, { flag: 'a' }));
+    child.stdout.on('data', (d: Buffer) =>
+      writeFileSync(path.join(work, `stdout${tag}.txt`), d, { flag: 'a' }),
+    );
     child.stderr.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-4000);
     });
@@ -117,11 +137,38 @@ async function measure(
 
 const best = (runs: Run[], key: 'ms' | 'cpuMs'): number => Math.min(...runs.map((r) => r[key]));
 
+/** Two runs started together, as one: until both end, their CPU summed, the larger peak RSS, their events summed. */
+async function together(a: Promise<Run>, b: Promise<Run>): Promise<Run> {
+  const t = performance.now();
+  const [x, y] = await Promise.all([a, b]);
+  return {
+    ms: performance.now() - t,
+    cpuMs: x.cpuMs + y.cpuMs,
+    rssMb: Math.max(x.rssMb, y.rssMb),
+    events: x.events + y.events,
+    exitCode: x.exitCode !== 0 ? x.exitCode : y.exitCode,
+  };
+}
+
+/** The files of `data` in two folders of hard links, every other file in each (the halves of --bounds). */
+function halves(data: string): [string, string] {
+  const out: [string, string] = [`${data}-a`, `${data}-b`];
+  for (const d of out) mkdirSync(d);
+  readdirSync(data)
+    .sort()
+    .forEach((f, i) => linkSync(path.join(data, f), path.join(out[i % 2] as string, f)));
+  return out;
+}
+
 async function main(): Promise<void> {
   const n = positive('events', arg('events') ?? '1000000');
   const fileCounts = (arg('files') ?? '100,500').split(',').map((f) => positive('files', f.trim()));
   const rounds = positive('rounds', arg('rounds') ?? '2');
   const mixes = (arg('mix') ?? 'trail,attack').split(',').map((m) => m.trim());
+  const bounds = process.argv.includes('--bounds');
+  const allRules = builtinRules()
+    .map((r) => r.id)
+    .join(',');
   for (const m of mixes)
     if (!(m in MIXES))
       throw new Error(`--mix takes ${Object.keys(MIXES).join(', ')} (comma-separated), not "${m}"`);
@@ -148,12 +195,12 @@ async function main(): Promise<void> {
         mkdirSync(data);
         const bytes = generate(data, n, files, MIXES[mix]);
         const report = path.join(work, `report-${files}.json`);
-        const cliArgs = [
+        const cliArgs = (dir: string, rep: string, tag = ''): string[] => [
           'analyze',
           '--source',
           'file',
           '--events-file',
-          path.join(data, '*.json.gz'),
+          path.join(dir, '*.json.gz'),
           '--engine',
           'rules-only',
           '--start-time',
@@ -163,14 +210,20 @@ async function main(): Promise<void> {
           '--format',
           'json',
           '--output',
-          path.join(work, 'out.json'),
+          path.join(work, `out${tag}.json`),
           '--report-path',
-          report,
+          rep,
           '--fail-on',
           'none',
         ];
+        const cliScript = path.join(work, 'dist', 'cli.js');
+        const readOf = (rep: string) => (): number =>
+          (JSON.parse(readFileSync(rep, 'utf8')) as { counts: { eventsRead: number } }).counts.eventsRead;
+        const halfDirs = bounds ? halves(data) : undefined;
         const base: Run[] = [];
         const cli: Run[] = [];
+        const bare: Run[] = [];
+        const split: Run[] = [];
         for (let r = 0; r < rounds; r++) {
           rmSync(path.join(work, 'stdout.txt'), { force: true });
           base.push(
@@ -178,11 +231,26 @@ async function main(): Promise<void> {
               Number(readFileSync(path.join(work, 'stdout.txt'), 'utf8')),
             ),
           );
-          cli.push(
-            await measure(work, wrapper, path.join(work, 'dist', 'cli.js'), cliArgs, () => {
-              const rep = JSON.parse(readFileSync(report, 'utf8')) as { counts: { eventsRead: number } };
-              return rep.counts.eventsRead;
-            }),
+          cli.push(await measure(work, wrapper, cliScript, cliArgs(data, report), readOf(report)));
+          if (!halfDirs) continue;
+          const bareReport = path.join(work, `report-${files}-bare.json`);
+          bare.push(
+            await measure(
+              work,
+              wrapper,
+              cliScript,
+              [...cliArgs(data, bareReport), '--disable-rules', allRules],
+              readOf(bareReport),
+            ),
+          );
+          const [ha, hb] = halfDirs;
+          const repA = path.join(work, `report-${files}-a.json`);
+          const repB = path.join(work, `report-${files}-b.json`);
+          split.push(
+            await together(
+              measure(work, wrapper, cliScript, cliArgs(ha, repA, '-a'), readOf(repA), '-a'),
+              measure(work, wrapper, cliScript, cliArgs(hb, repB, '-b'), readOf(repB), '-b'),
+            ),
           );
         }
         const findings = (JSON.parse(readFileSync(report, 'utf8')) as { findings: unknown[] }).findings
@@ -205,9 +273,22 @@ async function main(): Promise<void> {
           `  CLI      ${s(best(cli, 'ms')).padStart(8)} wall ${s(best(cli, 'cpuMs')).padStart(8)} CPU  peak RSS ${rss} MB  (${(n / (best(cli, 'ms') / 1000)).toFixed(0)} events/s)`,
         );
         console.log(
-          `  ratio ${ratio.toFixed(2)} of the ceiling (CPU ${cpuRatio.toFixed(2)}); target ${RATIO_TARGET} and ${RSS_TARGET_MB} MB: ${ok ? 'met' : 'NOT met'}${allRead ? '' : ' (not every event was read!)'}\n`,
+          `  ratio ${ratio.toFixed(2)} of the ceiling (CPU ${cpuRatio.toFixed(2)}); target ${RATIO_TARGET} and ${RSS_TARGET_MB} MB: ${ok ? 'met' : 'NOT met'}${allRead ? '' : ' (not every event was read!)'}`,
         );
+        const bound = (label: string, runs: Run[]): void => {
+          const whole = runs.every((x) => x.exitCode === 0 && x.events === n);
+          console.log(
+            `  ${label.padEnd(27)} ${s(best(runs, 'ms')).padStart(8)} wall ${s(best(runs, 'cpuMs')).padStart(8)} CPU  peak RSS ${Math.max(...runs.map((x) => x.rssMb))} MB  ratio ${(best(base, 'ms') / best(runs, 'ms')).toFixed(2)}${whole ? '' : ' (not every event was read!)'}`,
+          );
+        };
+        if (bounds) {
+          console.log('  bounds:');
+          bound('CLI, every rule turned off', bare);
+          bound('CLI, two halves at once', split);
+        }
+        console.log('');
         rmSync(data, { recursive: true, force: true });
+        for (const d of halfDirs ?? []) rmSync(d, { recursive: true, force: true });
       }
   } finally {
     if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
