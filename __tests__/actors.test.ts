@@ -1,18 +1,7 @@
 /** A finding's capped value lists: the values first seen, by event time, whatever order the events arrive in. */
 import { describe, expect, it } from '@jest/globals';
 import { EarliestValues, mergeActors } from '../src/actors.js';
-
-/** A seeded Fisher-Yates shuffle, so a failure can be replayed. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
+import { shuffled } from './detect/helpers.js';
 
 describe('EarliestValues', () => {
   // 40 values, each seen at 1-4 distinct times (a value's place is its earliest sighting), and two values first

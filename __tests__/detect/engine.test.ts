@@ -7,7 +7,7 @@ import { createDetector, type Detector } from '../../src/detect/index.js';
 import { isAwsServiceCall, MAX_FINDINGS_PER_RULE } from '../../src/detect/engine.js';
 import { ConfigError } from '../../src/errors.js';
 import type { Config } from '../../src/config/types.js';
-import { ev, fixedClock, silentLogger, testConfig } from './helpers.js';
+import { ev, fixedClock, shuffled, silentLogger, testConfig } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ts-detect-'));
 let n = 0;
@@ -290,17 +290,6 @@ describe('threshold rules', () => {
 });
 
 describe("a finding's capped lists", () => {
-  /** A seeded Fisher-Yates shuffle, so a failure can be replayed. */
-  function shuffled<T>(items: readonly T[], seed: number): T[] {
-    const out = [...items];
-    let s = seed;
-    for (let i = out.length - 1; i > 0; i--) {
-      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-      const j = s % (i + 1);
-      [out[i], out[j]] = [out[j] as T, out[i] as T];
-    }
-    return out;
-  }
   const sec = (s: number): string =>
     new Date(Date.parse('2026-05-01T10:00:00Z') + s * 1000).toISOString().replace('.000Z', 'Z');
 

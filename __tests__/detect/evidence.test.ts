@@ -4,19 +4,7 @@ import { createDetector } from '../../src/detect/index.js';
 import { EvidenceSelector, MAX_EVIDENCE_IDS } from '../../src/detect/evidence.js';
 import { normalizeRecord } from '../../src/sources/normalize.js';
 import type { EvidenceSample, TrailEvent } from '../../src/types.js';
-import { fixedClock, loadDataset, silentLogger, testConfig } from './helpers.js';
-
-/** A seeded Fisher-Yates shuffle, so a failure can be replayed. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
+import { fixedClock, loadDataset, shuffled, silentLogger, testConfig } from './helpers.js';
 
 const sampleOf = (x: { id: string; timeMs: number }): EvidenceSample => ({
   eventId: x.id,

@@ -137,3 +137,15 @@ export function ev(raw: Record<string, unknown>): TrailEvent {
   if (!r.event) throw new Error(`bad test record: ${r.reason}`);
   return r.event;
 }
+
+/** A seeded Fisher-Yates shuffle, so a failure can be replayed: arrival orders a source could deliver. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
