@@ -1,4 +1,5 @@
 /** The actor keys a finding collects from its events, for the correlate stage; bounded per finding. */
+import { fnv1a32 } from './fingerprint.js';
 import { MAX_ACTOR_VALUES, type FindingActors, type TrailEvent } from './types.js';
 
 /** One event's actor values (what a held threshold hit keeps instead of the event). */
@@ -24,9 +25,9 @@ export interface EventAt {
  * That is exact: the latest kept only ever moves earlier, so a value turned away or let go could only come back
  * with an event earlier than every value it lost to, and then that event is its earliest so far.
  *
- * The event id enters the order as a 31-bit hash of it (events of one second are many), so no id string is kept:
- * a finding holds six of these lists. Two events of one millisecond whose ids hash alike are told apart by the
- * value, which is still the same answer in any arrival order.
+ * The event id enters the order as its 32-bit FNV-1a hash (events of one second are many), so no id string is
+ * kept: a finding holds six of these lists. Two events of one millisecond whose ids hash alike are told apart by
+ * the value, which is still the same answer in any arrival order.
  */
 export class EarliestValues {
   // Made on the first value (most lists of a finding hold one value or none): the values, and per value its time
@@ -56,7 +57,7 @@ export class EarliestValues {
     const values = this.values;
     if (values === undefined) {
       this.values = [copy(v)];
-      this.keys = [t, hash >= 0 ? hash : idHash(id)];
+      this.keys = [t, hash >= 0 ? hash : fnv1a32(id)];
       return;
     }
     const keys = this.keys as number[];
@@ -64,7 +65,7 @@ export class EarliestValues {
     if (i >= 0) {
       const kt = keys[2 * i] as number;
       if (t > kt) return;
-      const h = hash >= 0 ? hash : idHash(id);
+      const h = hash >= 0 ? hash : fnv1a32(id);
       if (t < kt || h < (keys[2 * i + 1] as number)) {
         keys[2 * i] = t;
         keys[2 * i + 1] = h;
@@ -72,7 +73,7 @@ export class EarliestValues {
       }
       return;
     }
-    const h = hash >= 0 ? hash : idHash(id);
+    const h = hash >= 0 ? hash : fnv1a32(id);
     if (values.length < this.cap) {
       values.push(copy(v));
       keys.push(t, h);
@@ -137,13 +138,6 @@ export class EarliestValues {
 }
 
 const same = (s: string): string => s;
-
-/** A 31-bit FNV-1a hash of an event id: the tie-break between events of one millisecond. */
-function idHash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h >>> 1;
-}
 
 /** Distinct values per actor kind, each the MAX_ACTOR_VALUES first seen (see EarliestValues). */
 export interface ActorSets {

@@ -6,6 +6,7 @@
  */
 import type { Config } from '../config/types.js';
 import { actorOf } from '../actors.js';
+import { fnv1a32 } from '../fingerprint.js';
 import type { FlaggedLater, GroupedEvents, TrailEvent } from '../types.js';
 import { estimateTokens } from './tokens.js';
 import { safeValue } from './untrusted.js';
@@ -144,7 +145,7 @@ class Distinct {
         return;
       }
     }
-    const h = fnv1a(v);
+    const h = fnv1a32(v);
     if (n < this.cap) {
       items.push(v, 1, h);
       return;
@@ -309,13 +310,6 @@ function addToFold(f: CallFold, e: TrailEvent): void {
   f.uas.add(e.userAgent);
   if (e.errorCode) f.errors.set(e.errorCode, (f.errors.get(e.errorCode) ?? 0) + 1);
   if (isWrite(e)) f.writes++;
-}
-
-/** 32-bit FNV-1a of a string's UTF-16 code units: cheap, stable across runs and platforms. */
-function fnv1a(v: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /** Whether (hash a, value a) ranks after (hash b, value b) in a Distinct's bottom-k order. */

@@ -5,6 +5,7 @@
  * detail fields (the secret, parameter, bucket …), then events spread over time. What is kept is bounded and does
  * not depend on the order events arrive in: every choice is by (time, id) or by a hash, never by arrival.
  */
+import { fnv1a32 } from '../fingerprint.js';
 import type { EvidenceSample } from '../types.js';
 
 /** Event ids a finding keeps. */
@@ -42,13 +43,6 @@ export function earlier(a: { timeMs: number; id: string }, b: { timeMs: number; 
   return a.timeMs < b.timeMs || (a.timeMs === b.timeMs && a.id < b.id);
 }
 
-/** 32-bit FNV-1a: stable across runs, so the same events always give the same evidence. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Whether (hash a, key a) ranks after (hash b, key b) in a bottom-k order. */
 function ranksAfter(ha: number, a: string, hb: number, b: string): boolean {
   return ha > hb || (ha === hb && a > b);
@@ -73,7 +67,7 @@ class ValuePool {
       }
       return;
     }
-    const hash = hash32(value);
+    const hash = fnv1a32(value);
     if (this.items.size >= this.cap && !ranksAfter(this.worstHash, this.worstKey, hash, value)) return;
     if (this.items.size >= this.cap) this.items.delete(this.worstKey);
     this.items.set(value, { id, timeMs, hash });
@@ -207,7 +201,7 @@ export class EvidenceSelector {
     }
     if (o.value !== '') (this.values ??= new ValuePool(MAX_EVIDENCE_VALUES)).offer(o.value, id, timeMs);
     // Ranked by a hash of id and time: distinct records that share a placeholder id (test fixtures) stay distinct.
-    const h = (hash32(id) ^ Math.imul((timeMs % 0x7fffffff) | 0, 0x9e3779b1)) >>> 0;
+    const h = (fnv1a32(id) ^ Math.imul((timeMs % 0x7fffffff) | 0, 0x9e3779b1)) >>> 0;
     (this.spread ??= new SpreadPool(MAX_SPREAD_CANDIDATES)).offer(id, timeMs, h, o.item, sampleOf);
   }
 
