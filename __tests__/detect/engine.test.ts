@@ -371,6 +371,27 @@ describe('findings per rule', () => {
     expect(res.warnings.join('\n')).toContain(`Rule TS-LOG-001 opened ${MAX_FINDINGS_PER_RULE} findings`);
   });
 
+  it('says which rules reached the cap in rule order, whichever reached it first', async () => {
+    // Past the incidents a rule follows in full (twice the cap), its overflow finding opens during the pass.
+    const deletions = Array.from({ length: 2 * MAX_FINDINGS_PER_RULE + 1 }, (_, i) =>
+      stopLogging(`d${i}`, i % 50, { eventName: 'DeleteTrail', requestParameters: { name: `trail-${i}` } }),
+    );
+    const stops = Array.from({ length: 2 * MAX_FINDINGS_PER_RULE + 1 }, (_, i) =>
+      stopLogging(`s${i}`, i % 50, { requestParameters: { name: `trail-${i}` } }),
+    );
+    const capped = async (events: readonly ReturnType<typeof ev>[]): Promise<string[]> => {
+      const d = await detector();
+      for (const e of events) d.observe(e);
+      return d.finish().warnings.filter((w) => w.includes(`opened ${MAX_FINDINGS_PER_RULE} findings`));
+    };
+    const want = [
+      expect.stringMatching(/^Rule TS-LOG-001 opened/),
+      expect.stringMatching(/^Rule TS-LOG-002 opened/),
+    ];
+    expect(await capped([...stops, ...deletions])).toEqual(want);
+    expect(await capped([...deletions, ...stops])).toEqual(want);
+  });
+
   it('keeps the incidents that began first whatever order their events arrive in', async () => {
     // Incidents of three events a minute apart, one starting every two minutes, and some of the same trails' calls
     // much later on.

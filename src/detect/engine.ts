@@ -990,10 +990,6 @@ export class Engine {
     const r = c.rule;
     let agg = c.overflow.get(sup);
     if (!agg) {
-      if (c.overflow.size === 0)
-        this.warnings.push(
-          `Rule ${r.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct occurrences are counted together in one "further occurrences" finding (suppress or tune the rule to see them one by one).`,
-        );
       // The id keeps its original wording, so the overflow finding (and its issue) survives the title's rename.
       agg = this.newAgg(r, fingerprint([r.id, 'further incidents', sup?.label ?? '']), at, sup);
       agg.overflow = { incidents: new Set() };
@@ -1155,6 +1151,12 @@ export class Engine {
     this.correlate();
     this.judgeFirstSeen();
     this.trimOpened();
+    // Said here, in rule order, not when each rule reached its cap: that order follows the order events arrived in.
+    for (const c of this.rules)
+      if (c.overflow.size > 0)
+        this.warnings.push(
+          `Rule ${c.rule.id} opened ${MAX_FINDINGS_PER_RULE} findings; its further distinct occurrences are counted together in one "further occurrences" finding (suppress or tune the rule to see them one by one).`,
+        );
     const findings: Finding[] = [];
     const suppressed: { agg: Agg; finding: Finding }[] = [];
     const overflow = this.rules.flatMap((c) => [...c.overflow.values()]);
