@@ -134,6 +134,22 @@ describe('trail files on the fast path', () => {
     expect(digests).toEqual(recs.map((r) => hex(digestOf(Buffer.from(JSON.stringify(r))))));
   });
 
+  it('a nested separator and a record not starting with eventVersion in one group: each record keyed by its own bytes', async () => {
+    // The cut inside record 300 and record 301 (no separator before it) leave as many pieces as records: only the
+    // record-by-record check tells the pieces are not the records.
+    const recs: Record<string, unknown>[] = Array.from({ length: 400 }, (_, i) =>
+      record(i, i === 300 ? { requestParameters: { items: [{ a: 1 }, { eventVersion: 'nested' }] } } : {}),
+    );
+    const { eventVersion, ...rest } = recs[301] as Record<string, unknown>;
+    recs[301] = { ...rest, eventVersion };
+    const text = JSON.stringify({ Records: recs });
+    expect(text.split('},{"eventVersion":').length - 1).toBe(399);
+    const { records, digests, skipped } = await readAll(Buffer.from(text), 1 << 20);
+    expect(skipped).toEqual([]);
+    expect(records).toEqual(recs);
+    expect(digests).toEqual(recs.map(digestOfCompact));
+  });
+
   it('bytes that are not UTF-8 are counted once for the file, also when the general path takes over', async () => {
     const recs = Array.from({ length: 300 }, (_, i) =>
       record(i, i === 280 ? { requestParameters: { l: [{ a: 1 }, { eventVersion: 'x' }] } } : {}),
@@ -144,6 +160,24 @@ describe('trail files on the fast path', () => {
     const { records, skipped } = await readAll(text, 1 << 20);
     expect(records).toHaveLength(300);
     expect(skipped).toEqual(['invalid-utf8-replaced']);
+  });
+  it('a record with bytes that are not UTF-8 is kept and counted once, and the records after it stay on the fast path', async () => {
+    // Records are parsed in groups; a group holding bad bytes is parsed record by record (to count them per record)
+    // and the next group goes back to parsing many at once.
+    const recs = Array.from({ length: 700 }, (_, i) => record(i, { userAgent: `agent-${i}` }));
+    const bytes = Buffer.from(JSON.stringify({ Records: recs }));
+    bytes[bytes.indexOf('agent-100"') + 2] = 0xff;
+    const { records, digests, batches, skipped } = await readAll(bytes, 1 << 20);
+    expect(skipped).toEqual(['invalid-utf8-replaced']);
+    expect(batches).toEqual([256, 256, 188]);
+    expect(records).toHaveLength(700);
+    expect((records[100] as { userAgent: string }).userAgent).toBe('ag\uFFFDnt-100');
+    const want = recs.map(digestOfCompact);
+    digests.forEach((d, i) => {
+      if (i !== 100) expect(d).toBe(want[i]);
+      else expect(d).not.toBe(want[i]);
+    });
+    expect(records.filter((_r, i) => i !== 100)).toEqual(recs.filter((_r, i) => i !== 100));
   });
 });
 
