@@ -367,7 +367,6 @@ function evidenceValue(c: CompiledRule, h: Hit): string {
   return v;
 }
 
-const same = (s: string): string => s;
 const trim = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** The streaming rule engine. */
@@ -812,7 +811,7 @@ export class Engine {
       if (a.session !== undefined) h.session = this.intern(a.session);
       if (a.accessKeyId !== undefined) h.accessKeyId = this.intern(a.accessKeyId);
       h.service = this.intern(e.service);
-      h.sample = this.sample(c, e, true);
+      h.sample = this.sample(c, e);
       const met = suppressionsFor(c.suppressions, e);
       h.suppressions = met.length === 0 ? NONE : met;
     }
@@ -1030,8 +1029,10 @@ export class Engine {
    * and fills the table (an attack recording flooded it, clearing it again and again: 10 s more CPU for 1,000,000
    * events).
    */
-  private sample(c: CompiledRule, e: TrailEvent, held = false): EvidenceSample {
-    const keep = held ? this.keep : same;
+  private sample(c: CompiledRule, e: TrailEvent): EvidenceSample {
+    // Samples live as long as their findings (tens of thousands of them when many events are flagged), and the
+    // values they repeat (names, accounts, addresses, user agents) are kept once: each record's strings are its own.
+    const keep = this.keep;
     const s: EvidenceSample = {
       eventId: e.id,
       time: e.time,
