@@ -22,13 +22,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { normalizeEvent } from '../src/sources/normalize.js';
 import type { Principal, TrailEvent, TrailResource } from '../src/types.js';
 import { SyntheticVolume } from './synthetic.js';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number`);
-  return v;
-}
+import { wholeArg as arg } from './usage.js';
 
 const BATCH = 256;
 const EVENT_FIELDS = [

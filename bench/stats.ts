@@ -15,13 +15,7 @@ import { StatsCollector, type StatsOptions } from '../src/detect/stats.js';
 import { normalizeRecord } from '../src/sources/normalize.js';
 import type { TrailEvent } from '../src/types.js';
 import { SyntheticVolume } from './synthetic.js';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number`);
-  return v;
-}
+import { wholeArg as arg } from './usage.js';
 
 const events = arg('events', 1_000_000);
 const chunk = arg('chunk', 10_000);

@@ -1,7 +1,7 @@
 /**
  * What the benchmarks share to measure a child process: a wrapper script that runs a script with the child's own
  * arguments and, when it exits (even through process.exit()), writes its peak RSS (getrusage maxRSS) and CPU time
- * to the file named by USAGE_OUT; and the CLI's form of a window bound.
+ * to the file named by USAGE_OUT; the CLI's form of a window bound; and reading a whole-number option.
  */
 
 /** Environment variables the wrapper reads: where to write the usage, and the script to run. */
@@ -23,3 +23,11 @@ await import(pathToFileURL(script).href);
 
 /** A time as the CLI's --start-time / --end-time take it (whole seconds, no milliseconds). */
 export const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** `--name N` from the command line, a positive whole number (`fallback` when not given). */
+export function wholeArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return v;
+}
