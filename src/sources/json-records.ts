@@ -488,8 +488,8 @@ async function* streamTrailFile(
   let start = DOC_HEAD.length;
   let batch: unknown[] = [];
   let table = new Uint32Array(FAST_BATCH * DIGEST_WORDS);
-  // The records found in `buf` and not parsed yet: consecutive from `groupStart`, each ending (exclusive) at its
-  // entry in `ends`, the next one starting after the comma there.
+  // The records found in `buf` and not parsed yet: consecutive from `groupStart` (set as the first is found), each
+  // ending (exclusive) at its entry in `ends`, the next one starting after the comma there.
   const ends: number[] = [];
   let groupStart = start;
   const take = (): unknown[] => {
@@ -527,7 +527,6 @@ async function* streamTrailFile(
       at = stop + 1;
     }
     ends.length = 0;
-    groupStart = at;
     return true;
   };
   const handOver = async function* (tail: Buffer[] = []): AsyncGenerator<unknown[]> {
