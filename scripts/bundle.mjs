@@ -1,18 +1,8 @@
-// Builds dist/index.js (the action) and dist/cli.js (the CLI) with ncc. Transpile only: `npm run typecheck`
-// checks types once for the whole project, and ncc re-checking it made bundling several times slower. Each entry is bundled into its own
-// folder first because ncc always names its output index.js.
+// Builds dist/index.js (the action) and dist/cli/index.js (the CLI, started by dist/cli.js) with ncc, each with
+// the chunks it loads on demand beside it. Transpile only: `npm run typecheck` checks types once for the whole
+// project, and ncc re-checking it made bundling several times slower.
 import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
@@ -59,14 +49,14 @@ function asciiOnly(file) {
 
 rmSync('dist', { recursive: true, force: true });
 build('src/index.ts', 'dist');
-const tmp = join('dist', '.cli-build');
-build('src/cli.ts', tmp);
-renameSync(join(tmp, 'index.js'), join('dist', 'cli.js'));
-// The CLI bundle's own copies of shared files (licenses, package.json marker) are the same as the action's.
-for (const f of readdirSync(tmp)) {
-  if (!existsSync(join('dist', f))) cpSync(join(tmp, f), join('dist', f), { recursive: true });
+// The CLI gets a folder of its own: ncc numbers modules per build, so the two builds' chunks (the AWS SDK's
+// packages, Octokit and the stages that use them, loaded when a run needs them) share names but not contents.
+build('src/cli.ts', join('dist', 'cli'));
+writeFileSync(
+  join('dist', 'cli.js'),
+  `#!/usr/bin/env node\n// The CLI's bundle and its chunks are in cli/ (scripts/bundle.mjs builds both).\nimport './cli/index.js';\n`,
+);
+for (const dir of ['dist', join('dist', 'cli')]) {
+  for (const f of readdirSync(dir)) if (f.endsWith('.js')) asciiOnly(join(dir, f));
 }
-rmSync(tmp, { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
-for (const f of ['index.js', 'cli.js']) asciiOnly(join('dist', f));
 chmodSync(join('dist', 'cli.js'), 0o755);

@@ -105,7 +105,7 @@ async function nothingNew(config: Config, deps: PipelineDeps): Promise<RunResult
 async function lateArrivalOptions(config: Config, deps: PipelineDeps): Promise<StreamOptions> {
   const bucket = config.window.stateBucket;
   if (config.window.kind !== 'since-last-run' || config.source.kind !== 's3' || !bucket) return {};
-  const previous = await readArchiveListing(deps.clients.s3(), bucket, config.window.statePrefix);
+  const previous = await readArchiveListing(await deps.clients.s3(), bucket, config.window.statePrefix);
   if (!previous)
     deps.logger.info(
       'since-last-run: no archive listing from a previous run yet; late deliveries are caught from the next run on',
@@ -231,7 +231,7 @@ export async function reviewWindow(
   if (analysis.status === 'pending' && job?.jobName && config.window.stateBucket) {
     // A later collect builds this window's report; it needs what this run read, not only the job.
     await saveRunContext(
-      deps.clients.s3(),
+      await deps.clients.s3(),
       config.window.stateBucket,
       config.window.statePrefix,
       job.jobName,
@@ -337,7 +337,12 @@ async function collectRuns(config: Config, deps: PipelineDeps): Promise<RunResul
   const detector = collected.length ? await createDetector(config, { logger, clock: deps.clock }) : undefined;
   const results: PipelineResult[] = [];
   for (const [i, c] of collected.entries()) {
-    const ctx = await takeRunContext(deps.clients.s3(), bucket, config.window.statePrefix, c.pending.jobName);
+    const ctx = await takeRunContext(
+      await deps.clients.s3(),
+      bucket,
+      config.window.statePrefix,
+      c.pending.jobName,
+    );
     const warnings = [...(ctx?.warnings ?? [])];
     if (!ctx) warnings.push('The submitting run stored no coverage details; source counts are unknown.');
     const aiKept = detector?.suppressAi(c.outcome.aiFindings) ?? {
@@ -439,7 +444,7 @@ function combine(results: PipelineResult[], pending: string[]): RunResult {
  */
 export async function resolveWindow(config: Config, deps: PipelineDeps): Promise<Config> {
   if (config.window.kind !== 'since-last-run' || !config.window.stateBucket) return config;
-  const s3 = deps.clients.s3();
+  const s3 = await deps.clients.s3();
   const bucket = config.window.stateBucket;
   const checkpoint = await readCheckpoint(s3, bucket, config.window.statePrefix);
   let start = checkpoint;
@@ -484,7 +489,7 @@ async function advanceCheckpoint(
   listing?: ArchiveReadRecord,
 ): Promise<void> {
   if (config.window.kind !== 'since-last-run' || !config.window.stateBucket) return;
-  const s3 = deps.clients.s3();
+  const s3 = await deps.clients.s3();
   const { stateBucket, statePrefix } = config.window;
   if (report.status === 'pending' && config.analysis.mode === 'submit' && listing) {
     await writeArchiveListing(s3, stateBucket, statePrefix, listing);

@@ -92,7 +92,7 @@ function expectSound(outcome: AnalysisOutcome, events: readonly TrailEvent[], ru
 
 /** The batch input lines the job read. */
 async function batchInputLines(): Promise<{ recordId: string; modelInput: Record<string, unknown> }[]> {
-  const s3 = t.clients.s3();
+  const s3 = await t.clients.s3();
   const listed = await s3.send(
     new ListObjectsV2Command({ Bucket: 'twin-batch', Prefix: 'trailsight/batch/' }),
   );
@@ -303,7 +303,7 @@ describe('batch quotas', () => {
     expect(
       logger.lines.some((l) => new RegExp(`exceed one batch job's quotas: ${jobs.length} jobs`).test(l)),
     ).toBe(true);
-    const s3 = t.clients.s3();
+    const s3 = await t.clients.s3();
     const listed = await s3.send(
       new ListObjectsV2Command({ Bucket: 'twin-batch', Prefix: 'trailsight/batch/' }),
     );
@@ -350,7 +350,7 @@ describe('mode submit / collect', () => {
     );
     expect(submitted.status).toBe('pending');
     expect(submitted.jobs).toHaveLength(2);
-    expect(await listPending(t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(2);
+    expect(await listPending(await t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(2);
     for (let i = 0; i < 400 && (await t.jobs()).some((j) => j.status !== 'Completed'); i++)
       await new Promise((r) => setTimeout(r, 5));
     const logger = memLogger();

@@ -87,7 +87,7 @@ describe('batch engine against the twin', () => {
     expect(outcome.jobs[0]).toMatchObject({ engine: 'batch', jobArn: job?.jobArn, status: 'Completed' });
     expect(job?.clientRequestToken).toMatch(/^[0-9a-f]{64}$/);
     // The input is JSONL of {recordId, modelInput} in Anthropic Messages format (the default for anthropic.* models).
-    const s3 = t.clients.s3();
+    const s3 = await t.clients.s3();
     const listed = await s3.send(
       new ListObjectsV2Command({ Bucket: 'twin-batch', Prefix: 'trailsight/batch/' }),
     );
@@ -169,7 +169,7 @@ describe('batch engine against the twin', () => {
     );
     expect([outcome.status, outcome.warnings.filter((w) => /failed/.test(w))]).toEqual(['completed', []]);
     // The batch input as the twin holds it.
-    const s3 = clients.s3();
+    const s3 = await clients.s3();
     const listed = await s3.send(
       new ListObjectsV2Command({ Bucket: 'twin-batch', Prefix: 'trailsight/batch/' }),
     );

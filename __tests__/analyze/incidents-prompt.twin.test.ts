@@ -38,7 +38,7 @@ beforeAll(async () => {
   );
   const clients = twinClients(t.twin.url);
   // Observe what the model is sent (the real client and the twin still do the work).
-  clients.bedrockRuntime().middlewareStack.add(
+  (await clients.bedrockRuntime()).middlewareStack.add(
     (next) => async (args) => {
       const input = args.input as Partial<ConverseCommandInput>;
       if (input.messages) {

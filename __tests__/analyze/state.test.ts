@@ -64,7 +64,7 @@ describe('mode submit / collect and the since-last-run checkpoint', () => {
     expect(submitted.warnings.join('\n')).toMatch(
       /stored at s3:\/\/twin-batch\/trailsight\/state\/pending\//,
     );
-    expect(await listPending(t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(1);
+    expect(await listPending(await t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(1);
 
     // Let the twin's job finish, then collect in a later "run".
     for (let i = 0; i < 200 && (await t.jobs())[0]?.status !== 'Completed'; i++)
@@ -84,7 +84,7 @@ describe('mode submit / collect and the since-last-run checkpoint', () => {
     const merged = mergeFindings(c?.ruleFindings ?? [], c?.outcome.aiFindings ?? []);
     for (const f of merged) for (const id of f.evidence.eventIds) expect(ids.has(id)).toBe(true);
     for (const r of ruleFindings) expect(merged.find((m) => m.id === r.id)?.severity).toBe(r.severity);
-    expect(await listPending(t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(0);
+    expect(await listPending(await t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(0);
   });
 
   it('collect leaves a job that is still running for a later run', async () => {
@@ -103,7 +103,7 @@ describe('mode submit / collect and the since-last-run checkpoint', () => {
     });
     expect(collected).toHaveLength(0);
     expect(stillRunning).toHaveLength(1);
-    expect(await listPending(t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(1);
+    expect(await listPending(await t.clients.s3(), 'twin-batch', 'trailsight/state/')).toHaveLength(1);
     t.twin.ctx.batchStepMs = 1;
   });
 
@@ -120,7 +120,7 @@ describe('mode submit / collect and the since-last-run checkpoint', () => {
   });
 
   it('the checkpoint only moves forward', async () => {
-    const s3 = t.clients.s3();
+    const s3 = await t.clients.s3();
     expect(await readCheckpoint(s3, 'twin-batch', 'cp/')).toBeUndefined();
     expect(await writeCheckpoint(s3, 'twin-batch', 'cp/', window.end, new Date())).toBe(true);
     expect(await writeCheckpoint(s3, 'twin-batch', 'cp/', window.start, new Date())).toBe(false);
@@ -128,7 +128,7 @@ describe('mode submit / collect and the since-last-run checkpoint', () => {
   });
 
   it('keeps the archive listing of the last since-last-run run beside the checkpoint', async () => {
-    const s3 = t.clients.s3();
+    const s3 = await t.clients.s3();
     expect(await readArchiveListing(s3, 'twin-batch', 'cp/')).toBeUndefined();
     const late = new LateArrivals(undefined, window.start.getTime());
     const key = 'AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/22/x_20261122T2355Z_a.json.gz';

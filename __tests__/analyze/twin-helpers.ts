@@ -29,15 +29,15 @@ export function twinClients(url: string): AwsClients {
   const runtime = new BedrockRuntimeClient({ ...common, requestHandler: new NodeHttpHandler() });
   return {
     region: 'us-east-1',
-    cloudtrail: () => new CloudTrailClient(common),
-    s3: () => s3,
-    bedrock: () => bedrock,
-    bedrockRuntime: () => runtime,
-    sns: () => new SNSClient(common),
-    securityhub: () => new SecurityHubClient(common),
-    sts: () => new STSClient(common),
-    athena: () => new AthenaClient(common),
-    glue: () => new GlueClient(common),
+    cloudtrail: () => Promise.resolve(new CloudTrailClient(common)),
+    s3: () => Promise.resolve(s3),
+    bedrock: () => Promise.resolve(bedrock),
+    bedrockRuntime: () => Promise.resolve(runtime),
+    sns: () => Promise.resolve(new SNSClient(common)),
+    securityhub: () => Promise.resolve(new SecurityHubClient(common)),
+    sts: () => Promise.resolve(new STSClient(common)),
+    athena: () => Promise.resolve(new AthenaClient(common)),
+    glue: () => Promise.resolve(new GlueClient(common)),
   };
 }
 

@@ -79,7 +79,7 @@ describe('GitHub OIDC -> STS', () => {
       expect.arrayContaining([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken]),
     );
     expect(masked).toHaveLength(4);
-    expect(access.clients.cloudtrail()).toBeInstanceOf(CloudTrailClient);
+    expect(await access.clients.cloudtrail()).toBeInstanceOf(CloudTrailClient);
   });
 
   it('refuses credentials of an account outside allowed-account-ids', async () => {

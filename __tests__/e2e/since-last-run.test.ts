@@ -177,7 +177,7 @@ describe.each(['lookup', 's3'])(
       expect(second.summary).toContain(
         "**Window:** 2026-12-04 06:14 UTC → 2026-12-04 06:17 UTC (3 min), from the previous run's end; ends 3 min before the run: CloudTrail's delivery delay, settle-minutes 3 · ",
       );
-      expect(await readCheckpoint(clients.s3(), 'twin-batch', `settle/${source}/`)).toEqual(
+      expect(await readCheckpoint(await clients.s3(), 'twin-batch', `settle/${source}/`)).toEqual(
         new Date(at('06:17:00')),
       );
     });
@@ -251,7 +251,9 @@ describe('a since-last-run run that could not read its whole window', () => {
     // Cut short by max-events: not fully read, so nothing of it counts as reviewed.
     const cut = (await runAt('06:20:00', { ...inputs, 'max-events': '1' })).report;
     expect(cut?.verdict).toBe('incomplete');
-    expect(await readCheckpoint(clients.s3(), 'twin-batch', 'retry/')).toEqual(new Date(at('06:14:00')));
+    expect(await readCheckpoint(await clients.s3(), 'twin-batch', 'retry/')).toEqual(
+      new Date(at('06:14:00')),
+    );
     const retry = (await runAt('06:21:00', inputs)).report;
     expect(retry?.window).toMatchObject({ start: iso(at('06:14:00')), end: iso(at('06:18:00')) });
     const late = inRange(at('05:14:00'), at('06:14:00')).filter(
@@ -263,7 +265,9 @@ describe('a since-last-run run that could not read its whole window', () => {
       late.length +
         inRange(at('06:14:00'), at('06:18:00')).filter((e) => deliveredBy(e, at('06:21:00'))).length,
     );
-    expect(await readCheckpoint(clients.s3(), 'twin-batch', 'retry/')).toEqual(new Date(at('06:18:00')));
+    expect(await readCheckpoint(await clients.s3(), 'twin-batch', 'retry/')).toEqual(
+      new Date(at('06:18:00')),
+    );
   });
 });
 
@@ -294,7 +298,7 @@ describe('a run less than a minute after the last one', () => {
     expect(again.summary).toMatch(/^## ⏸️ TrailSight: nothing new to review since 2026-12-04 06:14:00 UTC/);
     expect(again.summary).not.toMatch(/✅|clean/);
     expect((await issues()).filter((i) => i.state === 'open')).toEqual(open);
-    expect(await readCheckpoint(clients.s3(), 'twin-batch', 'idle/')).toEqual(new Date(at('06:14:00')));
+    expect(await readCheckpoint(await clients.s3(), 'twin-batch', 'idle/')).toEqual(new Date(at('06:14:00')));
   });
 });
 

@@ -286,7 +286,7 @@ describe('report-to: securityhub with close-resolved', () => {
 
   it('leaves a status the team chose when archiving', async () => {
     await publish(makeReport([findingA(), findingB()]), cfg, deps(), NO_REDACTION);
-    const hub = deps().clients.securityhub('us-east-1');
+    const hub = await deps().clients.securityhub('us-east-1');
     await hub.send(
       new BatchUpdateFindingsCommand({
         FindingIdentifiers: [{ Id: findingB().id, ProductArn: PRODUCT }],

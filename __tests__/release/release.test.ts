@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 
 const ROOT = resolve('.');
@@ -108,7 +110,7 @@ describe('the npm package', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('packs only what runs, and its CLI works from the tarball with nothing else installed', () => {
+  it('packs only what runs, and its CLI works from the tarball with nothing else installed', async () => {
     const packed = JSON.parse(
       execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }),
     ) as { filename: string; files: { path: string }[] }[];
@@ -139,6 +141,77 @@ describe('the npm package', () => {
     });
     expect(help).toMatch(/--events-file/);
     expect(help).toMatch(/--fail-on/);
+
+    // A run that publishes to SNS loads chunks from the installed package (sns.js and the SDK's client-sns):
+    // a local endpoint answers Publish as SNS does.
+    const events = join(work, 'events.json');
+    writeFileSync(
+      events,
+      JSON.stringify({
+        Records: [
+          {
+            eventVersion: '1.08',
+            eventTime: '2024-03-01T10:00:00Z',
+            eventSource: 'cloudtrail.amazonaws.com',
+            eventName: 'StopLogging',
+            awsRegion: 'us-east-1',
+            sourceIPAddress: '203.0.113.9',
+            userAgent: 'aws-cli/2.15.0',
+            userIdentity: {
+              type: 'IAMUser',
+              arn: 'arn:aws:iam::123456789012:user/mallory',
+              accountId: '123456789012',
+            },
+            eventID: '0b9a3c52-1111-4d0e-9f00-000000000001',
+            recipientAccountId: '123456789012',
+          },
+        ],
+      }),
+    );
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        bodies.push(body);
+        res.setHeader('content-type', 'text/xml');
+        res.end(
+          '<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>m-1</MessageId></PublishResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PublishResponse>',
+        );
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as AddressInfo).port;
+    const run = await new Promise<{ code: number | null; out: string }>((done) => {
+      const child = spawn(
+        join(app, 'node_modules', '.bin', 'trailsight'),
+        [
+          'analyze',
+          ...['--source', 'file', '--events-file', events, '--engine', 'rules-only'],
+          ...['--start-time', '2024-03-01T00:00:00Z', '--end-time', '2024-03-02T00:00:00Z'],
+          ...['--report-to', 'sns', '--sns-topic-arn', 'arn:aws:sns:us-east-1:123456789012:alerts'],
+          ...['--fail-on', 'none', '--output', join(work, 'out.json'), '--format', 'json'],
+        ],
+        {
+          cwd: app,
+          env: {
+            PATH: process.env.PATH,
+            AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+            AWS_SECRET_ACCESS_KEY: 'secret',
+            AWS_REGION: 'us-east-1',
+            AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+          },
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      child.on('close', (code) => done({ code, out }));
+    });
+    server.close();
+    expect(run.out).toMatch(/sns: published message m-1/);
+    expect(run.code).toBe(0);
+    expect(bodies.join('\n')).toMatch(/Action=Publish/);
   });
 });
 
@@ -167,13 +240,21 @@ describe('the project workflows', () => {
     }
   });
 
-  it('release attests both bundles and only the release job may write', () => {
+  it('release attests every file of both bundles and only the release job may write', () => {
     const wf = load('release.yml');
     const attest = wf.jobs.release?.steps.find((s) => s.uses?.startsWith('actions/attest-build-provenance@'));
     expect(attest?.with?.['subject-path']?.split('\n').filter(Boolean)).toEqual([
-      'dist/index.js',
-      'dist/cli.js',
+      'dist/*.js',
+      'dist/cli/*.js',
+      'trailsight-*-dist.tar.gz',
     ]);
+    // The two patterns cover every script the bundles are made of, chunks included.
+    const scripts = readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `dist/${f.split(sep).join('/')}`);
+    expect(scripts).toEqual(expect.arrayContaining(['dist/index.js', 'dist/cli.js', 'dist/cli/index.js']));
+    expect(scripts.filter((f) => f.includes('.index.js')).length).toBeGreaterThan(0);
+    expect(scripts.filter((f) => !/^dist\/(cli\/)?[^/]+\.js$/.test(f))).toEqual([]);
     expect(wf.jobs.release?.permissions).toEqual({
       contents: 'write',
       'id-token': 'write',

@@ -229,9 +229,23 @@ function scanSource(file: string, text: string): { uses: CommandUse[]; problems:
       if (orig) named.set((local ?? orig).trim(), { pkg, name: orig.trim() });
     }
   }
+  // src/ loads the SDK's packages when a run needs them: `const { XCommand } = await import('@aws-sdk/client-x')`
+  // binds names just as a static import does. Any other form of dynamic import hides what it uses.
+  const destructured = /\bconst\s*\{([^{}]*)\}\s*=\s*await\s+import\s*\(\s*['"](@aws-sdk\/[^'"]+)['"]\s*\)/g;
+  const seen = new Set<number>();
+  for (const m of src.matchAll(destructured)) {
+    const pkg = SDK_PACKAGE.exec(m[2] ?? '')?.[1];
+    if (!pkg) continue;
+    seen.add(m.index + m[0].indexOf('import'));
+    for (const part of (m[1] ?? '').split(',')) {
+      const [orig, local] = part.split(':').map((x) => x.trim());
+      if (orig) named.set(local || orig, { pkg, name: orig });
+    }
+  }
   for (const m of src.matchAll(/\bimport\s*\(\s*['"](@aws-sdk\/[^'"]+)['"]/g)) {
+    if (seen.has(m.index)) continue;
     problems.push(
-      `${file}:${lineAt(m.index)}: dynamic import of ${m[1]}; import it statically so this test can see its commands`,
+      `${file}:${lineAt(m.index)}: dynamic import of ${m[1]}; import it statically or as \`const { …Command } = await import(…)\` so this test can see its commands`,
     );
   }
 
@@ -957,12 +971,18 @@ describe('the scanner that reads AWS SDK calls out of src/', () => {
       'new S3({});',
       'new MyCommand();',
       "const m = await import('@aws-sdk/client-sns');",
+      "const { PublishCommand } = await import('@aws-sdk/client-sns');",
+      'await sns.send(new PublishCommand({}));',
     ].join('\n');
     const { problems } = scanSource('y.ts', src);
     expect(problems).toHaveLength(3);
     expect(problems.join('\n')).toMatch(/y\.ts:3: new S3\(…\).*not a Command/);
     expect(problems.join('\n')).toMatch(/y\.ts:4: new MyCommand\(…\) is not imported/);
     expect(problems.join('\n')).toMatch(/y\.ts:5: dynamic import/);
+    // The destructured form binds its names like a static import.
+    expect(scanSource('y.ts', src).uses.map((u) => `${u.key}@${u.line}`)).toEqual([
+      'client-sns/PublishCommand@7',
+    ]);
   });
 });
 

@@ -118,7 +118,7 @@ describe('s3 archive source against the twin', () => {
   it('an event delivered in two overlapping files is yielded once', async () => {
     fx = await twinFixture({ events: records });
     const clients = fx.clients();
-    const s3 = clients.s3();
+    const s3 = await clients.s3();
     const key = (await archiveKeys(fx)).find((k) =>
       k.includes('/CloudTrail/us-east-1/2024/02/01/'),
     ) as string;
@@ -139,7 +139,7 @@ describe('s3 archive source against the twin', () => {
     fx = await twinFixture({ events: records });
     const clients = fx.clients();
     // A bucket policy denying one account's prefix, as S3 would answer it.
-    clients.s3().middlewareStack.add(
+    (await clients.s3()).middlewareStack.add(
       (next, context) => async (args) => {
         const input = (args as { input: { Prefix?: string } }).input;
         if (
@@ -173,16 +173,18 @@ describe('s3 archive source against the twin', () => {
     const clients = fx.clients();
     const prefix = 'AWSLogs/111111111111/CloudTrail/us-east-1/2024/02/01/';
     const gz = gzipSync(JSON.stringify({ Records: [records[0]] }));
-    await clients.s3().send(
+    await (
+      await clients.s3()
+    ).send(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: `${prefix}111111111111_CloudTrail_us-east-1_20240201T0010Z_CORRUPTCORRUPTAB.json.gz`,
         Body: gz.subarray(0, gz.length - 12),
       }),
     );
-    await clients
-      .s3()
-      .send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}notes.txt`, Body: 'hello' }));
+    await (
+      await clients.s3()
+    ).send(new PutObjectCommand({ Bucket: BUCKET, Key: `${prefix}notes.txt`, Body: 'hello' }));
     const stream = openEventStream(
       config({ accounts: ['111111111111'], regions: ['us-east-1'] }),
       deps({ clients }),
@@ -332,10 +334,7 @@ describe('s3 archive source against the twin', () => {
       coverage: 'not-read',
       archive: { accounts: [], organizationIds: [], regions: [], topLevel: [] },
     });
-    const listed = await fx
-      .clients()
-      .s3()
-      .send(new ListObjectsV2Command({ Bucket: BUCKET }));
+    const listed = await (await fx.clients().s3()).send(new ListObjectsV2Command({ Bucket: BUCKET }));
     expect(listed.KeyCount ?? 0).toBe(0);
   });
 

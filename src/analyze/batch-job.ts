@@ -2,14 +2,7 @@
  * The batch engine: digest records as JSONL in S3, one Bedrock model invocation job (found again, not paid
  * twice, when the same input is submitted again), polled with backoff, its outputs and manifest read back.
  */
-import {
-  CreateModelInvocationJobCommand,
-  GetModelInvocationJobCommand,
-  ListModelInvocationJobsCommand,
-  StopModelInvocationJobCommand,
-  type GetModelInvocationJobCommandOutput,
-} from '@aws-sdk/client-bedrock';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { GetModelInvocationJobCommandOutput } from '@aws-sdk/client-bedrock';
 import { createHash } from 'node:crypto';
 import type { RunMode } from '../config/types.js';
 import { AwsError, describeError } from '../errors.js';
@@ -284,9 +277,12 @@ async function runJob(
   opts: BatchOptions,
   deps: AnalyzeDeps,
 ): Promise<BatchRun> {
+  const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+  const { CreateModelInvocationJobCommand, ListModelInvocationJobsCommand } =
+    await import('@aws-sdk/client-bedrock');
   const { logger, clock } = deps;
-  const bedrock = deps.clients.bedrock();
-  const s3 = deps.clients.s3();
+  const bedrock = await deps.clients.bedrock();
+  const s3 = await deps.clients.s3();
   const items = input.items;
   let files: Buffer[] | undefined = input.files;
   const hash = input.hash;
@@ -418,8 +414,9 @@ export async function waitAndCollect(
   opts: Pick<BatchOptions, 'bucket' | 'waitTimeoutMinutes' | 'mode' | 'pollInitialMs' | 'pollMaxMs'>,
   deps: AnalyzeDeps,
 ): Promise<BatchRun> {
+  const { GetModelInvocationJobCommand } = await import('@aws-sdk/client-bedrock');
   const { logger, clock } = deps;
-  const bedrock = deps.clients.bedrock();
+  const bedrock = await deps.clients.bedrock();
   const job = run.job;
   // Poll with backoff until a terminal status or the wait timeout.
   const deadline = clock.now().getTime() + opts.waitTimeoutMinutes * 60_000;
@@ -481,8 +478,9 @@ export async function waitAndCollect(
 
 /** Stops a job, reporting instead of throwing when that fails too. */
 async function stopQuietly(jobArn: string, deps: AnalyzeDeps): Promise<boolean> {
+  const { StopModelInvocationJobCommand } = await import('@aws-sdk/client-bedrock');
   try {
-    await deps.clients.bedrock().send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
+    await (await deps.clients.bedrock()).send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
     deps.logger.warning(`Stopped batch job ${jobArn}: its status could not be read`);
     return true;
   } catch (err) {
@@ -500,10 +498,11 @@ async function cancel(
   mode: RunMode,
   deps: AnalyzeDeps,
 ): Promise<BatchRun> {
+  const { StopModelInvocationJobCommand } = await import('@aws-sdk/client-bedrock');
   run.status = 'failed';
   if (startedHere && mode === 'run') {
     try {
-      await deps.clients.bedrock().send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
+      await (await deps.clients.bedrock()).send(new StopModelInvocationJobCommand({ jobIdentifier: jobArn }));
       run.job.status = 'Stopping';
       run.warnings.push(`Cancelled: stopped batch job ${run.job.jobName} that this run started.`);
       deps.logger.warning(`Cancelled: stopped batch job ${jobArn}`);
@@ -526,7 +525,8 @@ async function collectOutputs(
   opts: Pick<BatchOptions, 'bucket'>,
   deps: AnalyzeDeps,
 ): Promise<void> {
-  const s3 = deps.clients.s3();
+  const { GetObjectCommand, ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+  const s3 = await deps.clients.s3();
   const prefix = run.job.outputUri?.slice(`s3://${opts.bucket}/`.length) ?? '';
   const keys: string[] = [];
   let token: string | undefined;

@@ -1,5 +1,4 @@
 /** The direct engine: one Converse call per digest record, a few at a time, for windows too small for batch. */
-import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { describeError, isThrottle } from '../errors.js';
 import type { Finding } from '../types.js';
 import type { DigestRecord } from './digest.js';
@@ -93,8 +92,10 @@ export function converseCaller(
   deps: AnalyzeDeps,
   run: Pick<EngineRun, 'inputTokens' | 'outputTokens' | 'measured'>,
 ): Caller {
-  const client = deps.clients.bedrockRuntime();
   return async (prompt, callOpts = {}) => {
+    // The client and its SDK package are built and loaded at the first call (see AwsClients).
+    const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
+    const client = await deps.clients.bedrockRuntime();
     const counters = callOpts.counters ?? run;
     for (let attempt = 0; ; attempt++) {
       try {

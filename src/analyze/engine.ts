@@ -341,7 +341,7 @@ async function rememberPending(
     return;
   }
   try {
-    const key = await savePending(deps.clients.s3(), bucket, config.window.statePrefix, {
+    const key = await savePending(await deps.clients.s3(), bucket, config.window.statePrefix, {
       version: STATE_VERSION,
       jobArn: job.jobArn,
       jobName: job.jobName,

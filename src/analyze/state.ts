@@ -3,13 +3,7 @@
  * report later (`mode: submit` / `collect`), and the `since-last-run` checkpoint. Plain JSON objects, so a
  * person can read them and a later version can migrate them.
  */
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../config/types.js';
 import { AwsError, awsErrorMeta, ConfigError, describeError } from '../errors.js';
 import type { ArchiveReadRecord } from '../sources/late-arrivals.js';
@@ -59,6 +53,7 @@ const checkpointKey = (prefix: string): string => `${prefix}checkpoint.json`;
 const archiveListingKey = (prefix: string): string => `${prefix}archive-listing.json`;
 
 async function getJson<T>(s3: S3Client, bucket: string, key: string): Promise<T | undefined> {
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
   try {
     const o = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     const text = await o.Body?.transformToString('utf-8');
@@ -77,6 +72,7 @@ export async function savePending(
   prefix: string,
   p: PendingAnalysis,
 ): Promise<string> {
+  const { PutObjectCommand } = await import('@aws-sdk/client-s3');
   const key = `${pendingPrefix(prefix)}${p.jobName}.json`;
   await s3.send(
     new PutObjectCommand({
@@ -95,6 +91,7 @@ export async function listPending(
   bucket: string,
   prefix: string,
 ): Promise<{ key: string; pending: PendingAnalysis }[]> {
+  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
   const keys: string[] = [];
   let token: string | undefined;
   do {
@@ -133,10 +130,11 @@ export async function collectPending(
   config: Config,
   deps: AnalyzeDeps,
 ): Promise<{ collected: CollectedAnalysis[]; stillRunning: string[] }> {
+  const { DeleteObjectCommand } = await import('@aws-sdk/client-s3');
   const bucket = config.window.stateBucket;
   if (!bucket)
     throw new ConfigError(['state-bucket: required by mode: collect (it holds the submitted jobs)']);
-  const s3 = deps.clients.s3();
+  const s3 = await deps.clients.s3();
   const collected: CollectedAnalysis[] = [];
   const stillRunning: string[] = [];
   for (const { key, pending } of await listPending(s3, bucket, config.window.statePrefix)) {
@@ -248,6 +246,7 @@ export async function writeCheckpoint(
   end: Date,
   now: Date,
 ): Promise<boolean> {
+  const { PutObjectCommand } = await import('@aws-sdk/client-s3');
   const current = await readCheckpoint(s3, bucket, prefix);
   if (current && current.getTime() >= end.getTime()) return false;
   const c: Checkpoint = { version: STATE_VERSION, lastEnd: end.toISOString(), updatedAt: now.toISOString() };
@@ -282,6 +281,7 @@ export async function writeArchiveListing(
   prefix: string,
   record: ArchiveReadRecord,
 ): Promise<void> {
+  const { PutObjectCommand } = await import('@aws-sdk/client-s3');
   try {
     await s3.send(
       new PutObjectCommand({
@@ -320,6 +320,7 @@ export async function saveRunContext(
   jobName: string,
   c: RunContext,
 ): Promise<void> {
+  const { PutObjectCommand } = await import('@aws-sdk/client-s3');
   try {
     await s3.send(
       new PutObjectCommand({
@@ -344,6 +345,7 @@ export async function takeRunContext(
   prefix: string,
   jobName: string,
 ): Promise<RunContext | undefined> {
+  const { DeleteObjectCommand } = await import('@aws-sdk/client-s3');
   const key = contextKey(prefix, jobName);
   const c = await getJson<RunContext>(s3, bucket, key);
   if (c) await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })).catch(() => undefined);

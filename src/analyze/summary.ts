@@ -2,7 +2,6 @@
  * The executive summary: one Converse call over the merged findings and the window's statistics, or a
  * deterministic template when the model is not used, fails, or answers something invalid.
  */
-import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
 import { describeError } from '../errors.js';
 import {
@@ -270,7 +269,10 @@ export async function writeSummary(
     templateSummary(params.findings, params.stats, params.window, undefined, incidents);
   const estIn = estimateTokens(system) + estimateTokens(user);
   try {
-    const res = await deps.clients.bedrockRuntime().send(
+    const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
+    const res = await (
+      await deps.clients.bedrockRuntime()
+    ).send(
       new ConverseCommand({
         modelId: params.modelId,
         system: [{ text: system }],

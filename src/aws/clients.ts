@@ -1,29 +1,34 @@
-import { AthenaClient } from '@aws-sdk/client-athena';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { GlueClient } from '@aws-sdk/client-glue';
-import { S3Client } from '@aws-sdk/client-s3';
-import { BedrockClient } from '@aws-sdk/client-bedrock';
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { STSClient } from '@aws-sdk/client-sts';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { GlueClient } from '@aws-sdk/client-glue';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { USER_AGENT } from '../version.js';
 
-/** Every AWS client a run uses, built in one place (region, retries, user agent, endpoint override). */
+/**
+ * Every AWS client a run uses, built in one place (region, retries, user agent, endpoint override). Each is built,
+ * and its SDK package loaded, the first time the run asks for it: the packages are most of the bundle, and a run
+ * that reads local files with the rules alone loads none of them (`trailsight --version` peaked at 123 MB of RSS
+ * with all nine loaded at start-up, against about 55 MB without; see scripts/bundle.mjs for the chunks).
+ */
 export interface AwsClients {
   region: string;
-  cloudtrail(region?: string): CloudTrailClient;
-  s3(region?: string): S3Client;
-  bedrock(): BedrockClient;
-  bedrockRuntime(): BedrockRuntimeClient;
-  sns(region?: string): SNSClient;
-  securityhub(region?: string): SecurityHubClient;
-  sts(): STSClient;
+  cloudtrail(region?: string): Promise<CloudTrailClient>;
+  s3(region?: string): Promise<S3Client>;
+  bedrock(): Promise<BedrockClient>;
+  bedrockRuntime(): Promise<BedrockRuntimeClient>;
+  sns(region?: string): Promise<SNSClient>;
+  securityhub(region?: string): Promise<SecurityHubClient>;
+  sts(): Promise<STSClient>;
   /** `source: athena`: Athena and the Glue Data Catalog, in `aws-region`. */
-  athena(): AthenaClient;
-  glue(): GlueClient;
+  athena(): Promise<AthenaClient>;
+  glue(): Promise<GlueClient>;
 }
 
 /** Per-request timeouts: without them a connection that never answers would hang the run. */
@@ -50,8 +55,10 @@ export interface ClientFactoryOptions {
  */
 export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
   const env = opts.env ?? process.env;
-  const handler = (requestTimeout: number): NodeHttpHandler =>
-    new NodeHttpHandler({ connectionTimeout: HTTP_TIMEOUTS.connectionMs, requestTimeout });
+  const handler = async (requestTimeout: number): Promise<NodeHttpHandler> => {
+    const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+    return new NodeHttpHandler({ connectionTimeout: HTTP_TIMEOUTS.connectionMs, requestTimeout });
+  };
   const common = {
     customUserAgent: USER_AGENT,
     maxAttempts: opts.maxAttempts ?? 4,
@@ -60,9 +67,10 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     ...(opts.profile ? { profile: opts.profile } : {}),
   };
   const s3PathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
-  const cache = new Map<string, unknown>();
-  function cached<T>(key: string, make: () => T): T {
-    let c = cache.get(key) as T | undefined;
+  // The promise is what is kept, so that two callers asking at once share one client.
+  const cache = new Map<string, Promise<unknown>>();
+  function cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let c = cache.get(key) as Promise<T> | undefined;
     if (!c) {
       c = make();
       cache.set(key, c);
@@ -72,78 +80,84 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
   return {
     region: opts.region,
     cloudtrail: (region = opts.region) =>
-      cached(
-        `cloudtrail:${region}`,
-        () => new CloudTrailClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
-      ),
+      cached(`cloudtrail:${region}`, async () => {
+        const { CloudTrailClient } = await import('@aws-sdk/client-cloudtrail');
+        return new CloudTrailClient({
+          ...common,
+          region,
+          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
+        });
+      }),
     s3: (region = opts.region) =>
-      cached(
-        `s3:${region}`,
-        () =>
-          new S3Client({
-            ...common,
-            region,
-            forcePathStyle: s3PathStyle,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
-      ),
+      cached(`s3:${region}`, async () => {
+        const { S3Client } = await import('@aws-sdk/client-s3');
+        return new S3Client({
+          ...common,
+          region,
+          forcePathStyle: s3PathStyle,
+          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
+        });
+      }),
     bedrock: () =>
-      cached(
-        'bedrock',
-        () =>
-          new BedrockClient({
-            ...common,
-            region: opts.region,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
-      ),
+      cached('bedrock', async () => {
+        const { BedrockClient } = await import('@aws-sdk/client-bedrock');
+        return new BedrockClient({
+          ...common,
+          region: opts.region,
+          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
+        });
+      }),
     // The runtime client defaults to HTTP/2 for bidirectional streaming, which TrailSight never uses; HTTP/1.1
     // is what Converse and InvokeModel need, and avoids HTTP/2 session stalls on long runs.
     bedrockRuntime: () =>
-      cached(
-        'bedrock-runtime',
-        () =>
-          new BedrockRuntimeClient({
-            ...common,
-            region: opts.region,
-            requestHandler: handler(HTTP_TIMEOUTS.modelRequestMs),
-          }),
-      ),
+      cached('bedrock-runtime', async () => {
+        const { BedrockRuntimeClient } = await import('@aws-sdk/client-bedrock-runtime');
+        return new BedrockRuntimeClient({
+          ...common,
+          region: opts.region,
+          requestHandler: await handler(HTTP_TIMEOUTS.modelRequestMs),
+        });
+      }),
     sns: (region = opts.region) =>
-      cached(
-        `sns:${region}`,
-        () => new SNSClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
-      ),
+      cached(`sns:${region}`, async () => {
+        const { SNSClient } = await import('@aws-sdk/client-sns');
+        return new SNSClient({ ...common, region, requestHandler: await handler(HTTP_TIMEOUTS.requestMs) });
+      }),
     securityhub: (region = opts.region) =>
-      cached(
-        `securityhub:${region}`,
-        () => new SecurityHubClient({ ...common, region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
-      ),
+      cached(`securityhub:${region}`, async () => {
+        const { SecurityHubClient } = await import('@aws-sdk/client-securityhub');
+        return new SecurityHubClient({
+          ...common,
+          region,
+          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
+        });
+      }),
     sts: () =>
-      cached(
-        'sts',
-        () =>
-          new STSClient({ ...common, region: opts.region, requestHandler: handler(HTTP_TIMEOUTS.requestMs) }),
-      ),
+      cached('sts', async () => {
+        const { STSClient } = await import('@aws-sdk/client-sts');
+        return new STSClient({
+          ...common,
+          region: opts.region,
+          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
+        });
+      }),
     athena: () =>
-      cached(
-        'athena',
-        () =>
-          new AthenaClient({
-            ...common,
-            region: opts.region,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
-      ),
+      cached('athena', async () => {
+        const { AthenaClient } = await import('@aws-sdk/client-athena');
+        return new AthenaClient({
+          ...common,
+          region: opts.region,
+          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
+        });
+      }),
     glue: () =>
-      cached(
-        'glue',
-        () =>
-          new GlueClient({
-            ...common,
-            region: opts.region,
-            requestHandler: handler(HTTP_TIMEOUTS.requestMs),
-          }),
-      ),
+      cached('glue', async () => {
+        const { GlueClient } = await import('@aws-sdk/client-glue');
+        return new GlueClient({
+          ...common,
+          region: opts.region,
+          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
+        });
+      }),
   };
 }

@@ -1,8 +1,4 @@
-import {
-  AssumeRoleWithWebIdentityCommand,
-  GetCallerIdentityCommand,
-  type STSClient,
-} from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import type { Config } from '../config/types.js';
 import { AwsError, ConfigError, StageError, awsErrorMeta } from '../errors.js';
@@ -56,7 +52,7 @@ export async function resolveAwsAccess(config: Config, deps: AwsAccessDeps): Pro
   let clients: AwsClients;
   let via: AwsAccess['via'];
   if (config.aws.roleToAssume) {
-    const creds = await assumeRoleWithOidc(config, deps, make(base).sts());
+    const creds = await assumeRoleWithOidc(config, deps, await make(base).sts());
     clients = make({ ...base, credentials: creds });
     via = 'oidc';
   } else {
@@ -64,9 +60,10 @@ export async function resolveAwsAccess(config: Config, deps: AwsAccessDeps): Pro
     via = 'default-chain';
   }
   if (config.aws.allowedAccountIds.length === 0) return { clients, via };
+  const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
   let identity;
   try {
-    identity = await clients.sts().send(new GetCallerIdentityCommand({}));
+    identity = await (await clients.sts()).send(new GetCallerIdentityCommand({}));
   } catch (err) {
     throw new AwsError(
       'Could not check the AWS account with GetCallerIdentity (needed for `allowed-account-ids`)',
@@ -87,6 +84,7 @@ async function assumeRoleWithOidc(
   deps: AwsAccessDeps,
   sts: STSClient,
 ): Promise<AwsCredentialIdentity> {
+  const { AssumeRoleWithWebIdentityCommand } = await import('@aws-sdk/client-sts');
   const role = config.aws.roleToAssume ?? '';
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new StageError(

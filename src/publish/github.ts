@@ -1,6 +1,4 @@
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+import type { getOctokit } from '@actions/github';
 
 /** An issue as publishing sees it. */
 export interface IssueRef {
@@ -68,23 +66,37 @@ export interface GitHubApiOptions {
 // Rate limits are retried a couple of times; beyond that the destination fails and the others go on.
 const RATE_LIMIT_RETRIES = 2;
 
-/** The real GitHub client: Octokit from @actions/github with the retry and throttling plugins. */
+/**
+ * The real GitHub client: Octokit from @actions/github with the retry and throttling plugins, loaded at the first
+ * call (a chunk of its own in dist/, like the AWS SDK's packages): a run that publishes nowhere on GitHub does
+ * not load it.
+ */
 export function createGitHubApi(token: string, opts: GitHubApiOptions): GitHubApi {
-  const octokit = getOctokit(
-    token,
-    {
-      baseUrl: opts.baseUrl.replace(/\/+$/, ''),
-      retry: { retryAfterBaseValue: opts.retryAfterBaseMs ?? 1000, retries: opts.retries ?? 3 },
-      throttle: {
-        enabled: opts.throttle ?? true,
-        onRateLimit: (_after: number, _o: unknown, _k: unknown, count: number) => count < RATE_LIMIT_RETRIES,
-        onSecondaryRateLimit: (_after: number, _o: unknown, _k: unknown, count: number) =>
-          count < RATE_LIMIT_RETRIES,
-      },
-    },
-    retry,
-    throttling,
-  );
+  let loading: Promise<ReturnType<typeof getOctokit>> | undefined;
+  const client = (): Promise<ReturnType<typeof getOctokit>> =>
+    (loading ??= (async () => {
+      const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
+        import('@actions/github'),
+        import('@octokit/plugin-retry'),
+        import('@octokit/plugin-throttling'),
+      ]);
+      return getOctokit(
+        token,
+        {
+          baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+          retry: { retryAfterBaseValue: opts.retryAfterBaseMs ?? 1000, retries: opts.retries ?? 3 },
+          throttle: {
+            enabled: opts.throttle ?? true,
+            onRateLimit: (_after: number, _o: unknown, _k: unknown, count: number) =>
+              count < RATE_LIMIT_RETRIES,
+            onSecondaryRateLimit: (_after: number, _o: unknown, _k: unknown, count: number) =>
+              count < RATE_LIMIT_RETRIES,
+          },
+        },
+        retry,
+        throttling,
+      );
+    })());
   const issue = (i: {
     number: number;
     title: string;
@@ -107,10 +119,12 @@ export function createGitHubApi(token: string, opts: GitHubApiOptions): GitHubAp
   });
   return {
     async getRepository(owner, repo) {
+      const octokit = await client();
       const { data } = await octokit.rest.repos.get({ owner, repo });
       return { private: data.private, ...(data.visibility ? { visibility: data.visibility } : {}) };
     },
     async listOpenIssues(owner, repo, label) {
+      const octokit = await client();
       const all = await octokit.paginate(octokit.rest.issues.listForRepo, {
         owner,
         repo,
@@ -121,10 +135,12 @@ export function createGitHubApi(token: string, opts: GitHubApiOptions): GitHubAp
       return all.filter((i) => !i.pull_request).map(issue);
     },
     async createIssue(owner, repo, i) {
+      const octokit = await client();
       const { data } = await octokit.rest.issues.create({ owner, repo, ...i });
       return issue(data);
     },
     async updateIssue(owner, repo, number, patch) {
+      const octokit = await client();
       const { stateReason, ...rest } = patch;
       const { data } = await octokit.rest.issues.update({
         owner,
@@ -136,6 +152,7 @@ export function createGitHubApi(token: string, opts: GitHubApiOptions): GitHubAp
       return issue(data);
     },
     async listComments(owner, repo, issueNumber) {
+      const octokit = await client();
       const all = await octokit.paginate(octokit.rest.issues.listComments, {
         owner,
         repo,
@@ -145,6 +162,7 @@ export function createGitHubApi(token: string, opts: GitHubApiOptions): GitHubAp
       return all.map(comment);
     },
     async createComment(owner, repo, issueNumber, body) {
+      const octokit = await client();
       const { data } = await octokit.rest.issues.createComment({
         owner,
         repo,
@@ -154,10 +172,12 @@ export function createGitHubApi(token: string, opts: GitHubApiOptions): GitHubAp
       return comment(data);
     },
     async updateComment(owner, repo, commentId, body) {
+      const octokit = await client();
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
       return comment(data);
     },
     async ensureLabel(owner, repo, label) {
+      const octokit = await client();
       try {
         await octokit.rest.issues.getLabel({ owner, repo, name: label.name });
         return;

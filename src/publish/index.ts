@@ -4,8 +4,6 @@ import type { Redaction } from '../report/redact.js';
 import type { Report } from '../types.js';
 import { errorText, publishIssues } from './issues.js';
 import { publishPrComment } from './pr-comment.js';
-import { publishSecurityHub } from './securityhub.js';
-import { publishSns } from './sns.js';
 import { publishSummary } from './summary.js';
 import type { DestinationResult, PublishDeps, PublishResult } from './types.js';
 
@@ -31,12 +29,14 @@ type Publisher = (
   redaction: Redaction,
 ) => Promise<DestinationResult & { issueUrl?: string }>;
 
-// The job summary is not here: it goes last, so it can say how the others fared.
+// The job summary is not here: it goes last, so it can say how the others fared. SNS and Security Hub are
+// loaded when a run publishes to them: each brings its AWS SDK package (see AwsClients).
 const PUBLISHERS: Record<Exclude<Destination, 'summary'>, Publisher> = {
   issue: publishIssues,
   'pr-comment': (report, _config, deps, redaction) => publishPrComment(report, deps, redaction),
-  sns: publishSns,
-  securityhub: (report, config, deps) => publishSecurityHub(report, config, deps),
+  sns: async (...args) => (await import('./sns.js')).publishSns(...args),
+  securityhub: async (report, config, deps) =>
+    (await import('./securityhub.js')).publishSecurityHub(report, config, deps),
 };
 
 /**

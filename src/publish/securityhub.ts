@@ -417,7 +417,7 @@ export async function publishSecurityHub(
   const region = config.reporting.securityhubRegion ?? config.aws.region;
   let account: string;
   try {
-    account = (await deps.clients.sts().send(new GetCallerIdentityCommand({}))).Account ?? '';
+    account = (await (await deps.clients.sts()).send(new GetCallerIdentityCommand({}))).Account ?? '';
   } catch (err) {
     throw new AwsError('Could not learn the account to import into (GetCallerIdentity)', err);
   }
@@ -447,7 +447,7 @@ export async function publishSecurityHub(
     }
     asff.push(toAsff(f, report, target));
   }
-  const hub = deps.clients.securityhub(region);
+  const hub = await deps.clients.securityhub(region);
   const imported = await importAll(hub, asff);
   failures.push(...imported.failures);
   let archived = 0;

@@ -68,11 +68,11 @@ export async function publishSns(
   const budget = LIMITS.snsMessageBytes - attributeBytes(attrs) - Buffer.byteLength(subject);
   const message = renderText(report, { maxBytes: budget, redaction });
   try {
-    const out = await deps.clients
-      .sns(topicRegion(topic))
-      .send(
-        new PublishCommand({ TopicArn: topic, Subject: subject, Message: message, MessageAttributes: attrs }),
-      );
+    const out = await (
+      await deps.clients.sns(topicRegion(topic))
+    ).send(
+      new PublishCommand({ TopicArn: topic, Subject: subject, Message: message, MessageAttributes: attrs }),
+    );
     deps.logger.info(`sns: published message ${out.MessageId ?? '?'} to ${topic}`);
     return { name: 'sns', ok: true };
   } catch (err) {

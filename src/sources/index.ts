@@ -7,10 +7,7 @@ import { Deduplicator } from './dedupe.js';
 import { fileSource } from './file.js';
 import { createEventFilter } from './filters.js';
 import { LateArrivals, type ArchiveReadRecord } from './late-arrivals.js';
-import { lakeSource } from './lake.js';
-import { lookupSource } from './lookup.js';
-import { s3Source } from './s3-archive.js';
-import { athenaSource, type PushdownOptions, type PushdownTotals } from './athena/index.js';
+import type { PushdownOptions, PushdownTotals } from './athena/index.js';
 import { OUTSIDE_WINDOW, coverageOf, type Scope, type TimeWindow } from './scope.js';
 
 export { normalizeRecord, normalizePrincipal } from './normalize.js';
@@ -93,19 +90,28 @@ export interface SourceContext {
   totals?: PushdownTotals;
 }
 
-function dispatch(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
+/**
+ * The sources that call AWS are loaded when a run uses them: each brings its SDK package, a chunk of its own in
+ * dist/ (see AwsClients), and a run of local files needs none of them.
+ */
+async function* dispatch(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
   const { config, deps, win, scopes } = ctx;
   switch (config.source.kind) {
     case 'file':
-      return fileSource(config.source.eventsFiles, win, deps.logger, scopes, deps.tuning?.concurrency ?? 2);
+      yield* fileSource(config.source.eventsFiles, win, deps.logger, scopes, deps.tuning?.concurrency ?? 2);
+      return;
     case 'lookup':
-      return lookupSource(ctx);
+      yield* (await import('./lookup.js')).lookupSource(ctx);
+      return;
     case 's3':
-      return s3Source(ctx);
+      yield* (await import('./s3-archive.js')).s3Source(ctx);
+      return;
     case 'lake':
-      return lakeSource(ctx);
+      yield* (await import('./lake.js')).lakeSource(ctx);
+      return;
     case 'athena':
-      return athenaSource(ctx);
+      yield* (await import('./athena/index.js')).athenaSource(ctx);
+      return;
   }
 }
 

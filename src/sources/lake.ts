@@ -254,7 +254,11 @@ async function retention(
 ): Promise<{ days?: number; status: string; readable: boolean } | undefined> {
   try {
     const d = await retryThrottled(
-      () => ctx.deps.clients.cloudtrail().send(new GetEventDataStoreCommand({ EventDataStore: store }), opts),
+      async () =>
+        (await ctx.deps.clients.cloudtrail()).send(
+          new GetEventDataStoreCommand({ EventDataStore: store }),
+          opts,
+        ),
       retry,
     );
     const status = d.Status ?? 'ENABLED';
@@ -297,7 +301,7 @@ export function lakeSource(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
     scope.report.location = store;
     scopes.push(scope);
     const sql = buildLakeQuery(store, win, config.filters);
-    const client = deps.clients.cloudtrail();
+    const client = await deps.clients.cloudtrail();
     const opts = signal ? { abortSignal: signal } : {};
     const retry = { clock, attempts: tuning.throttleAttempts ?? 8, ...(signal ? { signal } : {}) };
     let stage = 'GetEventDataStore';

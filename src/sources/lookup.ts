@@ -80,7 +80,7 @@ async function* lookupRegion(ctx: SourceContext, region: string, scope: Scope): 
     clock,
   );
   const every = tuning.progressEveryPages ?? 25;
-  const client = deps.clients.cloudtrail(region);
+  const client = await deps.clients.cloudtrail(region);
   const attr = lookupAttribute(config.filters);
   const started = clock.now().getTime();
   let token: string | undefined;

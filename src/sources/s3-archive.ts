@@ -156,7 +156,7 @@ export function s3Source(ctx: SourceContext): AsyncGenerator<TrailEvent[]> {
   return (async function* () {
     if (!bucket)
       throw new StageError('sources', 'source `s3` needs `trail-bucket` (the bucket the trail delivers to)');
-    const s3 = deps.clients.s3();
+    const s3 = await deps.clients.s3();
     const tasks = archiveTasks(ctx, s3, bucket);
     yield* mergeConcurrent(tasks, deps.tuning?.concurrency ?? 8);
   })();

@@ -128,7 +128,9 @@ describe('source: athena on bad input', () => {
       const qs = (await t.control('GET', '/_twin/athena/queries')) as { id: string; state: string }[];
       const running = qs.find((q) => q.state === 'RUNNING');
       if (running) {
-        await t.clients.athena().send(new StopQueryExecutionCommand({ QueryExecutionId: running.id }));
+        await (
+          await t.clients.athena()
+        ).send(new StopQueryExecutionCommand({ QueryExecutionId: running.id }));
         stopped = running.id;
       } else await new Promise((r) => setTimeout(r, 25));
     }

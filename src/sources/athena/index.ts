@@ -89,8 +89,11 @@ export function athenaSource(
     let info: TableInfo;
     try {
       const t = await retryThrottled(
-        () =>
-          deps.clients.glue().send(new GetTableCommand({ DatabaseName: a.database, Name: a.table }), opts),
+        async () =>
+          (await deps.clients.glue()).send(
+            new GetTableCommand({ DatabaseName: a.database, Name: a.table }),
+            opts,
+          ),
         retry,
       );
       const sd = t.Table?.StorageDescriptor;
@@ -121,7 +124,8 @@ export function athenaSource(
     let output = a.output;
     try {
       const wg = await retryThrottled(
-        () => deps.clients.athena().send(new GetWorkGroupCommand({ WorkGroup: a.workgroup }), opts),
+        async () =>
+          (await deps.clients.athena()).send(new GetWorkGroupCommand({ WorkGroup: a.workgroup }), opts),
         retry,
       );
       const conf = wg.WorkGroup?.Configuration;
@@ -176,7 +180,7 @@ export function athenaSource(
     );
 
     const runner = new AthenaRunner({
-      client: deps.clients.athena(),
+      client: await deps.clients.athena(),
       clock,
       logger,
       ...(signal ? { signal } : {}),
