@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
@@ -212,6 +221,53 @@ describe('the npm package', () => {
     expect(run.out).toMatch(/sns: published message m-1/);
     expect(run.code).toBe(0);
     expect(bodies.join('\n')).toMatch(/Action=Publish/);
+  });
+});
+
+describe('the CLI bundle', () => {
+  it('reviews local files with the rules without loading a chunk (the AWS SDK and Octokit stay unloaded)', () => {
+    // dist/cli.js and dist/cli/index.js alone, no chunk beside them: any stage that pulled in the SDK at start-up,
+    // or on the way of a file-source rules-only run, would fail to load here.
+    const dir = mkdtempSync(join(tmpdir(), 'trailsight-nochunks-'));
+    try {
+      mkdirSync(join(dir, 'cli'));
+      const chunks = readdirSync(join(ROOT, 'dist', 'cli')).filter((f) => /^\d+\.index\.js$/.test(f));
+      expect(chunks.length).toBeGreaterThan(0);
+      // A static import would put them in the bundle itself instead: the SDK's user agent and Octokit's are marks
+      // only their own code carries.
+      const main = readFileSync(join(ROOT, 'dist', 'cli', 'index.js'), 'utf8');
+      const inChunks = chunks.map((f) => readFileSync(join(ROOT, 'dist', 'cli', f), 'utf8')).join('\n');
+      for (const mark of ['aws-sdk-js', 'octokit-core.js']) {
+        expect(inChunks).toContain(mark);
+        expect(main).not.toContain(mark);
+      }
+      for (const f of ['cli.js', 'package.json']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
+      for (const f of ['index.js', 'package.json'])
+        copyFileSync(join(ROOT, 'dist', 'cli', f), join(dir, 'cli', f));
+      const events = join(ROOT, '__fixtures__', 'datasets', 'stratus_red_team_detonations', 'events.jsonl');
+      const out = join(dir, 'report.json');
+      const run = spawnSync(
+        process.execPath,
+        [
+          join(dir, 'cli.js'),
+          'analyze',
+          ...['--source', 'file', '--events-file', events, '--engine', 'rules-only'],
+          ...['--start-time', '2024-07-01T00:00:00Z', '--end-time', '2024-12-01T00:00:00Z'],
+          ...['--format', 'json', '--output', out, '--fail-on', 'none'],
+        ],
+        { encoding: 'utf8', env: { PATH: process.env.PATH } },
+      );
+      expect(run.stderr).not.toMatch(/Cannot find module/);
+      expect(run.status).toBe(0);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as {
+        findings: unknown[];
+        stats: { totalEvents: number };
+      };
+      expect(report.stats.totalEvents).toBe(310);
+      expect(report.findings.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
