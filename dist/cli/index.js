@@ -2545,16 +2545,21 @@ const HTTP_TIMEOUTS = {
  */
 function createClientFactory(opts) {
     const env = opts.env ?? process.env;
-    const handler = async (requestTimeout) => {
-        const { NodeHttpHandler } = await __nccwpck_require__.e(/* import() */ 279).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1279, 19));
-        return new NodeHttpHandler({ connectionTimeout: HTTP_TIMEOUTS.connectionMs, requestTimeout });
-    };
     const common = {
         customUserAgent: version/* USER_AGENT */._,
         maxAttempts: opts.maxAttempts ?? 4,
         retryMode: 'standard',
         ...(opts.credentials ? { credentials: opts.credentials } : {}),
         ...(opts.profile ? { profile: opts.profile } : {}),
+    };
+    /** What every client is built with: the common settings, its region, and an HTTP handler with timeouts. */
+    const config = async (region, requestTimeout = HTTP_TIMEOUTS.requestMs) => {
+        const { NodeHttpHandler } = await __nccwpck_require__.e(/* import() */ 279).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1279, 19));
+        const requestHandler = new NodeHttpHandler({
+            connectionTimeout: HTTP_TIMEOUTS.connectionMs,
+            requestTimeout,
+        });
+        return { ...common, region, requestHandler };
     };
     const s3PathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
     // The promise is what is kept, so that two callers asking at once share one client.
@@ -2571,74 +2576,41 @@ function createClientFactory(opts) {
         region: opts.region,
         cloudtrail: (region = opts.region) => cached(`cloudtrail:${region}`, async () => {
             const { CloudTrailClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(392)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7392, 19));
-            return new CloudTrailClient({
-                ...common,
-                region,
-                requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-            });
+            return new CloudTrailClient(await config(region));
         }),
         s3: (region = opts.region) => cached(`s3:${region}`, async () => {
             const { S3Client } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(711)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
-            return new S3Client({
-                ...common,
-                region,
-                forcePathStyle: s3PathStyle,
-                requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-            });
+            return new S3Client({ ...(await config(region)), forcePathStyle: s3PathStyle });
         }),
         bedrock: () => cached('bedrock', async () => {
             const { BedrockClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(701)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3701, 19));
-            return new BedrockClient({
-                ...common,
-                region: opts.region,
-                requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-            });
+            return new BedrockClient(await config(opts.region));
         }),
         // The runtime client defaults to HTTP/2 for bidirectional streaming, which TrailSight never uses; HTTP/1.1
         // is what Converse and InvokeModel need, and avoids HTTP/2 session stalls on long runs.
         bedrockRuntime: () => cached('bedrock-runtime', async () => {
             const { BedrockRuntimeClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(462)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7462, 19));
-            return new BedrockRuntimeClient({
-                ...common,
-                region: opts.region,
-                requestHandler: await handler(HTTP_TIMEOUTS.modelRequestMs),
-            });
+            return new BedrockRuntimeClient(await config(opts.region, HTTP_TIMEOUTS.modelRequestMs));
         }),
         sns: (region = opts.region) => cached(`sns:${region}`, async () => {
             const { SNSClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(797)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8797, 19));
-            return new SNSClient({ ...common, region, requestHandler: await handler(HTTP_TIMEOUTS.requestMs) });
+            return new SNSClient(await config(region));
         }),
         securityhub: (region = opts.region) => cached(`securityhub:${region}`, async () => {
             const { SecurityHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(200)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6200, 19));
-            return new SecurityHubClient({
-                ...common,
-                region,
-                requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-            });
+            return new SecurityHubClient(await config(region));
         }),
         sts: () => cached('sts', async () => {
             const { STSClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(695)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
-            return new STSClient({
-                ...common,
-                region: opts.region,
-                requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-            });
+            return new STSClient(await config(opts.region));
         }),
         athena: () => cached('athena', async () => {
             const { AthenaClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(204)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2204, 19));
-            return new AthenaClient({
-                ...common,
-                region: opts.region,
-                requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-            });
+            return new AthenaClient(await config(opts.region));
         }),
         glue: () => cached('glue', async () => {
             const { GlueClient } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(861), __nccwpck_require__.e(542)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6542, 19));
-            return new GlueClient({
-                ...common,
-                region: opts.region,
-                requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-            });
+            return new GlueClient(await config(opts.region));
         }),
     };
 }
@@ -26373,8 +26345,9 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * streaming pass (parsed records that die a moment later) grow the heap to two or three times its live size; at 30%
  * a 1,000,000-event window stayed under the 400 MB bound for about 5-15% more time in the collector (`npm run load`,
  * 2026-11-23, 81 rules; with 85 rules on 2026-12-05 the rules-only run peaked at 456 MB, 429 MB once the AWS SDK
- * was loaded only when used, what the engine keeps being most of it). On 1,000,000 trail-mix events: 30% 25.2 s / 267 MB, 60% 24.7 s / 276 MB, 100% 23.0 s / 295 MB.
- * It can only be set from inside the process: GitHub runs `node dist/index.js` without flags.
+ * was loaded only when used, what the engine keeps being most of it). On 1,000,000 trail-mix events: 30% 25.2 s /
+ * 267 MB, 60% 24.7 s / 276 MB, 100% 23.0 s / 295 MB. It can only be set from inside the process: GitHub runs
+ * `node dist/index.js` without flags.
  */
 const HEAP_GROWING_PERCENT = 30;
 /**

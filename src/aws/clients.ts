@@ -7,7 +7,6 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { STSClient } from '@aws-sdk/client-sts';
-import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { USER_AGENT } from '../version.js';
 
@@ -55,16 +54,21 @@ export interface ClientFactoryOptions {
  */
 export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
   const env = opts.env ?? process.env;
-  const handler = async (requestTimeout: number): Promise<NodeHttpHandler> => {
-    const { NodeHttpHandler } = await import('@smithy/node-http-handler');
-    return new NodeHttpHandler({ connectionTimeout: HTTP_TIMEOUTS.connectionMs, requestTimeout });
-  };
   const common = {
     customUserAgent: USER_AGENT,
     maxAttempts: opts.maxAttempts ?? 4,
     retryMode: 'standard',
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
+  };
+  /** What every client is built with: the common settings, its region, and an HTTP handler with timeouts. */
+  const config = async (region: string, requestTimeout: number = HTTP_TIMEOUTS.requestMs) => {
+    const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+    const requestHandler = new NodeHttpHandler({
+      connectionTimeout: HTTP_TIMEOUTS.connectionMs,
+      requestTimeout,
+    });
+    return { ...common, region, requestHandler };
   };
   const s3PathStyle = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
   // The promise is what is kept, so that two callers asking at once share one client.
@@ -82,82 +86,49 @@ export function createClientFactory(opts: ClientFactoryOptions): AwsClients {
     cloudtrail: (region = opts.region) =>
       cached(`cloudtrail:${region}`, async () => {
         const { CloudTrailClient } = await import('@aws-sdk/client-cloudtrail');
-        return new CloudTrailClient({
-          ...common,
-          region,
-          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-        });
+        return new CloudTrailClient(await config(region));
       }),
     s3: (region = opts.region) =>
       cached(`s3:${region}`, async () => {
         const { S3Client } = await import('@aws-sdk/client-s3');
-        return new S3Client({
-          ...common,
-          region,
-          forcePathStyle: s3PathStyle,
-          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-        });
+        return new S3Client({ ...(await config(region)), forcePathStyle: s3PathStyle });
       }),
     bedrock: () =>
       cached('bedrock', async () => {
         const { BedrockClient } = await import('@aws-sdk/client-bedrock');
-        return new BedrockClient({
-          ...common,
-          region: opts.region,
-          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-        });
+        return new BedrockClient(await config(opts.region));
       }),
     // The runtime client defaults to HTTP/2 for bidirectional streaming, which TrailSight never uses; HTTP/1.1
     // is what Converse and InvokeModel need, and avoids HTTP/2 session stalls on long runs.
     bedrockRuntime: () =>
       cached('bedrock-runtime', async () => {
         const { BedrockRuntimeClient } = await import('@aws-sdk/client-bedrock-runtime');
-        return new BedrockRuntimeClient({
-          ...common,
-          region: opts.region,
-          requestHandler: await handler(HTTP_TIMEOUTS.modelRequestMs),
-        });
+        return new BedrockRuntimeClient(await config(opts.region, HTTP_TIMEOUTS.modelRequestMs));
       }),
     sns: (region = opts.region) =>
       cached(`sns:${region}`, async () => {
         const { SNSClient } = await import('@aws-sdk/client-sns');
-        return new SNSClient({ ...common, region, requestHandler: await handler(HTTP_TIMEOUTS.requestMs) });
+        return new SNSClient(await config(region));
       }),
     securityhub: (region = opts.region) =>
       cached(`securityhub:${region}`, async () => {
         const { SecurityHubClient } = await import('@aws-sdk/client-securityhub');
-        return new SecurityHubClient({
-          ...common,
-          region,
-          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-        });
+        return new SecurityHubClient(await config(region));
       }),
     sts: () =>
       cached('sts', async () => {
         const { STSClient } = await import('@aws-sdk/client-sts');
-        return new STSClient({
-          ...common,
-          region: opts.region,
-          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-        });
+        return new STSClient(await config(opts.region));
       }),
     athena: () =>
       cached('athena', async () => {
         const { AthenaClient } = await import('@aws-sdk/client-athena');
-        return new AthenaClient({
-          ...common,
-          region: opts.region,
-          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-        });
+        return new AthenaClient(await config(opts.region));
       }),
     glue: () =>
       cached('glue', async () => {
         const { GlueClient } = await import('@aws-sdk/client-glue');
-        return new GlueClient({
-          ...common,
-          region: opts.region,
-          requestHandler: await handler(HTTP_TIMEOUTS.requestMs),
-        });
+        return new GlueClient(await config(opts.region));
       }),
   };
 }
