@@ -101,6 +101,7 @@ describe('trail files on the fast path', () => {
   it('stays on the fast path whatever the chunk size, a separator cut by a chunk boundary included', async () => {
     const recs = Array.from({ length: 600 }, (_, i) => record(i, { pad: 'p'.repeat(i % 37) }));
     const bytes = Buffer.from(JSON.stringify({ Records: recs }));
+    const original = Buffer.from(bytes);
     const want = recs.map(digestOfCompact);
     // Chunks from 1 byte (every separator cut) to longer than several records; the fast path yields full batches
     // of 256 where the general scanner would yield what each chunk completed.
@@ -112,6 +113,8 @@ describe('trail files on the fast path', () => {
         expect(records).toEqual(recs);
         expect(digests).toEqual(want);
         expect(batches).toEqual([256, 256, 88]);
+        // A group's two separator bytes stand in as its brackets while it is decoded, and are put back.
+        expect(bytes.equals(original)).toBe(true);
       }),
       { numRuns: 60 },
     );

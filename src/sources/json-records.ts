@@ -609,17 +609,38 @@ async function* streamTrailFile(
  * exactly when the per-record path would say so, and each record's digest is of its own bytes.
  */
 function parseGroup(buf: Buffer, from: number, stop: number, n: number): unknown[] | undefined {
-  const text = buf.toString('utf8', from, stop);
+  const text = arrayText(buf, from, stop);
   if (text.includes(REPLACEMENT)) return undefined;
   let v: unknown;
   try {
-    v = JSON.parse(`[${text}]`);
+    v = JSON.parse(text);
   } catch {
     return undefined;
   }
   if (!Array.isArray(v) || v.length !== n) return undefined;
   for (let i = 0; i < n; i++) if (!startsWithVersion(v[i])) return undefined;
   return v;
+}
+
+/**
+ * The text `[…]` of the records `buf` [from, stop) holds. A group sits between two separator bytes (the document's
+ * `[` or a `,` before it, the `,` after it), so those two bytes are made the brackets for the moment the text is
+ * decoded, then put back: one string, decoded once. Adding the brackets to the decoded text made a two-part string
+ * that JSON.parse first copied whole into a third: a second copy of every byte read. Measured on 300,000 trail-mix
+ * events (the CLI, rules-only, same report): 1,739 MB allocated in all before, 1,267 MB after.
+ */
+function arrayText(buf: Buffer, from: number, stop: number): string {
+  if (from === 0 || stop >= buf.length) return `[${buf.toString('utf8', from, stop)}]`;
+  const before = buf[from - 1] as number;
+  const after = buf[stop] as number;
+  buf[from - 1] = LBRACK;
+  buf[stop] = RBRACK;
+  try {
+    return buf.toString('utf8', from - 1, stop + 1);
+  } finally {
+    buf[from - 1] = before;
+    buf[stop] = after;
+  }
 }
 
 function startsWithVersion(rec: unknown): boolean {
