@@ -180,6 +180,30 @@ export function own(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8');
 }
 
+/**
+ * One copy of each repeating string that outlives its event (principals, accounts, addresses, user agents, ...):
+ * each record's strings are its own, so a value kept from thousands of events would otherwise be kept thousands of
+ * times. At most `cap` strings; when full it forgets them all and starts again (copies made before stay valid).
+ */
+export class Interner {
+  private readonly copies = new Map<string, string>();
+  constructor(private readonly cap: number) {}
+
+  /** The kept copy of `s`, made now if there is none. */
+  readonly keep = (s: string): string => {
+    const known = this.copies.get(s);
+    if (known !== undefined) return known;
+    if (this.copies.size >= this.cap) this.copies.clear();
+    const copy = own(s);
+    this.copies.set(copy, copy);
+    return copy;
+  };
+
+  clear(): void {
+    this.copies.clear();
+  }
+}
+
 function put(set: EarliestValues, v: string | undefined, when: EventAt): void {
   if (v !== undefined && v !== '') set.add(v, when, own);
 }

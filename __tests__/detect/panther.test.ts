@@ -14,7 +14,7 @@ interface PantherLabel {
 
 const rules = builtinRules();
 /** Each record alone, through a fresh engine (Panther's tests are per record). */
-const fire = (e: Parameters<Engine['observe']>[0]): string[] =>
+const fire = (e: Parameters<Engine['observe']>[0]): readonly string[] =>
   new Engine(rules, {
     params: { allowedRegions: [] },
     allowlist: [],

@@ -3730,6 +3730,32 @@ function newActorSets() {
 function own(s) {
     return Buffer.from(s, 'utf8').toString('utf8');
 }
+/**
+ * One copy of each repeating string that outlives its event (principals, accounts, addresses, user agents, ...):
+ * each record's strings are its own, so a value kept from thousands of events would otherwise be kept thousands of
+ * times. At most `cap` strings; when full it forgets them all and starts again (copies made before stay valid).
+ */
+class Interner {
+    cap;
+    copies = new Map();
+    constructor(cap) {
+        this.cap = cap;
+    }
+    /** The kept copy of `s`, made now if there is none. */
+    keep = (s) => {
+        const known = this.copies.get(s);
+        if (known !== undefined)
+            return known;
+        if (this.copies.size >= this.cap)
+            this.copies.clear();
+        const copy = own(s);
+        this.copies.set(copy, copy);
+        return copy;
+    };
+    clear() {
+        this.copies.clear();
+    }
+}
 function put(set, v, when) {
     if (v !== undefined && v !== '')
         set.add(v, when, own);
@@ -3957,7 +3983,8 @@ class Engine {
     /** The last event byService was asked about, and its answer. */
     askedEvent;
     askedAnswer = false;
-    interned = new Map();
+    /** The one copy of a string that held hits and samples share (forgotten wholesale when full). */
+    interned = new Interner(MAX_GROUPS);
     /** The last event grantOf was asked about, and its answer. */
     grantEvent;
     grantAnswer;
@@ -4060,7 +4087,10 @@ class Engine {
         }
         return c;
     }
-    /** Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed) finding. */
+    /**
+     * Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed)
+     * finding (most events: none, one shared empty list).
+     */
     observe(e) {
         if (++this.sinceSettle >= SETTLE_EVERY)
             this.settleEvidence();
@@ -4081,7 +4111,7 @@ class Engine {
             else
                 hits = [c.rule.id];
         }
-        return hits ?? [];
+        return hits ?? NONE;
     }
     /**
      * What rules read of every event of the window besides their own matches (the window's accounts for grants, human
@@ -4150,18 +4180,7 @@ class Engine {
         }
         return list;
     }
-    keep = (s) => this.intern(s);
-    /** The one copy of a string that held hits share (forgotten wholesale when the map is full). */
-    intern(s) {
-        const known = this.interned.get(s);
-        if (known !== undefined)
-            return known;
-        if (this.interned.size >= MAX_GROUPS)
-            this.interned.clear();
-        const copy = own(s);
-        this.interned.set(copy, copy);
-        return copy;
-    }
+    keep = this.interned.keep;
     /** Whether `e` was made by an AWS service, worked out at most once per event and only when a rule gets that far. */
     byService(e) {
         if (this.askedEvent !== e) {
@@ -4418,15 +4437,15 @@ class Engine {
             // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits.
             // Each record's strings are its own copies (JSON.parse makes new ones), so without this every held hit
             // kept its own principal, address, user agent, \u2026 (about a third of a held hit's memory).
-            h.principal = this.intern(h.principal);
-            h.account = this.intern(h.account);
-            h.region = this.intern(h.region);
+            h.principal = this.keep(h.principal);
+            h.account = this.keep(h.account);
+            h.region = this.keep(h.region);
             const a = actorOf(e);
             if (a.session !== undefined)
-                h.session = this.intern(a.session);
+                h.session = this.keep(a.session);
             if (a.accessKeyId !== undefined)
-                h.accessKeyId = this.intern(a.accessKeyId);
-            h.service = this.intern(e.service);
+                h.accessKeyId = this.keep(a.accessKeyId);
+            h.service = this.keep(e.service);
             h.sample = this.sample(c, e);
             const met = (0,suppress/* suppressionsFor */.Qd)(c.suppressions, e);
             h.suppressions = met.length === 0 ? NONE : met;
@@ -4647,7 +4666,7 @@ class Engine {
     }
     /**
      * `held`: the sample outlives its event in a queue, so the values that repeat across events are shared copies
-     * (see intern). Detail values are not: bucket keys, ARNs and ids are mostly unique, and each new one costs a copy
+     * (see Interner). Detail values are not: bucket keys, ARNs and ids are mostly unique, and each new one costs a copy
      * and fills the table (an attack recording flooded it, clearing it again and again: 10 s more CPU for 1,000,000
      * events).
      */
@@ -19495,6 +19514,8 @@ const DEFAULT_DIGEST_LIMITS = {
     rareMax: 2,
     maxGroups: 3000,
 };
+/** Strings the digest keeps one copy of at a time (see DigestBuilder.strings); past it the table starts again. */
+const MAX_KEPT_STRINGS = 20_000;
 /**
  * Up to `cap` distinct values with their counts; plain arrays, since tens of thousands of these live at once.
  * Past the cap, which values are kept must not depend on the order events arrive in: the kept ones are those
@@ -19515,7 +19536,8 @@ class Distinct {
     hash(i) {
         return this.items[i * 3 + 2];
     }
-    add(v) {
+    /** Counts `v`; a value kept is kept as `keep` gives it (one copy shared with the rest of the digest). */
+    add(v, keep) {
         if (v === undefined || v === '')
             return;
         const items = (this.items ??= []);
@@ -19528,7 +19550,7 @@ class Distinct {
         }
         const h = (0,fingerprint/* fnv1a32 */.E)(v);
         if (n < this.cap) {
-            items.push(v, 1, h);
+            items.push(keep(v), 1, h);
             return;
         }
         let worst = 0;
@@ -19540,7 +19562,7 @@ class Distinct {
             return;
         }
         this.overflow += items[worst * 3 + 1];
-        items[worst * 3] = v;
+        items[worst * 3] = keep(v);
         items[worst * 3 + 1] = 1;
         items[worst * 3 + 2] = h;
     }
@@ -19641,23 +19663,29 @@ function newFold(key, limits, ms) {
         ips: new Distinct(limits.maxDistinct),
         regions: new Distinct(limits.maxDistinct),
         uas: new Distinct(limits.maxDistinct),
-        errors: new Map(),
+        errors: undefined,
         writes: 0,
     };
 }
-function addToFold(f, e) {
+function addToFold(f, e, keep) {
     f.count++;
     if (e.timeMs < f.firstMs)
         f.firstMs = e.timeMs;
     if (e.timeMs > f.lastMs)
         f.lastMs = e.timeMs;
-    f.ips.add(e.sourceIp);
-    f.regions.add(e.region);
-    f.uas.add(e.userAgent);
+    f.ips.add(e.sourceIp, keep);
+    f.regions.add(e.region, keep);
+    f.uas.add(e.userAgent, keep);
     if (e.errorCode)
-        f.errors.set(e.errorCode, (f.errors.get(e.errorCode) ?? 0) + 1);
+        countError(f, e.errorCode, keep);
     if (isWrite(e))
         f.writes++;
+}
+/** Counts one failed call of the fold; a code new to it is kept as `keep` gives it. */
+function countError(f, code, keep) {
+    const errors = (f.errors ??= new Map());
+    const was = errors.get(code);
+    errors.set(was === undefined ? keep(code) : code, (was ?? 0) + 1);
 }
 /** Whether (hash a, value a) ranks after (hash b, value b) in a Distinct's bottom-k order. */
 function digest_ranksAfter(ha, a, hb, b) {
@@ -19690,6 +19718,12 @@ class DigestBuilder {
     released = false;
     /** Set by observeGrouped: counts come from GROUP BY rows, observed events add their lines only. */
     fromGroups = false;
+    /**
+     * One copy of each value the digest keeps from many events (names, accounts, addresses, user agents, sessions,
+     * error codes). Not the rendered details: those are mostly unique, and would only fill the table.
+     */
+    strings = new Interner(MAX_KEPT_STRINGS);
+    keep = this.strings.keep;
     constructor(limits = DEFAULT_DIGEST_LIMITS) {
         this.limits = limits;
     }
@@ -19702,9 +19736,9 @@ class DigestBuilder {
         if (grouped.part === 'principals') {
             const g = this.groupFor(e);
             for (const ip of grouped.principal?.sourceIps ?? [])
-                g.ips.add(ip);
+                g.ips.add(ip, this.keep);
             for (const r of grouped.principal?.regions ?? [])
-                g.regions.add(r);
+                g.regions.add(r, this.keep);
             return;
         }
         const c = grouped.calls;
@@ -19730,7 +19764,7 @@ class DigestBuilder {
         if (c.lastMs > fold.lastMs)
             fold.lastMs = c.lastMs;
         if (e.region)
-            fold.regions.add(e.region);
+            fold.regions.add(e.region, this.keep);
         this.callCounts.set(callKey, (this.callCounts.get(callKey) ?? 0) + grouped.n);
     }
     foldFor(g, callKey, ms) {
@@ -19750,17 +19784,17 @@ class DigestBuilder {
         const g = this.groupFor(e);
         const callKey = `${e.service}:${e.name}`;
         const fold = this.foldFor(g, callKey, e.timeMs);
-        g.sessions.add(sessionOf(e));
-        g.uas.add(e.userAgent);
+        g.sessions.add(sessionOf(e), this.keep);
+        g.uas.add(e.userAgent, this.keep);
         if (e.principal.mfaAuthenticated !== undefined)
             g.mfa = (g.mfa ?? false) || e.principal.mfaAuthenticated;
         let seen;
         if (this.fromGroups) {
             seen = this.callCounts.get(callKey) ?? 1;
-            fold.ips.add(e.sourceIp);
-            fold.uas.add(e.userAgent);
+            fold.ips.add(e.sourceIp, this.keep);
+            fold.uas.add(e.userAgent, this.keep);
             if (e.errorCode)
-                fold.errors.set(e.errorCode, (fold.errors.get(e.errorCode) ?? 0) + 1);
+                countError(fold, e.errorCode, this.keep);
         }
         else {
             this.observed++;
@@ -19773,11 +19807,11 @@ class DigestBuilder {
                 g.firstMs = e.timeMs;
             if (e.timeMs > g.lastMs)
                 g.lastMs = e.timeMs;
-            g.ips.add(e.sourceIp);
-            g.regions.add(e.region);
+            g.ips.add(e.sourceIp, this.keep);
+            g.regions.add(e.region, this.keep);
             if (e.errorCode)
                 g.errors++;
-            addToFold(fold, e);
+            addToFold(fold, e, this.keep);
             seen = (this.callCounts.get(callKey) ?? 0) + 1;
             this.callCounts.set(callKey, seen);
         }
@@ -19931,30 +19965,31 @@ class DigestBuilder {
         asRule(r);
     }
     ref(e, ruleIds, reason, g) {
+        const keep = this.keep;
         const r = {
             id: e.id,
             time: e.time,
             timeMs: e.timeMs,
-            service: e.service,
-            name: e.name,
-            region: e.region,
-            account: e.account,
+            service: keep(e.service),
+            name: keep(e.name),
+            region: keep(e.region),
+            account: keep(e.account),
             // The group's copy of the same text: one string per principal, not one per kept event.
             principal: g.principal === e.principal.key ? g.principal : e.principal.key,
             ruleIds: [...ruleIds],
             reason,
         };
         if (e.sourceIp)
-            r.sourceIp = e.sourceIp;
+            r.sourceIp = keep(e.sourceIp);
         const actor = actorOf(e);
         if (actor.session)
-            r.session = actor.session;
+            r.session = keep(actor.session);
         if (actor.accessKeyId)
-            r.accessKeyId = actor.accessKeyId;
+            r.accessKeyId = keep(actor.accessKeyId);
         if (e.userAgent)
-            r.userAgent = e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}\u2026` : e.userAgent;
+            r.userAgent = keep(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}\u2026` : e.userAgent);
         if (e.errorCode)
-            r.errorCode = e.errorCode;
+            r.errorCode = keep(e.errorCode);
         const d = renderDetails(e.raw);
         if (d)
             r.details = d;
@@ -20147,7 +20182,7 @@ function renderGroup(g, budget) {
         const uas = f.uas.size + f.uas.overflow - (mainUa && f.uas.has(mainUa) ? 1 : 0);
         if (uas > 0)
             line += ` other-ua=${uas}`;
-        if (f.errors.size) {
+        if (f.errors?.size) {
             line += ` err=${[...f.errors.entries()]
                 .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
                 .slice(0, 3)

@@ -5,7 +5,7 @@
  * event id so a model can cite them. Memory is bounded while observing; whatever a cap keeps out is counted.
  */
 import type { Config } from '../config/types.js';
-import { actorOf } from '../actors.js';
+import { actorOf, Interner } from '../actors.js';
 import { fnv1a32 } from '../fingerprint.js';
 import type { FlaggedLater, GroupedEvents, TrailEvent } from '../types.js';
 import { estimateTokens } from './tokens.js';
@@ -50,6 +50,9 @@ export const DEFAULT_DIGEST_LIMITS: DigestLimits = {
   rareMax: 2,
   maxGroups: 3000,
 };
+
+/** Strings the digest keeps one copy of at a time (see DigestBuilder.strings); past it the table starts again. */
+const MAX_KEPT_STRINGS = 20_000;
 
 /** Why an event is kept verbatim. */
 export type NotableReason = 'rule' | 'error' | 'write' | 'rare';
@@ -135,7 +138,8 @@ class Distinct {
   private hash(i: number): number {
     return (this.items as (string | number)[])[i * 3 + 2] as number;
   }
-  add(v: string | undefined): void {
+  /** Counts `v`; a value kept is kept as `keep` gives it (one copy shared with the rest of the digest). */
+  add(v: string | undefined, keep: (s: string) => string): void {
     if (v === undefined || v === '') return;
     const items = (this.items ??= []);
     const n = items.length / 3;
@@ -147,7 +151,7 @@ class Distinct {
     }
     const h = fnv1a32(v);
     if (n < this.cap) {
-      items.push(v, 1, h);
+      items.push(keep(v), 1, h);
       return;
     }
     let worst = 0;
@@ -158,7 +162,7 @@ class Distinct {
       return;
     }
     this.overflow += items[worst * 3 + 1] as number;
-    items[worst * 3] = v;
+    items[worst * 3] = keep(v);
     items[worst * 3 + 1] = 1;
     items[worst * 3 + 2] = h;
   }
@@ -193,7 +197,8 @@ interface CallFold {
   ips: Distinct;
   regions: Distinct;
   uas: Distinct;
-  errors: Map<string, number>;
+  /** Failed calls by error code; made on the first (most calls never fail, and there are thousands of folds). */
+  errors: Map<string, number> | undefined;
   writes: number;
 }
 
@@ -296,20 +301,27 @@ function newFold(key: string, limits: DigestLimits, ms: number): CallFold {
     ips: new Distinct(limits.maxDistinct),
     regions: new Distinct(limits.maxDistinct),
     uas: new Distinct(limits.maxDistinct),
-    errors: new Map(),
+    errors: undefined,
     writes: 0,
   };
 }
 
-function addToFold(f: CallFold, e: TrailEvent): void {
+function addToFold(f: CallFold, e: TrailEvent, keep: (s: string) => string): void {
   f.count++;
   if (e.timeMs < f.firstMs) f.firstMs = e.timeMs;
   if (e.timeMs > f.lastMs) f.lastMs = e.timeMs;
-  f.ips.add(e.sourceIp);
-  f.regions.add(e.region);
-  f.uas.add(e.userAgent);
-  if (e.errorCode) f.errors.set(e.errorCode, (f.errors.get(e.errorCode) ?? 0) + 1);
+  f.ips.add(e.sourceIp, keep);
+  f.regions.add(e.region, keep);
+  f.uas.add(e.userAgent, keep);
+  if (e.errorCode) countError(f, e.errorCode, keep);
   if (isWrite(e)) f.writes++;
+}
+
+/** Counts one failed call of the fold; a code new to it is kept as `keep` gives it. */
+function countError(f: CallFold, code: string, keep: (s: string) => string): void {
+  const errors = (f.errors ??= new Map());
+  const was = errors.get(code);
+  errors.set(was === undefined ? keep(code) : code, (was ?? 0) + 1);
 }
 
 /** Whether (hash a, value a) ranks after (hash b, value b) in a Distinct's bottom-k order. */
@@ -345,6 +357,12 @@ export class DigestBuilder implements DigestCollector {
   private released = false;
   /** Set by observeGrouped: counts come from GROUP BY rows, observed events add their lines only. */
   private fromGroups = false;
+  /**
+   * One copy of each value the digest keeps from many events (names, accounts, addresses, user agents, sessions,
+   * error codes). Not the rendered details: those are mostly unique, and would only fill the table.
+   */
+  private readonly strings = new Interner(MAX_KEPT_STRINGS);
+  private readonly keep = this.strings.keep;
 
   constructor(readonly limits: DigestLimits = DEFAULT_DIGEST_LIMITS) {}
 
@@ -356,8 +374,8 @@ export class DigestBuilder implements DigestCollector {
     const e = grouped.event;
     if (grouped.part === 'principals') {
       const g = this.groupFor(e);
-      for (const ip of grouped.principal?.sourceIps ?? []) g.ips.add(ip);
-      for (const r of grouped.principal?.regions ?? []) g.regions.add(r);
+      for (const ip of grouped.principal?.sourceIps ?? []) g.ips.add(ip, this.keep);
+      for (const r of grouped.principal?.regions ?? []) g.regions.add(r, this.keep);
       return;
     }
     const c = grouped.calls;
@@ -376,7 +394,7 @@ export class DigestBuilder implements DigestCollector {
     fold.writes += c.writes;
     if (c.firstMs < fold.firstMs) fold.firstMs = c.firstMs;
     if (c.lastMs > fold.lastMs) fold.lastMs = c.lastMs;
-    if (e.region) fold.regions.add(e.region);
+    if (e.region) fold.regions.add(e.region, this.keep);
     this.callCounts.set(callKey, (this.callCounts.get(callKey) ?? 0) + grouped.n);
   }
 
@@ -396,15 +414,15 @@ export class DigestBuilder implements DigestCollector {
     const g = this.groupFor(e);
     const callKey = `${e.service}:${e.name}`;
     const fold = this.foldFor(g, callKey, e.timeMs);
-    g.sessions.add(sessionOf(e));
-    g.uas.add(e.userAgent);
+    g.sessions.add(sessionOf(e), this.keep);
+    g.uas.add(e.userAgent, this.keep);
     if (e.principal.mfaAuthenticated !== undefined) g.mfa = (g.mfa ?? false) || e.principal.mfaAuthenticated;
     let seen: number;
     if (this.fromGroups) {
       seen = this.callCounts.get(callKey) ?? 1;
-      fold.ips.add(e.sourceIp);
-      fold.uas.add(e.userAgent);
-      if (e.errorCode) fold.errors.set(e.errorCode, (fold.errors.get(e.errorCode) ?? 0) + 1);
+      fold.ips.add(e.sourceIp, this.keep);
+      fold.uas.add(e.userAgent, this.keep);
+      if (e.errorCode) countError(fold, e.errorCode, this.keep);
     } else {
       this.observed++;
       // One principal key can come with several identity types (a federated user's records): show the same one
@@ -413,10 +431,10 @@ export class DigestBuilder implements DigestCollector {
       g.events++;
       if (e.timeMs < g.firstMs) g.firstMs = e.timeMs;
       if (e.timeMs > g.lastMs) g.lastMs = e.timeMs;
-      g.ips.add(e.sourceIp);
-      g.regions.add(e.region);
+      g.ips.add(e.sourceIp, this.keep);
+      g.regions.add(e.region, this.keep);
       if (e.errorCode) g.errors++;
-      addToFold(fold, e);
+      addToFold(fold, e, this.keep);
       seen = (this.callCounts.get(callKey) ?? 0) + 1;
       this.callCounts.set(callKey, seen);
     }
@@ -570,25 +588,27 @@ export class DigestBuilder implements DigestCollector {
   }
 
   private ref(e: TrailEvent, ruleIds: readonly string[], reason: NotableReason, g: Group): EventRef {
+    const keep = this.keep;
     const r: EventRef = {
       id: e.id,
       time: e.time,
       timeMs: e.timeMs,
-      service: e.service,
-      name: e.name,
-      region: e.region,
-      account: e.account,
+      service: keep(e.service),
+      name: keep(e.name),
+      region: keep(e.region),
+      account: keep(e.account),
       // The group's copy of the same text: one string per principal, not one per kept event.
       principal: g.principal === e.principal.key ? g.principal : e.principal.key,
       ruleIds: [...ruleIds],
       reason,
     };
-    if (e.sourceIp) r.sourceIp = e.sourceIp;
+    if (e.sourceIp) r.sourceIp = keep(e.sourceIp);
     const actor = actorOf(e);
-    if (actor.session) r.session = actor.session;
-    if (actor.accessKeyId) r.accessKeyId = actor.accessKeyId;
-    if (e.userAgent) r.userAgent = e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent;
-    if (e.errorCode) r.errorCode = e.errorCode;
+    if (actor.session) r.session = keep(actor.session);
+    if (actor.accessKeyId) r.accessKeyId = keep(actor.accessKeyId);
+    if (e.userAgent)
+      r.userAgent = keep(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent);
+    if (e.errorCode) r.errorCode = keep(e.errorCode);
     const d = renderDetails(e.raw);
     if (d) r.details = d;
     return r;
@@ -801,7 +821,7 @@ function renderGroup(g: Group, budget: number): { chunks: Chunk[]; verbatim: num
     // User agents are counted, not shown, on summary lines: they are long and carry no event id to cite.
     const uas = f.uas.size + f.uas.overflow - (mainUa && f.uas.has(mainUa) ? 1 : 0);
     if (uas > 0) line += ` other-ua=${uas}`;
-    if (f.errors.size) {
+    if (f.errors?.size) {
       line += ` err=${[...f.errors.entries()]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, 3)

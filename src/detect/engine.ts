@@ -28,8 +28,8 @@ import {
   actorLists,
   actorOf,
   addActor,
+  Interner,
   newActorSets,
-  own,
   type ActorSets,
   EarliestValues,
   type EventActor,
@@ -383,7 +383,8 @@ export class Engine {
   /** The last event byService was asked about, and its answer. */
   private askedEvent: TrailEvent | undefined;
   private askedAnswer = false;
-  private readonly interned = new Map<string, string>();
+  /** The one copy of a string that held hits and samples share (forgotten wholesale when full). */
+  private readonly interned = new Interner(MAX_GROUPS);
   /** The last event grantOf was asked about, and its answer. */
   private grantEvent: TrailEvent | undefined;
   private grantAnswer: Grant | undefined;
@@ -489,8 +490,11 @@ export class Engine {
     return c;
   }
 
-  /** Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed) finding. */
-  observe(e: TrailEvent): string[] {
+  /**
+   * Evaluate every applicable rule on one event; returns the ids of rules that added it to a (non-suppressed)
+   * finding (most events: none, one shared empty list).
+   */
+  observe(e: TrailEvent): readonly string[] {
     if (++this.sinceSettle >= SETTLE_EVERY) this.settleEvidence();
     if (e.account !== this.lastAccount) {
       this.lastAccount = e.account;
@@ -504,7 +508,7 @@ export class Engine {
       if (hits) hits.push(c.rule.id);
       else hits = [c.rule.id];
     }
-    return hits ?? [];
+    return hits ?? NONE;
   }
 
   /**
@@ -569,17 +573,7 @@ export class Engine {
     return list;
   }
 
-  private readonly keep = (s: string): string => this.intern(s);
-
-  /** The one copy of a string that held hits share (forgotten wholesale when the map is full). */
-  private intern(s: string): string {
-    const known = this.interned.get(s);
-    if (known !== undefined) return known;
-    if (this.interned.size >= MAX_GROUPS) this.interned.clear();
-    const copy = own(s);
-    this.interned.set(copy, copy);
-    return copy;
-  }
+  private readonly keep = this.interned.keep;
 
   /** Whether `e` was made by an AWS service, worked out at most once per event and only when a rule gets that far. */
   private byService(e: TrailEvent): boolean {
@@ -809,13 +803,13 @@ export class Engine {
       // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits.
       // Each record's strings are its own copies (JSON.parse makes new ones), so without this every held hit
       // kept its own principal, address, user agent, … (about a third of a held hit's memory).
-      h.principal = this.intern(h.principal);
-      h.account = this.intern(h.account);
-      h.region = this.intern(h.region);
+      h.principal = this.keep(h.principal);
+      h.account = this.keep(h.account);
+      h.region = this.keep(h.region);
       const a = actorOf(e);
-      if (a.session !== undefined) h.session = this.intern(a.session);
-      if (a.accessKeyId !== undefined) h.accessKeyId = this.intern(a.accessKeyId);
-      h.service = this.intern(e.service);
+      if (a.session !== undefined) h.session = this.keep(a.session);
+      if (a.accessKeyId !== undefined) h.accessKeyId = this.keep(a.accessKeyId);
+      h.service = this.keep(e.service);
       h.sample = this.sample(c, e);
       const met = suppressionsFor(c.suppressions, e);
       h.suppressions = met.length === 0 ? NONE : met;
@@ -1030,7 +1024,7 @@ export class Engine {
 
   /**
    * `held`: the sample outlives its event in a queue, so the values that repeat across events are shared copies
-   * (see intern). Detail values are not: bucket keys, ARNs and ids are mostly unique, and each new one costs a copy
+   * (see Interner). Detail values are not: bucket keys, ARNs and ids are mostly unique, and each new one costs a copy
    * and fills the table (an attack recording flooded it, clearing it again and again: 10 s more CPU for 1,000,000
    * events).
    */
