@@ -65,6 +65,27 @@ describe('TopK (Space-Saving)', () => {
     expect(big.top(1)[0]?.count).toBeGreaterThanOrEqual(1000);
   });
 
+  it("counts a day of a busy trail exactly with the defaults: a few thousand addresses, every one a principal's", () => {
+    const s = new StatsCollector();
+    // 3,500 addresses, the first 20 called twice: above the old default of 1,000 counters, within today's.
+    for (let i = 0; i < 3500; i++) {
+      const ip = `198.51.${i >> 8}.${i & 255}`;
+      s.observe(
+        ev({
+          sourceIPAddress: ip,
+          userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::123456789012:user/u${i % 20}` },
+        }),
+      );
+      if (i < 20) s.observe(ev({ sourceIPAddress: ip }));
+    }
+    const r = s.result();
+    expect(r.approximate).toBe(false);
+    expect(r.topSourceIps.slice(0, 20).every((x) => x.count === 2)).toBe(true);
+    expect(r.topSourceIps).toHaveLength(20);
+    const ips = r.principals.filter((p) => /user\/u\d+$/.test(p.principal)).map((p) => p.sourceIps);
+    expect(ips.reduce((a, n) => a + n, 0)).toBe(3500);
+  });
+
   it('marks the statistics approximate when a table was truncated', () => {
     const s = new StatsCollector({ k: 5 });
     for (let i = 0; i < 20; i++) s.observe(ev({ sourceIPAddress: `192.0.2.${i}` }));
