@@ -430,6 +430,28 @@ describe('findings per rule', () => {
     expect(await run([...some].reverse())).toEqual(await run(some));
   });
 
+  it('makes room against the incident that begins last now, not the one that did when it last looked', async () => {
+    // The rule follows 200 incidents in full; trail-199 begins last (minute 418) until one of its calls from
+    // minute 1 arrives, and from then on trail-198 (minute 416) does. An incident beginning at minute 417 must
+    // then join the overflow: trail-199 began among the first and keeps its finding.
+    const trail = (i: number) => ({ requestParameters: { name: `trail-${i}` } });
+    const events = [
+      ...Array.from({ length: 2 * MAX_FINDINGS_PER_RULE }, (_, i) =>
+        stopLogging(`t${i}`, 20 + 2 * i, trail(i)),
+      ),
+      stopLogging('late', 1000, trail(500)), // after every followed incident: overflow
+      stopLogging('t199-early', 1, trail(199)),
+      stopLogging('between', 417, trail(501)),
+    ];
+    const d = await detector();
+    for (const e of events) d.observe(e);
+    const f = d.finish().findings.filter((x) => x.ruleId === 'TS-LOG-001');
+    const own = f.filter((x) => !x.title.endsWith('(further occurrences)'));
+    expect(own).toHaveLength(MAX_FINDINGS_PER_RULE);
+    expect(own.some((x) => x.evidence?.eventIds.includes('t199-early'))).toBe(true);
+    expect(own.some((x) => x.evidence?.eventIds.includes('between'))).toBe(false);
+  });
+
   it('knows an overflow incident whatever its case, and asks suppressions about each of its events', async () => {
     const p = file(`
 - rule: TS-LOG-001

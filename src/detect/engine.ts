@@ -209,6 +209,14 @@ interface CompiledRule {
   /** The findings it opened and still follows (at most `follows`). */
   opened: Agg[];
   /**
+   * Of `opened`, the one whose first event is latest, and that event's (id, time) when it was worked out, for
+   * makeRoom: asked for every event of an incident the rule cannot follow. A first event only ever moves earlier,
+   * so the answer stands until that finding's own first event moves, it leaves `opened`, or another joins.
+   */
+  latest?: { agg: Agg; id: string; timeMs: number; joined: number } | undefined;
+  /** Findings opened so far (c.latest is worked out again once another has joined). */
+  joined: number;
+  /**
    * Incidents it follows in full: MAX_FINDINGS_PER_RULE + SPARE_FINDINGS_PER_RULE, or only the cap for a rule with
    * suppressions (its overflow finding asks them about each event, where a finding of its own asks its first one).
    */
@@ -452,6 +460,7 @@ export class Engine {
         .map((a) => principalMatcher(a.principal)),
       sampleOf: (h) => h.sample ?? this.sample(c, h.event as TrailEvent),
       opened: [],
+      joined: 0,
       follows: MAX_FINDINGS_PER_RULE,
       overflow: new Map(),
       suppressions: liveFor(this.opts.suppressions, rule.id),
@@ -887,6 +896,7 @@ export class Engine {
     const agg = this.newAgg(c.rule, id, h, sup);
     this.aggs.set(id, agg);
     c.opened.push(agg);
+    c.joined++;
     return agg;
   }
 
@@ -900,14 +910,28 @@ export class Engine {
   private makeRoom(c: CompiledRule, h: Hit, hash: number): boolean {
     // An incident already in the overflow finding stays there: following it afresh would split its events.
     for (const a of c.overflow.values()) if (a.overflow?.incidents.has(hash)) return false;
-    let latest: Agg | undefined;
-    let at: { id: string; timeMs: number } | undefined;
-    for (const a of c.opened) {
-      const f = a.evidence.firstEvent();
-      if (f && (!at || earlier(at, f))) {
-        latest = a;
-        at = f;
+    const known = c.latest;
+    let at: { id: string; timeMs: number } | undefined = known;
+    let latest = known?.agg;
+    const f = latest?.evidence.firstEvent();
+    if (
+      !known ||
+      !f ||
+      latest?.demoted === true ||
+      known.joined !== c.joined ||
+      f.id !== known.id ||
+      f.timeMs !== known.timeMs
+    ) {
+      latest = undefined;
+      at = undefined;
+      for (const a of c.opened) {
+        const first = a.evidence.firstEvent();
+        if (first && (!at || earlier(at, first))) {
+          latest = a;
+          at = first;
+        }
       }
+      c.latest = latest && at ? { agg: latest, id: at.id, timeMs: at.timeMs, joined: c.joined } : undefined;
     }
     if (!latest || !at || !earlier(h, at)) return false;
     this.demote(c, latest);
