@@ -4047,6 +4047,7 @@ class Engine {
                 .map((a) => (0,suppress/* principalMatcher */.L$)(a.principal)),
             sampleOf: (h) => h.sample ?? this.sample(c, h.event),
             opened: [],
+            joined: 0,
             follows: MAX_FINDINGS_PER_RULE,
             overflow: new Map(),
             suppressions: (0,suppress/* liveFor */.Sl)(this.opts.suppressions, rule.id),
@@ -4533,6 +4534,7 @@ class Engine {
         const agg = this.newAgg(c.rule, id, h, sup);
         this.aggs.set(id, agg);
         c.opened.push(agg);
+        c.joined++;
         return agg;
     }
     /**
@@ -4547,14 +4549,26 @@ class Engine {
         for (const a of c.overflow.values())
             if (a.overflow?.incidents.has(hash))
                 return false;
-        let latest;
-        let at;
-        for (const a of c.opened) {
-            const f = a.evidence.firstEvent();
-            if (f && (!at || earlier(at, f))) {
-                latest = a;
-                at = f;
+        const known = c.latest;
+        let at = known;
+        let latest = known?.agg;
+        const f = latest?.evidence.firstEvent();
+        if (!known ||
+            !f ||
+            latest?.demoted === true ||
+            known.joined !== c.joined ||
+            f.id !== known.id ||
+            f.timeMs !== known.timeMs) {
+            latest = undefined;
+            at = undefined;
+            for (const a of c.opened) {
+                const first = a.evidence.firstEvent();
+                if (first && (!at || earlier(at, first))) {
+                    latest = a;
+                    at = first;
+                }
             }
+            c.latest = latest && at ? { agg: latest, id: at.id, timeMs: at.timeMs, joined: c.joined } : undefined;
         }
         if (!latest || !at || !earlier(h, at))
             return false;
