@@ -204,19 +204,27 @@ export class Interner {
   }
 }
 
-function put(set: EarliestValues, v: string | undefined, when: EventAt): void {
-  if (v !== undefined && v !== '') set.add(v, when, own);
+function put(set: EarliestValues, v: string | undefined, when: EventAt, copy: (s: string) => string): void {
+  if (v !== undefined && v !== '') set.add(v, when, copy);
 }
 
 const NO_TIME: EventAt = { timeMs: 0, id: '' };
 
-/** Folds the actor values of one event, seen at `when`, into a finding's sets. */
-export function addActor(sets: ActorSets, a: EventActor, when: EventAt): void {
-  put(sets.principals, a.principal, when);
-  put(sets.sessions, a.session, when);
-  put(sets.accessKeyIds, a.accessKeyId, when);
-  put(sets.sourceIps, a.sourceIp, when);
-  put(sets.userAgents, a.userAgent, when);
+/**
+ * Folds the actor values of one event, seen at `when`, into a finding's sets. `copy` makes the copy a new value is
+ * kept as (see own()); a caller that keeps many findings passes an Interner's `keep`, so that findings share one.
+ */
+export function addActor(
+  sets: ActorSets,
+  a: EventActor,
+  when: EventAt,
+  copy: (s: string) => string = own,
+): void {
+  put(sets.principals, a.principal, when, copy);
+  put(sets.sessions, a.session, when, copy);
+  put(sets.accessKeyIds, a.accessKeyId, when, copy);
+  put(sets.sourceIps, a.sourceIp, when, copy);
+  put(sets.userAgents, a.userAgent, when, copy);
 }
 
 /** The sets as a Finding's `actors` (sorted, empty lists left out), or undefined when nothing was seen. */
@@ -238,7 +246,7 @@ export function mergeActors(
   const sets = newActorSets();
   for (const x of [a, b]) {
     for (const k of ['principals', 'sessions', 'accessKeyIds', 'sourceIps', 'userAgents'] as const)
-      for (const v of x[k] ?? []) put(sets[k], v, NO_TIME);
+      for (const v of x[k] ?? []) put(sets[k], v, NO_TIME, own);
   }
   return actorLists(sets);
 }

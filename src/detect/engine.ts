@@ -867,9 +867,9 @@ export class Engine {
     }
     agg.count += h.weight ?? 1;
     if (h.until && h.until.timeMs >= agg.last.timeMs) agg.last = h.until;
-    agg.principals.add(h.principal, h);
+    agg.principals.add(h.principal, h, this.keep);
     // An overflow finding lumps many actors' occurrences together: it must tie none of them into one incident.
-    if (!agg.overflow) addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h), h);
+    if (!agg.overflow) addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h), h, this.keep);
     agg.accounts.add(h.account);
     agg.regions.add(h.region);
     if (h.timeMs < agg.first.timeMs) agg.first = { time: h.time, timeMs: h.timeMs };
