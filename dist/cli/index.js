@@ -3756,18 +3756,21 @@ class Interner {
         this.copies.clear();
     }
 }
-function put(set, v, when) {
+function put(set, v, when, copy) {
     if (v !== undefined && v !== '')
-        set.add(v, when, own);
+        set.add(v, when, copy);
 }
 const NO_TIME = { timeMs: 0, id: '' };
-/** Folds the actor values of one event, seen at `when`, into a finding's sets. */
-function addActor(sets, a, when) {
-    put(sets.principals, a.principal, when);
-    put(sets.sessions, a.session, when);
-    put(sets.accessKeyIds, a.accessKeyId, when);
-    put(sets.sourceIps, a.sourceIp, when);
-    put(sets.userAgents, a.userAgent, when);
+/**
+ * Folds the actor values of one event, seen at `when`, into a finding's sets. `copy` makes the copy a new value is
+ * kept as (see own()); a caller that keeps many findings passes an Interner's `keep`, so that findings share one.
+ */
+function addActor(sets, a, when, copy = own) {
+    put(sets.principals, a.principal, when, copy);
+    put(sets.sessions, a.session, when, copy);
+    put(sets.accessKeyIds, a.accessKeyId, when, copy);
+    put(sets.sourceIps, a.sourceIp, when, copy);
+    put(sets.userAgents, a.userAgent, when, copy);
 }
 /** The sets as a Finding's `actors` (sorted, empty lists left out), or undefined when nothing was seen. */
 function actorLists(sets) {
@@ -3787,7 +3790,7 @@ function mergeActors(a, b) {
     for (const x of [a, b]) {
         for (const k of ['principals', 'sessions', 'accessKeyIds', 'sourceIps', 'userAgents'])
             for (const v of x[k] ?? [])
-                put(sets[k], v, NO_TIME);
+                put(sets[k], v, NO_TIME, own);
     }
     return actorLists(sets);
 }
@@ -4501,10 +4504,10 @@ class Engine {
         agg.count += h.weight ?? 1;
         if (h.until && h.until.timeMs >= agg.last.timeMs)
             agg.last = h.until;
-        agg.principals.add(h.principal, h);
+        agg.principals.add(h.principal, h, this.keep);
         // An overflow finding lumps many actors' occurrences together: it must tie none of them into one incident.
         if (!agg.overflow)
-            addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h), h);
+            addActor(agg.actors, h.event ? actorOf(h.event) : heldActor(h), h, this.keep);
         agg.accounts.add(h.account);
         agg.regions.add(h.region);
         if (h.timeMs < agg.first.timeMs)
