@@ -26411,8 +26411,8 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * streaming pass (parsed records that die a moment later) grow the heap to two or three times its live size; at 30%
  * a 1,000,000-event window stayed under the 400 MB bound for about 5-15% more time in the collector (`npm run load`,
  * 2026-11-23, 81 rules; with 85 rules on 2026-12-05 the rules-only run peaked at 456 MB, 429 MB once the AWS SDK
- * was loaded only when used, 369 MB once findings let go of the events they hold every 256 events; the batch path
- * 447-454 MB, what the engine and the model's digest keep being most of it). On 1,000,000 trail-mix events: 30%
+ * was loaded only when used, 369-371 MB once findings let go of the events they hold every 256 events; the batch
+ * path 432-454 MB, what the engine and the model's digest keep being most of it). On 1,000,000 trail-mix events: 30%
  * 25.2 s / 267 MB, 60% 24.7 s / 276 MB, 100% 23.0 s / 295 MB. It can only be set from inside the process: GitHub
  * runs `node dist/index.js` without flags.
  */
