@@ -141,7 +141,12 @@ class Distinct {
   /** Counts `v`; a value kept is kept as `keep` gives it (one copy shared with the rest of the digest). */
   add(v: string | undefined, keep: (s: string) => string): void {
     if (v === undefined || v === '') return;
-    const items = (this.items ??= []);
+    const items = this.items;
+    if (items === undefined) {
+      // Made with its first value (most lists hold one): a list grown by push from empty reserves 17 slots.
+      this.items = [keep(v), 1, fnv1a32(v)];
+      return;
+    }
     const n = items.length / 3;
     for (let i = 0; i < n; i++) {
       if (items[i * 3] === v) {
@@ -151,7 +156,8 @@ class Distinct {
     }
     const h = fnv1a32(v);
     if (n < this.cap) {
-      items.push(keep(v), 1, h);
+      // Grown to size (a list holds `cap` values at most): push would reserve 16 slots more than needed.
+      this.items = items.concat(keep(v), 1, h);
       return;
     }
     let worst = 0;
