@@ -85,13 +85,30 @@ class ValuePool {
  * string per event), the worst one's place remembered so that most offers are turned away with one comparison.
  */
 class SpreadPool {
-  readonly ids: string[] = [];
-  readonly times: number[] = [];
-  readonly hashes: number[] = [];
+  ids: string[] = [];
+  times: number[] = [];
+  hashes: number[] = [];
   /** Samples of the SAMPLED_SPREAD smallest entries; undefined for the others. */
-  readonly samples: (EvidenceSample | undefined)[] = [];
+  samples: (EvidenceSample | undefined)[] = [];
   private worst = -1;
+  /** How many entries the arrays held when last made to size (see compact). */
+  private compacted = 0;
   constructor(private readonly cap: number) {}
+
+  /**
+   * Makes the arrays to size once entries were added since the last time: an array grown one entry at a time
+   * reserves 16 slots more than it holds (17 for one entry, 41 for 18), and tens of thousands of pools live as
+   * long as their findings.
+   */
+  compact(): void {
+    const n = this.ids.length;
+    if (n === this.compacted) return;
+    this.compacted = n;
+    this.ids = this.ids.slice();
+    this.times = this.times.slice();
+    this.hashes = this.hashes.slice();
+    this.samples = this.samples.slice();
+  }
 
   /** (hash, id, time) of entry i ranks after the given one. */
   private after(i: number, h: number, id: string, t: number): boolean {
@@ -183,7 +200,7 @@ export class EvidenceSelector {
     const { id, timeMs } = o;
     this.sampleOf ??= sampleOf as (item: never) => EvidenceSample;
     const first = this.first;
-    if (!first) this.first = { id, timeMs, item: o.item };
+    if (!first) this.first = { id, timeMs, sample: undefined, item: o.item };
     else if (earlier(o, first)) {
       first.id = id;
       first.timeMs = timeMs;
@@ -192,7 +209,7 @@ export class EvidenceSelector {
     }
     // The last event: later time wins; among equal times the larger id, so both ends are well defined.
     const last = this.last;
-    if (!last) this.last = { id, timeMs, item: o.item };
+    if (!last) this.last = { id, timeMs, sample: undefined, item: o.item };
     else if (earlier(last, o)) {
       last.id = id;
       last.timeMs = timeMs;
@@ -252,12 +269,15 @@ export class EvidenceSelector {
    * every hit still builds few samples.
    */
   settle(): void {
+    this.spread?.compact();
     const make = this.sampleOf;
     if (!make) return;
     for (const e of [this.first, this.last]) {
       if (e?.item === undefined) continue;
       e.sample ??= make(e.item as never);
-      delete e.item;
+      // Not `delete`: deleting a property other than the last one added turns the object into a hash table,
+      // several times its size, and these entries live as long as their findings.
+      e.item = undefined;
     }
   }
 
