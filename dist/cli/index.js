@@ -2969,8 +2969,25 @@ class SpreadPool {
     /** Samples of the SAMPLED_SPREAD smallest entries; undefined for the others. */
     samples = [];
     worst = -1;
+    /** How many entries the arrays held when last made to size (see compact). */
+    compacted = 0;
     constructor(cap) {
         this.cap = cap;
+    }
+    /**
+     * Makes the arrays to size once entries were added since the last time: an array grown one entry at a time
+     * reserves 16 slots more than it holds (17 for one entry, 41 for 18), and tens of thousands of pools live as
+     * long as their findings.
+     */
+    compact() {
+        const n = this.ids.length;
+        if (n === this.compacted)
+            return;
+        this.compacted = n;
+        this.ids = this.ids.slice();
+        this.times = this.times.slice();
+        this.hashes = this.hashes.slice();
+        this.samples = this.samples.slice();
     }
     /** (hash, id, time) of entry i ranks after the given one. */
     after(i, h, id, t) {
@@ -3051,7 +3068,7 @@ class EvidenceSelector {
         this.sampleOf ??= sampleOf;
         const first = this.first;
         if (!first)
-            this.first = { id, timeMs, item: o.item };
+            this.first = { id, timeMs, sample: undefined, item: o.item };
         else if (earlier(o, first)) {
             first.id = id;
             first.timeMs = timeMs;
@@ -3061,7 +3078,7 @@ class EvidenceSelector {
         // The last event: later time wins; among equal times the larger id, so both ends are well defined.
         const last = this.last;
         if (!last)
-            this.last = { id, timeMs, item: o.item };
+            this.last = { id, timeMs, sample: undefined, item: o.item };
         else if (earlier(last, o)) {
             last.id = id;
             last.timeMs = timeMs;
@@ -3118,6 +3135,7 @@ class EvidenceSelector {
      * every hit still builds few samples.
      */
     settle() {
+        this.spread?.compact();
         const make = this.sampleOf;
         if (!make)
             return;
@@ -3125,7 +3143,9 @@ class EvidenceSelector {
             if (e?.item === undefined)
                 continue;
             e.sample ??= make(e.item);
-            delete e.item;
+            // Not `delete`: deleting a property other than the last one added turns the object into a hash table,
+            // several times its size, and these entries live as long as their findings.
+            e.item = undefined;
         }
     }
     /**
@@ -19566,7 +19586,12 @@ class Distinct {
     add(v, keep) {
         if (v === undefined || v === '')
             return;
-        const items = (this.items ??= []);
+        const items = this.items;
+        if (items === undefined) {
+            // Made with its first value (most lists hold one): a list grown by push from empty reserves 17 slots.
+            this.items = [keep(v), 1, (0,fingerprint/* fnv1a32 */.E)(v)];
+            return;
+        }
         const n = items.length / 3;
         for (let i = 0; i < n; i++) {
             if (items[i * 3] === v) {
@@ -19576,7 +19601,8 @@ class Distinct {
         }
         const h = (0,fingerprint/* fnv1a32 */.E)(v);
         if (n < this.cap) {
-            items.push(keep(v), 1, h);
+            // Grown to size (a list holds `cap` values at most): push would reserve 16 slots more than needed.
+            this.items = items.concat(keep(v), 1, h);
             return;
         }
         let worst = 0;
