@@ -26441,8 +26441,8 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * times its live size; at 30% a 1,000,000-event window stayed under the 400 MB bound for about 5-15% more time in the
  * collector (`npm run load`, 2026-11-23, 81 rules; with 85 rules on 2026-12-05 the rules-only run peaked at 456 MB,
  * 429 MB once the AWS SDK was loaded only when used, 369-371 MB once findings let go of the events they hold every
- * 256 events; the batch path 432-454 MB, what the engine and the model's digest keep being most of it). It can only
- * be set from inside the process: GitHub runs `node dist/index.js` without flags.
+ * 256 events, 362 MB with leaner evidence; the batch path 421-454 MB, what the engine and the model's digest keep
+ * being most of it). It can only be set from inside the process: GitHub runs `node dist/index.js` without flags.
  */
 const HEAP_GROWING_PERCENT = 30;
 /**
