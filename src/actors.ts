@@ -75,8 +75,9 @@ export class EarliestValues {
     }
     const h = hash >= 0 ? hash : fnv1a32(id);
     if (values.length < this.cap) {
-      values.push(copy(v));
-      keys.push(t, h);
+      // Grown to size: push would reserve 16 slots more than the list holds, and most lists stay short.
+      this.values = values.concat(copy(v));
+      this.keys = keys.concat(t, h);
       return;
     }
     const j = this.latest >= 0 ? this.latest : this.findLatest();
