@@ -3659,8 +3659,9 @@ class EarliestValues {
         }
         const h = hash >= 0 ? hash : (0,fingerprint/* fnv1a32 */.E)(id);
         if (values.length < this.cap) {
-            values.push(copy(v));
-            keys.push(t, h);
+            // Grown to size: push would reserve 16 slots more than the list holds, and most lists stay short.
+            this.values = values.concat(copy(v));
+            this.keys = keys.concat(t, h);
             return;
         }
         const j = this.latest >= 0 ? this.latest : this.findLatest();
