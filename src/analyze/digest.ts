@@ -673,6 +673,7 @@ export class DigestBuilder implements DigestCollector {
     this.callCounts.clear();
     this.rareCandidates.clear();
     this.flaggedLines.clear();
+    this.strings.clear();
   }
 
   finish(dataTokenBudget: number): DigestSet {

@@ -910,32 +910,39 @@ export class Engine {
   private makeRoom(c: CompiledRule, h: Hit, hash: number): boolean {
     // An incident already in the overflow finding stays there: following it afresh would split its events.
     for (const a of c.overflow.values()) if (a.overflow?.incidents.has(hash)) return false;
-    const known = c.latest;
-    let at: { id: string; timeMs: number } | undefined = known;
-    let latest = known?.agg;
-    const f = latest?.evidence.firstEvent();
-    if (
-      !known ||
-      !f ||
-      latest?.demoted === true ||
-      known.joined !== c.joined ||
-      f.id !== known.id ||
-      f.timeMs !== known.timeMs
-    ) {
-      latest = undefined;
-      at = undefined;
-      for (const a of c.opened) {
-        const first = a.evidence.firstEvent();
-        if (first && (!at || earlier(at, first))) {
-          latest = a;
-          at = first;
-        }
-      }
-      c.latest = latest && at ? { agg: latest, id: at.id, timeMs: at.timeMs, joined: c.joined } : undefined;
-    }
-    if (!latest || !at || !earlier(h, at)) return false;
-    this.demote(c, latest);
+    const latest = this.latestFollowed(c);
+    if (!latest || !earlier(h, latest)) return false;
+    this.demote(c, latest.agg);
     return true;
+  }
+
+  /**
+   * Of the incidents `c` follows, the one whose first event is latest, and that event's (id, time): c.latest while it
+   * still holds (see CompiledRule.latest), worked out again otherwise.
+   */
+  private latestFollowed(c: CompiledRule): CompiledRule['latest'] {
+    const known = c.latest;
+    const f = known?.agg.evidence.firstEvent();
+    if (
+      known &&
+      f &&
+      known.agg.demoted !== true &&
+      known.joined === c.joined &&
+      f.id === known.id &&
+      f.timeMs === known.timeMs
+    )
+      return known;
+    let agg: Agg | undefined;
+    let at: { id: string; timeMs: number } | undefined;
+    for (const a of c.opened) {
+      const first = a.evidence.firstEvent();
+      if (first && (!at || earlier(at, first))) {
+        agg = a;
+        at = first;
+      }
+    }
+    c.latest = agg && at ? { agg, id: at.id, timeMs: at.timeMs, joined: c.joined } : undefined;
+    return c.latest;
   }
 
   /** At the end: the incidents that began first keep their findings; the ones followed beyond the cap join the overflow. */
@@ -1093,6 +1100,7 @@ export class Engine {
       c.firstSeen?.seen.clear();
       c.overflow.clear();
       c.opened.length = 0;
+      c.latest = undefined;
     }
     this.pendingHits = 0;
     this.aggs.clear();
