@@ -4573,31 +4573,37 @@ class Engine {
         for (const a of c.overflow.values())
             if (a.overflow?.incidents.has(hash))
                 return false;
-        const known = c.latest;
-        let at = known;
-        let latest = known?.agg;
-        const f = latest?.evidence.firstEvent();
-        if (!known ||
-            !f ||
-            latest?.demoted === true ||
-            known.joined !== c.joined ||
-            f.id !== known.id ||
-            f.timeMs !== known.timeMs) {
-            latest = undefined;
-            at = undefined;
-            for (const a of c.opened) {
-                const first = a.evidence.firstEvent();
-                if (first && (!at || earlier(at, first))) {
-                    latest = a;
-                    at = first;
-                }
-            }
-            c.latest = latest && at ? { agg: latest, id: at.id, timeMs: at.timeMs, joined: c.joined } : undefined;
-        }
-        if (!latest || !at || !earlier(h, at))
+        const latest = this.latestFollowed(c);
+        if (!latest || !earlier(h, latest))
             return false;
-        this.demote(c, latest);
+        this.demote(c, latest.agg);
         return true;
+    }
+    /**
+     * Of the incidents `c` follows, the one whose first event is latest, and that event's (id, time): c.latest while it
+     * still holds (see CompiledRule.latest), worked out again otherwise.
+     */
+    latestFollowed(c) {
+        const known = c.latest;
+        const f = known?.agg.evidence.firstEvent();
+        if (known &&
+            f &&
+            known.agg.demoted !== true &&
+            known.joined === c.joined &&
+            f.id === known.id &&
+            f.timeMs === known.timeMs)
+            return known;
+        let agg;
+        let at;
+        for (const a of c.opened) {
+            const first = a.evidence.firstEvent();
+            if (first && (!at || earlier(at, first))) {
+                agg = a;
+                at = first;
+            }
+        }
+        c.latest = agg && at ? { agg, id: at.id, timeMs: at.timeMs, joined: c.joined } : undefined;
+        return c.latest;
     }
     /** At the end: the incidents that began first keep their findings; the ones followed beyond the cap join the overflow. */
     trimOpened() {
@@ -4757,6 +4763,7 @@ class Engine {
             c.firstSeen?.seen.clear();
             c.overflow.clear();
             c.opened.length = 0;
+            c.latest = undefined;
         }
         this.pendingHits = 0;
         this.aggs.clear();
@@ -20101,6 +20108,7 @@ class DigestBuilder {
         this.callCounts.clear();
         this.rareCandidates.clear();
         this.flaggedLines.clear();
+        this.strings.clear();
     }
     finish(dataTokenBudget) {
         if (this.released)
