@@ -23,6 +23,11 @@ export interface Principal {
   sessionIssuerType?: string | undefined;
   /** sessionContext.attributes.mfaAuthenticated, when the record carries it. */
   mfaAuthenticated?: boolean | undefined;
+  /**
+   * sessionContext.ec2RoleDelivery is present: the session is an EC2 instance's role credentials. Set by the
+   * normaliser; undefined where a principal was built otherwise (the record is then read).
+   */
+  ec2RoleDelivery?: boolean | undefined;
   /** userIdentity.invokedBy: set when an AWS service made the call on the principal's behalf. */
   invokedBy?: string | undefined;
   /**

@@ -45,10 +45,15 @@ export function instanceSession(e: TrailEvent): string | undefined {
   if (p.type !== 'AssumedRole') return undefined;
   const arn = p.arn ?? '';
   const name = arn.slice(arn.lastIndexOf('/') + 1) || (p.principalId ?? '').split(':')[1] || '';
-  const ctx = (e.raw.userIdentity as { sessionContext?: { ec2RoleDelivery?: unknown } } | undefined)
-    ?.sessionContext;
-  if (!INSTANCE_SESSION.test(name) && ctx?.ec2RoleDelivery === undefined) return undefined;
+  if (!INSTANCE_SESSION.test(name) && !(p.ec2RoleDelivery ?? roleDelivery(e.raw))) return undefined;
   return arn || p.principalId;
+}
+
+/** Whether the record's session context names an EC2 role delivery (for events not made by normalizePrincipal). */
+function roleDelivery(raw: TrailEvent['raw']): boolean {
+  const ctx = (raw.userIdentity as { sessionContext?: { ec2RoleDelivery?: unknown } } | undefined)
+    ?.sessionContext;
+  return ctx?.ec2RoleDelivery !== undefined;
 }
 
 /** Whether a principal is a person (users, root, Identity Center, SSO and SAML sessions), not a workload. */
@@ -150,9 +155,9 @@ export class InstanceCredentialWatch<H> {
     // service hosts and private addresses, are remembered as false).
     // Any one public call (not through an endpoint) makes the address a person's, whichever came first.
     const ip = e.sourceIp;
-    if (ip === undefined) return;
+    if (ip === undefined || !isHuman(e)) return;
     const known = this.humanIps.get(ip);
-    if (known === true || known === false || !isHuman(e)) return;
+    if (known === true || known === false) return;
     if (known === undefined) {
       if (this.humanIps.size >= MAX_HUMAN_IPS) return;
       if (addressNetwork(ip) === undefined) {

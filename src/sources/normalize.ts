@@ -148,6 +148,7 @@ export function normalizePrincipal(ui: unknown, recipientAccount?: string): Prin
     sessionIssuerName: issuerName,
     sessionIssuerType: issuerType,
     mfaAuthenticated: mfa,
+    ec2RoleDelivery: ctx.ec2RoleDelivery !== undefined,
     invokedBy,
     key: '',
   };
