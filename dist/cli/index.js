@@ -3416,11 +3416,15 @@ function instanceSession(e) {
         return undefined;
     const arn = p.arn ?? '';
     const name = arn.slice(arn.lastIndexOf('/') + 1) || (p.principalId ?? '').split(':')[1] || '';
-    const ctx = e.raw.userIdentity
-        ?.sessionContext;
-    if (!INSTANCE_SESSION.test(name) && ctx?.ec2RoleDelivery === undefined)
+    if (!INSTANCE_SESSION.test(name) && !(p.ec2RoleDelivery ?? roleDelivery(e.raw)))
         return undefined;
     return arn || p.principalId;
+}
+/** Whether the record's session context names an EC2 role delivery (for events not made by normalizePrincipal). */
+function roleDelivery(raw) {
+    const ctx = raw.userIdentity
+        ?.sessionContext;
+    return ctx?.ec2RoleDelivery !== undefined;
 }
 /** Whether a principal is a person (users, root, Identity Center, SSO and SAML sessions), not a workload. */
 function isHuman(e) {
@@ -3485,10 +3489,10 @@ class InstanceCredentialWatch {
         // service hosts and private addresses, are remembered as false).
         // Any one public call (not through an endpoint) makes the address a person's, whichever came first.
         const ip = e.sourceIp;
-        if (ip === undefined)
+        if (ip === undefined || !isHuman(e))
             return;
         const known = this.humanIps.get(ip);
-        if (known === true || known === false || !isHuman(e))
+        if (known === true || known === false)
             return;
         if (known === undefined) {
             if (this.humanIps.size >= MAX_HUMAN_IPS)
@@ -30302,6 +30306,7 @@ function normalizePrincipal(ui, recipientAccount) {
         sessionIssuerName: issuerName,
         sessionIssuerType: issuerType,
         mfaAuthenticated: mfa,
+        ec2RoleDelivery: ctx.ec2RoleDelivery !== undefined,
         invokedBy,
         key: '',
     };
