@@ -1,7 +1,10 @@
 /** A finding's capped value lists: the values first seen, by event time, whatever order the events arrive in. */
 import { describe, expect, it } from '@jest/globals';
-import { EarliestValues, mergeActors } from '../src/actors.js';
-import { shuffled } from './detect/helpers.js';
+import { EarliestValues, mergeActors, shownAgent, USER_AGENT_CHARS } from '../src/actors.js';
+import { createDigestCollector, type DigestBuilder } from '../src/analyze/digest.js';
+import { createDetector } from '../src/detect/index.js';
+import { makeConfig } from './analyze/helpers.js';
+import { ev, fixedClock, shuffled, silentLogger, testConfig } from './detect/helpers.js';
 
 describe('EarliestValues', () => {
   // 40 values, each seen at 1-4 distinct times (a value's place is its earliest sighting), and two values first
@@ -74,5 +77,32 @@ describe('mergeActors', () => {
     const want = [...a.sourceIps, ...b.sourceIps].sort().slice(0, 10);
     expect(mergeActors(a, b)?.sourceIps).toEqual(want);
     expect(mergeActors(b, a)?.sourceIps).toEqual(want);
+  });
+});
+
+describe('user agents: one cut everywhere', () => {
+  // An offensive tool's agent (TS-UA-001 flags it) with more detail appended than anyone reads.
+  const long = `aws-cli/2.15.0 Python/3.11.6 Linux/6.5.0-kali3-amd64 exe/x86_64.kali.2023 ${'x'.repeat(300)}`;
+
+  it('cuts a long agent to USER_AGENT_CHARS with an ellipsis and leaves a short one alone', () => {
+    expect(shownAgent(long)).toBe(`${long.slice(0, USER_AGENT_CHARS)}…`);
+    expect(shownAgent(long.slice(0, USER_AGENT_CHARS))).toBe(long.slice(0, USER_AGENT_CHARS));
+    expect(shownAgent('aws-cli/2')).toBe('aws-cli/2');
+  });
+
+  it('statistics, the evidence of a finding and the digest show a long agent the same way', async () => {
+    const e = ev({ userAgent: long });
+    const detector = await createDetector(testConfig(), { logger: silentLogger, clock: fixedClock() });
+    const ruleIds = detector.observe(e);
+    expect(ruleIds).toContain('TS-UA-001');
+    const result = detector.finish();
+    const shown = shownAgent(long);
+    expect(result.stats.topUserAgents.map((x) => x.key)).toEqual([shown]);
+    const finding = result.findings.find((f) => f.ruleId === 'TS-UA-001');
+    expect(finding?.evidence.samples?.map((x) => x.userAgent)).toEqual([shown]);
+    const collector = createDigestCollector(makeConfig());
+    collector.observe(e, ruleIds);
+    const set = (collector as DigestBuilder).finish(6000);
+    expect(set.records.map((r) => r.events.get(e.id)?.userAgent)).toContain(shown);
   });
 });

@@ -149,7 +149,16 @@ export interface ActorSets {
   userAgents: EarliestValues;
 }
 
-const UA_MAX = 200;
+/**
+ * User agents are kept, counted and shown by their first USER_AGENT_CHARS characters: tools append unbounded
+ * detail, and one cut everywhere makes the same agent read the same in statistics, findings and the digest.
+ */
+export const USER_AGENT_CHARS = 200;
+
+/** A user agent as statistics, evidence and the digest show it: cut to USER_AGENT_CHARS, with `…` when cut. */
+export function shownAgent(ua: string): string {
+  return ua.length > USER_AGENT_CHARS ? `${ua.slice(0, USER_AGENT_CHARS)}…` : ua;
+}
 
 /** The actor values of one event. A session is a role's or federated user's session ARN, not the role itself. */
 export function actorOf(e: TrailEvent): EventActor {
@@ -159,7 +168,9 @@ export function actorOf(e: TrailEvent): EventActor {
     a.session = p.arn;
   if (p.accessKeyId) a.accessKeyId = p.accessKeyId;
   if (e.sourceIp) a.sourceIp = e.sourceIp;
-  if (e.userAgent) a.userAgent = e.userAgent.length > UA_MAX ? e.userAgent.slice(0, UA_MAX) : e.userAgent;
+  if (e.userAgent)
+    a.userAgent =
+      e.userAgent.length > USER_AGENT_CHARS ? e.userAgent.slice(0, USER_AGENT_CHARS) : e.userAgent;
   return a;
 }
 

@@ -5,7 +5,7 @@
  * event id so a model can cite them. Memory is bounded while observing; whatever a cap keeps out is counted.
  */
 import type { Config } from '../config/types.js';
-import { actorOf, Interner } from '../actors.js';
+import { actorOf, Interner, shownAgent } from '../actors.js';
 import { fnv1a32 } from '../fingerprint.js';
 import type { FlaggedLater, GroupedEvents, TrailEvent } from '../types.js';
 import { estimateTokens } from './tokens.js';
@@ -612,8 +612,7 @@ export class DigestBuilder implements DigestCollector {
     const actor = actorOf(e);
     if (actor.session) r.session = keep(actor.session);
     if (actor.accessKeyId) r.accessKeyId = keep(actor.accessKeyId);
-    if (e.userAgent)
-      r.userAgent = keep(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}…` : e.userAgent);
+    if (e.userAgent) r.userAgent = keep(shownAgent(e.userAgent));
     if (e.errorCode) r.errorCode = keep(e.errorCode);
     const d = renderDetails(e.raw);
     if (d) r.details = d;

@@ -29,6 +29,7 @@ import {
   actorOf,
   addActor,
   Interner,
+  shownAgent,
   newActorSets,
   type ActorSets,
   EarliestValues,
@@ -1071,7 +1072,7 @@ export class Engine {
       account: keep(e.account),
     };
     if (e.sourceIp !== undefined) s.sourceIp = keep(e.sourceIp);
-    if (e.userAgent !== undefined) s.userAgent = keep(trim(e.userAgent));
+    if (e.userAgent !== undefined) s.userAgent = keep(shownAgent(e.userAgent));
     if (e.errorCode !== undefined) s.errorCode = keep(e.errorCode);
     let details: Record<string, string> | undefined;
     if (c.details.length > 0) {

@@ -1,4 +1,5 @@
 /** Activity statistics of the window in one streaming pass, in bounded memory (Space-Saving top-k sketches). */
+import { shownAgent, USER_AGENT_CHARS } from '../actors.js';
 import type { ActivityStats, CountEntry, GroupedEvents, PrincipalActivity, TrailEvent } from '../types.js';
 
 /**
@@ -349,9 +350,6 @@ export function isAccessDeniedCode(code: string | undefined): boolean {
   return code !== undefined && ACCESS_DENIED.test(code);
 }
 
-/** User agents are counted by their first 200 characters (tools append unbounded detail). */
-const AGENT_CHARS = 200;
-
 /**
  * The streaming statistics accumulator. Memory is bounded whatever the volume: 8 top-k tables of at most `k`
  * counters each; at most `maxPrincipals` principals, each with its services, regions and IPs as at most `k` bits
@@ -427,7 +425,7 @@ export class StatsCollector {
     }
     const ip = e.sourceIp ? this.ips.addSlot(e.sourceIp) : -2;
     const agent = e.userAgent;
-    if (agent) this.agents.add(agent.length > AGENT_CHARS ? this.agentKey(agent) : agent);
+    if (agent) this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent);
     const region = e.region ? this.regions.addSlot(e.region) : -2;
     if (e.account) this.accounts.add(e.account);
 
@@ -465,7 +463,7 @@ export class StatsCollector {
   private agentKey(agent: string): string {
     if (agent !== this.longAgent) {
       this.longAgent = agent;
-      this.longAgentKey = `${agent.slice(0, AGENT_CHARS)}…`;
+      this.longAgentKey = shownAgent(agent);
     }
     return this.longAgentKey;
   }
@@ -559,7 +557,7 @@ export class StatsCollector {
         return;
       case 'userAgents': {
         const agent = e.userAgent;
-        if (agent) this.agents.add(agent.length > AGENT_CHARS ? this.agentKey(agent) : agent, n);
+        if (agent) this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent, n);
         return;
       }
       case 'resources':
