@@ -3724,7 +3724,15 @@ class EarliestValues {
     }
 }
 const same = (s) => s;
-const UA_MAX = 200;
+/**
+ * User agents are kept, counted and shown by their first USER_AGENT_CHARS characters: tools append unbounded
+ * detail, and one cut everywhere makes the same agent read the same in statistics, findings and the digest.
+ */
+const USER_AGENT_CHARS = 200;
+/** A user agent as statistics, evidence and the digest show it: cut to USER_AGENT_CHARS, with `\u2026` when cut. */
+function shownAgent(ua) {
+    return ua.length > USER_AGENT_CHARS ? `${ua.slice(0, USER_AGENT_CHARS)}\u2026` : ua;
+}
 /** The actor values of one event. A session is a role's or federated user's session ARN, not the role itself. */
 function actorOf(e) {
     const p = e.principal;
@@ -3736,7 +3744,8 @@ function actorOf(e) {
     if (e.sourceIp)
         a.sourceIp = e.sourceIp;
     if (e.userAgent)
-        a.userAgent = e.userAgent.length > UA_MAX ? e.userAgent.slice(0, UA_MAX) : e.userAgent;
+        a.userAgent =
+            e.userAgent.length > USER_AGENT_CHARS ? e.userAgent.slice(0, USER_AGENT_CHARS) : e.userAgent;
     return a;
 }
 function newActorSets() {
@@ -4732,7 +4741,7 @@ class Engine {
         if (e.sourceIp !== undefined)
             s.sourceIp = keep(e.sourceIp);
         if (e.userAgent !== undefined)
-            s.userAgent = keep(trim(e.userAgent));
+            s.userAgent = keep(shownAgent(e.userAgent));
         if (e.errorCode !== undefined)
             s.errorCode = keep(e.errorCode);
         let details;
@@ -17382,6 +17391,8 @@ const suppressionSchema = strictObject({
 const suppressionsFileSchema = array(suppressionSchema);
 
 ;// CONCATENATED MODULE: ./src/detect/stats.ts
+/** Activity statistics of the window in one streaming pass, in bounded memory (Space-Saving top-k sketches). */
+
 /**
  * Counters for at most `capacity` keys, kept in typed arrays indexed by a slot number (a key's slot never moves
  * while it is tracked), with a Map from key to slot: counting a tracked key is one Map lookup and one number added,
@@ -17693,8 +17704,6 @@ const ACCESS_DENIED = /AccessDenied|UnauthorizedOperation|UnauthorizedAccess|For
 function isAccessDeniedCode(code) {
     return code !== undefined && ACCESS_DENIED.test(code);
 }
-/** User agents are counted by their first 200 characters (tools append unbounded detail). */
-const AGENT_CHARS = 200;
 /**
  * The streaming statistics accumulator. Memory is bounded whatever the volume: 8 top-k tables of at most `k`
  * counters each; at most `maxPrincipals` principals, each with its services, regions and IPs as at most `k` bits
@@ -17773,7 +17782,7 @@ class StatsCollector {
         const ip = e.sourceIp ? this.ips.addSlot(e.sourceIp) : -2;
         const agent = e.userAgent;
         if (agent)
-            this.agents.add(agent.length > AGENT_CHARS ? this.agentKey(agent) : agent);
+            this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent);
         const region = e.region ? this.regions.addSlot(e.region) : -2;
         if (e.account)
             this.accounts.add(e.account);
@@ -17814,7 +17823,7 @@ class StatsCollector {
     agentKey(agent) {
         if (agent !== this.longAgent) {
             this.longAgent = agent;
-            this.longAgentKey = `${agent.slice(0, AGENT_CHARS)}\u2026`;
+            this.longAgentKey = shownAgent(agent);
         }
         return this.longAgentKey;
     }
@@ -17924,7 +17933,7 @@ class StatsCollector {
             case 'userAgents': {
                 const agent = e.userAgent;
                 if (agent)
-                    this.agents.add(agent.length > AGENT_CHARS ? this.agentKey(agent) : agent, n);
+                    this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent, n);
                 return;
             }
             case 'resources':
@@ -20051,7 +20060,7 @@ class DigestBuilder {
         if (actor.accessKeyId)
             r.accessKeyId = keep(actor.accessKeyId);
         if (e.userAgent)
-            r.userAgent = keep(e.userAgent.length > 200 ? `${e.userAgent.slice(0, 200)}\u2026` : e.userAgent);
+            r.userAgent = keep(shownAgent(e.userAgent));
         if (e.errorCode)
             r.errorCode = keep(e.errorCode);
         const d = renderDetails(e.raw);
