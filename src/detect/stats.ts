@@ -425,7 +425,7 @@ export class StatsCollector {
     }
     const ip = e.sourceIp ? this.ips.addSlot(e.sourceIp) : -2;
     const agent = e.userAgent;
-    if (agent) this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent);
+    if (agent) this.agents.add(this.agentKey(agent));
     const region = e.region ? this.regions.addSlot(e.region) : -2;
     if (e.account) this.accounts.add(e.account);
 
@@ -460,7 +460,9 @@ export class StatsCollector {
     this.observePrincipal(e, denied, principal, service, region, ip);
   }
 
+  /** The key an agent is counted by (shownAgent), remembered for the last long one. */
   private agentKey(agent: string): string {
+    if (agent.length <= USER_AGENT_CHARS) return agent;
     if (agent !== this.longAgent) {
       this.longAgent = agent;
       this.longAgentKey = shownAgent(agent);
@@ -557,7 +559,7 @@ export class StatsCollector {
         return;
       case 'userAgents': {
         const agent = e.userAgent;
-        if (agent) this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent, n);
+        if (agent) this.agents.add(this.agentKey(agent), n);
         return;
       }
       case 'resources':
