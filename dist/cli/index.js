@@ -17782,7 +17782,7 @@ class StatsCollector {
         const ip = e.sourceIp ? this.ips.addSlot(e.sourceIp) : -2;
         const agent = e.userAgent;
         if (agent)
-            this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent);
+            this.agents.add(this.agentKey(agent));
         const region = e.region ? this.regions.addSlot(e.region) : -2;
         if (e.account)
             this.accounts.add(e.account);
@@ -17820,7 +17820,10 @@ class StatsCollector {
             this.observeLogin(e);
         this.observePrincipal(e, denied, principal, service, region, ip);
     }
+    /** The key an agent is counted by (shownAgent), remembered for the last long one. */
     agentKey(agent) {
+        if (agent.length <= USER_AGENT_CHARS)
+            return agent;
         if (agent !== this.longAgent) {
             this.longAgent = agent;
             this.longAgentKey = shownAgent(agent);
@@ -17933,7 +17936,7 @@ class StatsCollector {
             case 'userAgents': {
                 const agent = e.userAgent;
                 if (agent)
-                    this.agents.add(agent.length > USER_AGENT_CHARS ? this.agentKey(agent) : agent, n);
+                    this.agents.add(this.agentKey(agent), n);
                 return;
             }
             case 'resources':
