@@ -277,6 +277,84 @@ describe('threshold rules', () => {
     expect(seen.chronological).toEqual(expected);
   });
 
+  it("shows a burst's held events as it would have shown them at hand, and counts a re-delivered one once", async () => {
+    // A threshold rule holds each match until its burst forms; the samples and the digest's later events are
+    // then built from what the held hit kept. Two detail fields (one absent on the first event), a user agent
+    // over the shown length, an address and an error code must all come out as the event had them.
+    const rule = file(`
+rules:
+  - id: ACME-DEL-009
+    title: Burst of object deletions
+    severity: medium
+    why: Many deletions by one principal in minutes.
+    technique: T1485
+    description: Three DeleteObject calls within ten minutes.
+    remediation: Review the principal's deletions.
+    kind: threshold
+    includeErrors: true
+    match:
+      field: name
+      equals: DeleteObject
+    threshold: { count: 3, windowMinutes: 10, groupBy: [principal.key] }
+    details: [raw.requestParameters.bucketName, raw.requestParameters.key]
+`);
+    const longAgent = `aws-cli/2.15.0 ${'x'.repeat(300)}`;
+    const del = (id: string, min: number, key?: string): ReturnType<typeof ev> =>
+      ev({
+        eventID: id,
+        eventTime: at(min),
+        eventName: 'DeleteObject',
+        eventSource: 's3.amazonaws.com',
+        sourceIPAddress: '203.0.113.40',
+        userAgent: longAgent,
+        errorCode: 'AccessDenied',
+        requestParameters: { bucketName: 'acme-audit', ...(key ? { key } : {}) },
+      });
+    const d = await detector(testConfig({ rulesFiles: [rule] }));
+    expect(d.observe(del('d1', 0))).toEqual([]);
+    expect(d.observe(del('d2', 1, 'a.log'))).toEqual([]);
+    expect(d.observe(del('d3', 2, 'b.log'))).toContain('ACME-DEL-009');
+    const shown = `aws-cli/2.15.0 ${'x'.repeat(185)}…`;
+    const later = d.takeFlaggedLater().filter((x) => x.ruleId === 'ACME-DEL-009');
+    expect(later).toEqual([
+      expect.objectContaining({
+        id: 'd1',
+        name: 'DeleteObject',
+        service: 's3',
+        sourceIp: '203.0.113.40',
+        userAgent: shown,
+        errorCode: 'AccessDenied',
+        details: { bucketName: 'acme-audit' },
+      }),
+      expect.objectContaining({ id: 'd2', details: { bucketName: 'acme-audit', key: 'a.log' } }),
+    ]);
+    // The same event delivered again (a second copy whose bytes differ, so de-duplication kept it).
+    d.observe(del('d2', 1, 'a.log'));
+    const f = d.finish().findings.find((x) => x.ruleId === 'ACME-DEL-009');
+    expect(f?.count).toBe(3);
+    expect(f?.evidence.eventIds).toEqual(['d1', 'd2', 'd3']);
+    expect(f?.evidence.samples).toEqual([
+      {
+        eventId: 'd1',
+        time: at(0),
+        eventName: 'DeleteObject',
+        region: 'us-east-1',
+        account: '111122223333',
+        sourceIp: '203.0.113.40',
+        userAgent: shown,
+        errorCode: 'AccessDenied',
+        details: { bucketName: 'acme-audit' },
+      },
+      expect.objectContaining({ eventId: 'd2', details: { bucketName: 'acme-audit', key: 'a.log' } }),
+      expect.objectContaining({
+        eventId: 'd3',
+        userAgent: shown,
+        details: { bucketName: 'acme-audit', key: 'b.log' },
+      }),
+    ]);
+    expect(f?.actors?.userAgents).toEqual([shown]);
+  });
+
   it('groups password spraying by IP across users into one finding', async () => {
     const d = await detector();
     for (let i = 0; i < 5; i++) d.observe(failedLogin(`p${i}`, i, `user${i}`, '192.0.2.55'));

@@ -86,30 +86,54 @@ interface Hit {
   region: string;
   /** The rule's de-duplication values, in `CompiledRule.dedupe` order. */
   dedupe: readonly string[];
-  /** Held hits: the role session and access key of the call (its IP and user agent are in the sample). */
-  session?: string;
-  accessKeyId?: string;
+  /**
+   * Held hits (a threshold queue, a first-seen pair waiting for the end of the window, an instance session) outlive
+   * their event. Each is made with every field below in one literal, so that all are the object's own slots (fields
+   * added one by one later went to a separate, regrown property store).
+   *
+   * The role session and access key of the call.
+   */
+  session?: string | undefined;
+  accessKeyId?: string | undefined;
   /** Held hits: the event's short service name (for telling the digest about it later). */
-  service?: string;
+  service?: string | undefined;
   /** Correlated hits: how many calls this one stands for (the others were counted, not kept), and the last one's time. */
   weight?: number;
   until?: { time: string; timeMs: number };
   /** Outside accounts a resource-policy grant names (rules with `grants`). */
-  grantees?: readonly string[];
+  grantees?: readonly string[] | undefined;
   /** The value of the rule's `escalate.distinct` field, for rules that escalate. */
-  escalation?: string;
+  escalation?: string | undefined;
   /** Set while the event is at hand (the direct path): the sample is then built only when a finding keeps one. */
   event?: TrailEvent;
-  /** Set for held hits: the sample, and the suppressions whose rule and event conditions the event met. */
-  sample?: EvidenceSample;
-  suppressions?: readonly ActiveSuppression[];
+  /**
+   * Held hits: what their evidence sample holds besides the id, time, region and account, flat on the hit. The
+   * sample itself is built only when a finding's evidence takes it, and then kept here: most held hits are never
+   * folded into a finding, and a sample object (with its details object) was a fifth of a held hit's memory.
+   */
+  sample?: EvidenceSample | undefined;
+  name?: string | undefined;
+  sourceIp?: string | undefined;
+  userAgent?: string | undefined;
+  errorCode?: string | undefined;
+  /** Held hits: the rule's detail values (see HeldDetail). */
+  detail?: HeldDetail;
+  /** Held hits: the suppressions whose rule and event conditions the event met. */
+  suppressions?: readonly ActiveSuppression[] | undefined;
   /** Held hits: its place in the order its group's events arrived in (the queue forgets the earliest to arrive). */
-  arrival?: number;
+  arrival?: number | undefined;
   /** Held hits: already folded into a finding as part of a burst. */
-  counted?: boolean;
+  counted?: boolean | undefined;
   /** Held hits of a distinct-value threshold: the event's value of the counted field ('' when absent). */
-  value?: string;
+  value?: string | undefined;
 }
+
+/**
+ * A held hit's detail fields, in the smallest form that still gives its sample's `details` back: the one value of a
+ * rule with one detail field ('' when absent), the values of a rule with more (in `CompiledRule.details` order), or
+ * the details themselves for a rule that names none (the first request parameters) or reads grants.
+ */
+type HeldDetail = string | readonly string[] | Record<string, string> | undefined;
 
 /**
  * The events after the warm-up of a first-seen (key, value) whose judgement waits for the end of the window: a
@@ -134,6 +158,37 @@ const MAX_PENDING_HITS = 100_000;
 interface HeldGroup {
   hits: Hit[];
   arrived: number;
+}
+
+/**
+ * The (id, time) of the held hits a finding counted, up to MAX_SEEN_IDS of them: each id with its time, or its times
+ * for the rare id met at more than one. A key made of the id and the time as text (as before) printed a number and
+ * hashed a new string for every folded hit: a third of addHit's own time on the trail mix.
+ */
+class SeenEvents {
+  private readonly byId = new Map<string, number | number[]>();
+  private size = 0;
+
+  /** Whether (id, timeMs) was counted already; when not, it is remembered (while there is room). */
+  seen(id: string, timeMs: number): boolean {
+    const t = this.byId.get(id);
+    if (t === timeMs || (Array.isArray(t) && t.includes(timeMs))) return true;
+    if (this.size >= MAX_SEEN_IDS) return false;
+    this.size++;
+    if (t === undefined) this.byId.set(id, timeMs);
+    else if (Array.isArray(t)) t.push(timeMs);
+    else this.byId.set(id, [t, timeMs]);
+    return false;
+  }
+
+  /** Remembers what `other` remembers, as far as the room goes. */
+  absorb(other: SeenEvents): void {
+    for (const [id, t] of other.byId)
+      for (const timeMs of typeof t === 'number' ? [t] : t) {
+        if (this.size >= MAX_SEEN_IDS) return;
+        this.seen(id, timeMs);
+      }
+  }
 }
 
 /**
@@ -207,6 +262,8 @@ interface CompiledRule {
   watch?: InstanceCredentialWatch<Hit>;
   /** The evidence sample of a hit (held hits carry theirs); made once per rule so offering evidence allocates nothing. */
   sampleOf: (h: Hit) => EvidenceSample;
+  /** A held hit of an event (made once per rule, so handing it on allocates nothing). */
+  held: (e: TrailEvent) => Hit;
   /** The findings it opened and still follows (at most `follows`). */
   opened: Agg[];
   /**
@@ -250,7 +307,7 @@ interface Agg {
   evidence: EvidenceSelector;
   /** In Engine.unsettled: its evidence may hold an event at hand. */
   unsettled?: boolean;
-  seenIds: Set<string>;
+  seenIds: SeenEvents;
   actors: ActorSets;
   suppression?: ActiveSuppression;
   /** Counts the incidents of its rule beyond MAX_FINDINGS_PER_RULE (distinct ones, as far as the cap on ids). */
@@ -356,24 +413,41 @@ function incidentId(r: Rule, principal: string, h: Hit, extra: readonly string[]
   return fingerprint([r.id, principal, h.account, ...extra, ...h.dedupe]);
 }
 
-/** A held hit's actor: its own session and key, and the IP and user agent its sample kept. */
+/** A held hit's actor: its own session, key, IP and user agent. */
 function heldActor(h: Hit): EventActor {
   const a: EventActor = { principal: h.principal };
   if (h.session !== undefined) a.session = h.session;
   if (h.accessKeyId !== undefined) a.accessKeyId = h.accessKeyId;
-  if (h.sample?.sourceIp !== undefined) a.sourceIp = h.sample.sourceIp;
-  if (h.sample?.userAgent !== undefined) a.userAgent = h.sample.userAgent;
+  if (h.sourceIp !== undefined) a.sourceIp = h.sourceIp;
+  if (h.userAgent !== undefined) a.userAgent = h.userAgent;
   return a;
+}
+
+/** The `details` of a held hit's sample, from its HeldDetail. */
+function heldDetails(c: CompiledRule, h: Hit): Record<string, string> | undefined {
+  const d = h.detail;
+  if (typeof d === 'string') return d === '' ? undefined : { [(c.details[0] as { name: string }).name]: d };
+  if (!Array.isArray(d)) return d as Record<string, string> | undefined;
+  let out: Record<string, string> | undefined;
+  c.details.forEach((x, i) => {
+    const v = d[i] as string;
+    if (v !== '') (out ??= {})[x.name] = v;
+  });
+  return out;
 }
 
 /**
  * The distinct value an event stands for in its finding's evidence: its detail fields (the secret, bucket …), or
- * its event name when the rule names none. Held hits have only their sample, whose details are those fields.
+ * its event name when the rule names none. Held hits have only what their sample would hold: its details' values.
  */
 function evidenceValue(c: CompiledRule, h: Hit): string {
-  if (c.details.length === 0) return h.sample?.eventName ?? (h.event as TrailEvent).name;
-  if (h.sample) return h.sample.details ? Object.values(h.sample.details).join('\u0000') : '';
-  const e = h.event as TrailEvent;
+  if (c.details.length === 0) return h.name ?? (h.event as TrailEvent).name;
+  if (!h.event) {
+    if (typeof h.detail === 'string') return h.detail;
+    const d = heldDetails(c, h);
+    return d ? Object.values(d).join('\u0000') : '';
+  }
+  const e = h.event;
   // One field: its value as it is (no new string to build and hash on every hit).
   if (c.details.length === 1) return stringAt(e, (c.details[0] as { segs: string[] }).segs);
   let v = '';
@@ -459,7 +533,8 @@ export class Engine {
       allow: this.opts.allowlist
         .filter((a) => !a.rules || a.rules.some((g) => globMatcher(g, true)(rule.id)))
         .map((a) => principalMatcher(a.principal)),
-      sampleOf: (h) => h.sample ?? this.sample(c, h.event as TrailEvent),
+      sampleOf: (h) => h.sample ?? (h.event ? this.sample(c, h.event) : (h.sample = this.heldSample(c, h))),
+      held: (e) => this.hit(c, e, true),
       opened: [],
       joined: 0,
       follows: MAX_FINDINGS_PER_RULE,
@@ -619,7 +694,7 @@ export class Engine {
     }
     if (c.watch) {
       const session = instanceSession(e);
-      if (session !== undefined) c.watch.observeSession(e, session, () => this.hit(c, e, true));
+      if (session !== undefined) c.watch.observeSession(e, session, c.held);
       // Judged at the end of the window (correlate()), when every address and network is known.
       return false;
     }
@@ -628,8 +703,11 @@ export class Engine {
 
   private onThreshold(c: CompiledRule, e: TrailEvent): boolean {
     const t = c.threshold as NonNullable<CompiledRule['threshold']>;
-    const keyParts = t.groupBy.map((g) => stringAt(e, g));
-    const key = keyParts.join('\u0000');
+    // Most rules group by one field: its value is the key as it is (no array, callback or joined string per event).
+    const key =
+      t.groupBy.length === 1
+        ? stringAt(e, t.groupBy[0] as string[])
+        : t.groupBy.map((p) => stringAt(e, p)).join('\u0000');
     let g = t.groups.get(key);
     if (g)
       t.groups.delete(key); // re-insert below: Map order doubles as least-recently-used order
@@ -672,6 +750,7 @@ export class Engine {
     if (t.distinct) [lo, hi] = distinctBurst(q, i, t.count, t.windowMs);
     if (lo < 0) return false;
     let added = false;
+    const keyParts = t.groupBy.map((p) => stringAt(e, p));
     for (let k = lo; k <= hi; k++) {
       const x = q[k] as Hit;
       if (x.counted) continue;
@@ -792,11 +871,12 @@ export class Engine {
   }
 
   /**
-   * What a finding needs of one event. A `held` hit (a threshold rule's queue) outlives its event, so it takes the
-   * sample and the suppressions the event met now; otherwise the event rides along and both are worked out only
-   * when a finding needs them.
+   * What a finding needs of one event. A `held` hit (a threshold rule's queue) outlives its event, so it takes what
+   * its sample needs and the suppressions the event met now; otherwise the event rides along and both are worked out
+   * only when a finding needs them.
    */
   private hit(c: CompiledRule, e: TrailEvent, held: boolean): Hit {
+    if (held) return this.heldHit(c, e);
     const h: Hit = {
       id: e.id,
       time: e.time,
@@ -805,26 +885,51 @@ export class Engine {
       account: e.account,
       region: e.region,
       dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
+      event: e,
     };
     if (c.escalate) h.escalation = stringAt(e, c.escalate.segs);
     if (c.rule.grants !== undefined) h.grantees = this.grantFor(e)?.accounts ?? NONE;
-    if (!held) h.event = e;
-    else {
-      // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits.
-      // Each record's strings are its own copies (JSON.parse makes new ones), so without this every held hit
-      // kept its own principal, address, user agent, … (about a third of a held hit's memory).
-      h.principal = this.keep(h.principal);
-      h.account = this.keep(h.account);
-      h.region = this.keep(h.region);
-      const a = actorOf(e);
-      if (a.session !== undefined) h.session = this.keep(a.session);
-      if (a.accessKeyId !== undefined) h.accessKeyId = this.keep(a.accessKeyId);
-      h.service = this.keep(e.service);
-      h.sample = this.sample(c, e);
-      const met = suppressionsFor(c.suppressions, e);
-      h.suppressions = met.length === 0 ? NONE : met;
-    }
     return h;
+  }
+
+  private heldHit(c: CompiledRule, e: TrailEvent): Hit {
+    // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits. Each
+    // record's strings are its own copies (JSON.parse makes new ones), so without this every held hit kept its own
+    // principal, address, user agent, … (about a third of a held hit's memory).
+    const keep = this.keep;
+    const a = actorOf(e);
+    const met = suppressionsFor(c.suppressions, e);
+    return {
+      id: e.id,
+      time: e.time,
+      timeMs: e.timeMs,
+      principal: keep(e.principal.key),
+      account: keep(e.account),
+      region: keep(e.region),
+      dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => stringAt(e, d)),
+      session: a.session === undefined ? undefined : keep(a.session),
+      accessKeyId: a.accessKeyId === undefined ? undefined : keep(a.accessKeyId),
+      service: keep(e.service),
+      grantees: c.rule.grants === undefined ? undefined : (this.grantFor(e)?.accounts ?? NONE),
+      escalation: c.escalate ? stringAt(e, c.escalate.segs) : undefined,
+      sample: undefined,
+      name: keep(e.name),
+      sourceIp: e.sourceIp === undefined ? undefined : keep(e.sourceIp),
+      userAgent: e.userAgent === undefined ? undefined : keep(shownAgent(e.userAgent)),
+      errorCode: e.errorCode === undefined ? undefined : keep(e.errorCode),
+      detail: this.heldDetail(c, e),
+      suppressions: met.length === 0 ? NONE : met,
+      arrival: undefined,
+      counted: undefined,
+      value: undefined,
+    };
+  }
+
+  /** A held hit's detail fields (see HeldDetail): trimmed as its sample's details are. */
+  private heldDetail(c: CompiledRule, e: TrailEvent): HeldDetail {
+    if (c.details.length === 0 || c.rule.grants !== undefined) return this.sampleDetails(c, e);
+    if (c.details.length === 1) return trim(stringAt(e, (c.details[0] as { segs: string[] }).segs));
+    return c.details.map((d) => trim(stringAt(e, d.segs)));
   }
 
   /**
@@ -862,9 +967,7 @@ export class Engine {
       }
     }
     if (reoffered) {
-      const key = `${h.id}\u0000${h.timeMs}`;
-      if (agg.seenIds.has(key)) return false;
-      if (agg.seenIds.size < MAX_SEEN_IDS) agg.seenIds.add(key);
+      if (agg.seenIds.seen(h.id, h.timeMs)) return false;
     }
     agg.count += h.weight ?? 1;
     if (h.until && h.until.timeMs >= agg.last.timeMs) agg.last = h.until;
@@ -981,7 +1084,7 @@ export class Engine {
       const d = (ov.distinct ??= new Set());
       for (const x of v.distinct) if (d.size < c.escalate.atLeast) d.add(x);
     }
-    for (const k of v.seenIds) if (ov.seenIds.size < MAX_SEEN_IDS) ov.seenIds.add(k);
+    ov.seenIds.absorb(v.seenIds);
     ov.evidence.absorb(v.evidence);
     if (!ov.unsettled) {
       ov.unsettled = true;
@@ -1044,7 +1147,7 @@ export class Engine {
       last: { time: h.time, timeMs: h.timeMs },
       count: 0,
       evidence: new EvidenceSelector(),
-      seenIds: new Set(),
+      seenIds: new SeenEvents(),
       actors: newActorSets(),
     };
     if (sup) {
@@ -1074,6 +1177,30 @@ export class Engine {
     if (e.sourceIp !== undefined) s.sourceIp = keep(e.sourceIp);
     if (e.userAgent !== undefined) s.userAgent = keep(shownAgent(e.userAgent));
     if (e.errorCode !== undefined) s.errorCode = keep(e.errorCode);
+    const details = this.sampleDetails(c, e);
+    if (details) s.details = details;
+    return s;
+  }
+
+  /** A held hit's sample, from what the hit kept of its event (the same as sample() made while it was at hand). */
+  private heldSample(c: CompiledRule, h: Hit): EvidenceSample {
+    const s: EvidenceSample = {
+      eventId: h.id,
+      time: h.time,
+      eventName: h.name as string,
+      region: h.region,
+      account: h.account,
+    };
+    if (h.sourceIp !== undefined) s.sourceIp = h.sourceIp;
+    if (h.userAgent !== undefined) s.userAgent = h.userAgent;
+    if (h.errorCode !== undefined) s.errorCode = h.errorCode;
+    const details = heldDetails(c, h);
+    if (details) s.details = details;
+    return s;
+  }
+
+  /** The `details` of an event's sample: the rule's detail fields, or the first request parameters. */
+  private sampleDetails(c: CompiledRule, e: TrailEvent): Record<string, string> | undefined {
     let details: Record<string, string> | undefined;
     if (c.details.length > 0) {
       details = {};
@@ -1087,8 +1214,7 @@ export class Engine {
       const g = this.grantFor(e);
       if (g) details = { ...details, grantees: g.accounts.join(', ') };
     }
-    if (details) s.details = details;
-    return s;
+    return details;
   }
 
   /**
@@ -1129,23 +1255,23 @@ export class Engine {
 
   /** Tells the digest about a held hit flagged after its event passed. */
   private flagLater(c: CompiledRule, h: Hit): void {
-    const s = h.sample;
-    if (!s) return;
+    if (h.name === undefined) return;
     const f: FlaggedLater = {
       id: h.id,
       time: h.time,
       timeMs: h.timeMs,
       service: h.service ?? '',
-      name: s.eventName,
+      name: h.name,
       region: h.region,
       account: h.account,
       principal: h.principal,
       ruleId: c.rule.id,
     };
-    if (s.sourceIp !== undefined) f.sourceIp = s.sourceIp;
-    if (s.userAgent !== undefined) f.userAgent = s.userAgent;
-    if (s.errorCode !== undefined) f.errorCode = s.errorCode;
-    if (s.details) f.details = s.details;
+    if (h.sourceIp !== undefined) f.sourceIp = h.sourceIp;
+    if (h.userAgent !== undefined) f.userAgent = h.userAgent;
+    if (h.errorCode !== undefined) f.errorCode = h.errorCode;
+    const details = h.sample ? h.sample.details : heldDetails(c, h);
+    if (details) f.details = details;
     this.flaggedLater.push(f);
   }
 

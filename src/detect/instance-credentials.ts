@@ -123,7 +123,7 @@ function newCalls<H>(): Calls<H> {
 }
 
 /** Counts the call and keeps it if it is among the earliest MAX_CALLS_PER_IP (`make` builds what is kept). */
-function remember<H>(c: Calls<H>, e: TrailEvent, make: () => H): void {
+function remember<H>(c: Calls<H>, e: TrailEvent, make: (e: TrailEvent) => H): void {
   c.count++;
   if (e.timeMs >= c.lastMs) {
     c.lastMs = e.timeMs;
@@ -133,7 +133,7 @@ function remember<H>(c: Calls<H>, e: TrailEvent, make: () => H): void {
   if (k.length >= MAX_CALLS_PER_IP && !earlier(e, k[k.length - 1] as Kept<H>)) return;
   let i = k.length;
   while (i > 0 && earlier(e, k[i - 1] as Kept<H>)) i--;
-  k.splice(i, 0, { id: e.id, timeMs: e.timeMs, hit: make() });
+  k.splice(i, 0, { id: e.id, timeMs: e.timeMs, hit: make(e) });
   if (k.length > MAX_CALLS_PER_IP) k.pop();
 }
 
@@ -169,7 +169,7 @@ export class InstanceCredentialWatch<H> {
   }
 
   /** A call of an instance session (`session` from instanceSession) that is not an AWS service's; `make` builds its hit. */
-  observeSession(e: TrailEvent, session: string, make: () => H): void {
+  observeSession(e: TrailEvent, session: string, make: (e: TrailEvent) => H): void {
     const network = networkOf(e);
     if (network === undefined || e.sourceIp === undefined) return;
     let ips = this.sessions.get(session);
