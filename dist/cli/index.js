@@ -3468,7 +3468,7 @@ function remember(c, e, make) {
     let i = k.length;
     while (i > 0 && earlier(e, k[i - 1]))
         i--;
-    k.splice(i, 0, { id: e.id, timeMs: e.timeMs, hit: make() });
+    k.splice(i, 0, { id: e.id, timeMs: e.timeMs, hit: make(e) });
     if (k.length > MAX_CALLS_PER_IP)
         k.pop();
 }
@@ -3870,6 +3870,40 @@ const MAX_VALUES_PER_KEY = 500;
 /** Undecided first-seen events held at most, over every rule: past it, events are judged as they come (and a warning says so). */
 const MAX_PENDING_HITS = 100_000;
 /**
+ * The (id, time) of the held hits a finding counted, up to MAX_SEEN_IDS of them: each id with its time, or its times
+ * for the rare id met at more than one. A key made of the id and the time as text (as before) printed a number and
+ * hashed a new string for every folded hit: a third of addHit's own time on the trail mix.
+ */
+class SeenEvents {
+    byId = new Map();
+    size = 0;
+    /** Whether (id, timeMs) was counted already; when not, it is remembered (while there is room). */
+    seen(id, timeMs) {
+        const t = this.byId.get(id);
+        if (t === timeMs || (Array.isArray(t) && t.includes(timeMs)))
+            return true;
+        if (this.size >= MAX_SEEN_IDS)
+            return false;
+        this.size++;
+        if (t === undefined)
+            this.byId.set(id, timeMs);
+        else if (Array.isArray(t))
+            t.push(timeMs);
+        else
+            this.byId.set(id, [t, timeMs]);
+        return false;
+    }
+    /** Remembers what `other` remembers, as far as the room goes. */
+    absorb(other) {
+        for (const [id, t] of other.byId)
+            for (const timeMs of typeof t === 'number' ? [t] : t) {
+                if (this.size >= MAX_SEEN_IDS)
+                    return;
+                this.seen(id, timeMs);
+            }
+    }
+}
+/**
  * The range of queue positions covered by every window (at most `windowMs` long) that holds the hit at `i` and at
  * least `count` distinct values, or [-1, -1]. Queues are a few dozen hits, so the quadratic scan stays small.
  */
@@ -3978,28 +4012,47 @@ function textHash(s) {
 function incidentId(r, principal, h, extra) {
     return (0,fingerprint/* fingerprint */.R)([r.id, principal, h.account, ...extra, ...h.dedupe]);
 }
-/** A held hit's actor: its own session and key, and the IP and user agent its sample kept. */
+/** A held hit's actor: its own session, key, IP and user agent. */
 function heldActor(h) {
     const a = { principal: h.principal };
     if (h.session !== undefined)
         a.session = h.session;
     if (h.accessKeyId !== undefined)
         a.accessKeyId = h.accessKeyId;
-    if (h.sample?.sourceIp !== undefined)
-        a.sourceIp = h.sample.sourceIp;
-    if (h.sample?.userAgent !== undefined)
-        a.userAgent = h.sample.userAgent;
+    if (h.sourceIp !== undefined)
+        a.sourceIp = h.sourceIp;
+    if (h.userAgent !== undefined)
+        a.userAgent = h.userAgent;
     return a;
+}
+/** The `details` of a held hit's sample, from its HeldDetail. */
+function heldDetails(c, h) {
+    const d = h.detail;
+    if (typeof d === 'string')
+        return d === '' ? undefined : { [c.details[0].name]: d };
+    if (!Array.isArray(d))
+        return d;
+    let out;
+    c.details.forEach((x, i) => {
+        const v = d[i];
+        if (v !== '')
+            (out ??= {})[x.name] = v;
+    });
+    return out;
 }
 /**
  * The distinct value an event stands for in its finding's evidence: its detail fields (the secret, bucket \u2026), or
- * its event name when the rule names none. Held hits have only their sample, whose details are those fields.
+ * its event name when the rule names none. Held hits have only what their sample would hold: its details' values.
  */
 function evidenceValue(c, h) {
     if (c.details.length === 0)
-        return h.sample?.eventName ?? h.event.name;
-    if (h.sample)
-        return h.sample.details ? Object.values(h.sample.details).join('\u0000') : '';
+        return h.name ?? h.event.name;
+    if (!h.event) {
+        if (typeof h.detail === 'string')
+            return h.detail;
+        const d = heldDetails(c, h);
+        return d ? Object.values(d).join('\u0000') : '';
+    }
     const e = h.event;
     // One field: its value as it is (no new string to build and hash on every hit).
     if (c.details.length === 1)
@@ -4082,7 +4135,8 @@ class Engine {
             allow: this.opts.allowlist
                 .filter((a) => !a.rules || a.rules.some((g) => (0,match/* globMatcher */.fU)(g, true)(rule.id)))
                 .map((a) => (0,suppress/* principalMatcher */.L$)(a.principal)),
-            sampleOf: (h) => h.sample ?? this.sample(c, h.event),
+            sampleOf: (h) => h.sample ?? (h.event ? this.sample(c, h.event) : (h.sample = this.heldSample(c, h))),
+            held: (e) => this.hit(c, e, true),
             opened: [],
             joined: 0,
             follows: MAX_FINDINGS_PER_RULE,
@@ -4258,7 +4312,7 @@ class Engine {
         if (c.watch) {
             const session = instanceSession(e);
             if (session !== undefined)
-                c.watch.observeSession(e, session, () => this.hit(c, e, true));
+                c.watch.observeSession(e, session, c.held);
             // Judged at the end of the window (correlate()), when every address and network is known.
             return false;
         }
@@ -4266,8 +4320,10 @@ class Engine {
     }
     onThreshold(c, e) {
         const t = c.threshold;
-        const keyParts = t.groupBy.map((g) => (0,match/* stringAt */.bX)(e, g));
-        const key = keyParts.join('\u0000');
+        // Most rules group by one field: its value is the key as it is (no array, callback or joined string per event).
+        const key = t.groupBy.length === 1
+            ? (0,match/* stringAt */.bX)(e, t.groupBy[0])
+            : t.groupBy.map((p) => (0,match/* stringAt */.bX)(e, p)).join('\u0000');
         let g = t.groups.get(key);
         if (g)
             t.groups.delete(key); // re-insert below: Map order doubles as least-recently-used order
@@ -4319,6 +4375,7 @@ class Engine {
         if (lo < 0)
             return false;
         let added = false;
+        const keyParts = t.groupBy.map((p) => (0,match/* stringAt */.bX)(e, p));
         for (let k = lo; k <= hi; k++) {
             const x = q[k];
             if (x.counted)
@@ -4451,11 +4508,13 @@ class Engine {
         return this.addHit(c, this.hit(c, e, false), extra, false);
     }
     /**
-     * What a finding needs of one event. A `held` hit (a threshold rule's queue) outlives its event, so it takes the
-     * sample and the suppressions the event met now; otherwise the event rides along and both are worked out only
-     * when a finding needs them.
+     * What a finding needs of one event. A `held` hit (a threshold rule's queue) outlives its event, so it takes what
+     * its sample needs and the suppressions the event met now; otherwise the event rides along and both are worked out
+     * only when a finding needs them.
      */
     hit(c, e, held) {
+        if (held)
+            return this.heldHit(c, e);
         const h = {
             id: e.id,
             time: e.time,
@@ -4464,31 +4523,53 @@ class Engine {
             account: e.account,
             region: e.region,
             dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => (0,match/* stringAt */.bX)(e, d)),
+            event: e,
         };
         if (c.escalate)
             h.escalation = (0,match/* stringAt */.bX)(e, c.escalate.segs);
         if (c.rule.grants !== undefined)
             h.grantees = this.grantFor(e)?.accounts ?? NONE;
-        if (!held)
-            h.event = e;
-        else {
-            // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits.
-            // Each record's strings are its own copies (JSON.parse makes new ones), so without this every held hit
-            // kept its own principal, address, user agent, \u2026 (about a third of a held hit's memory).
-            h.principal = this.keep(h.principal);
-            h.account = this.keep(h.account);
-            h.region = this.keep(h.region);
-            const a = actorOf(e);
-            if (a.session !== undefined)
-                h.session = this.keep(a.session);
-            if (a.accessKeyId !== undefined)
-                h.accessKeyId = this.keep(a.accessKeyId);
-            h.service = this.keep(e.service);
-            h.sample = this.sample(c, e);
-            const met = (0,suppress/* suppressionsFor */.Qd)(c.suppressions, e);
-            h.suppressions = met.length === 0 ? NONE : met;
-        }
         return h;
+    }
+    heldHit(c, e) {
+        // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits. Each
+        // record's strings are its own copies (JSON.parse makes new ones), so without this every held hit kept its own
+        // principal, address, user agent, \u2026 (about a third of a held hit's memory).
+        const keep = this.keep;
+        const a = actorOf(e);
+        const met = (0,suppress/* suppressionsFor */.Qd)(c.suppressions, e);
+        return {
+            id: e.id,
+            time: e.time,
+            timeMs: e.timeMs,
+            principal: keep(e.principal.key),
+            account: keep(e.account),
+            region: keep(e.region),
+            dedupe: c.dedupe.length === 0 ? NONE : c.dedupe.map((d) => (0,match/* stringAt */.bX)(e, d)),
+            session: a.session === undefined ? undefined : keep(a.session),
+            accessKeyId: a.accessKeyId === undefined ? undefined : keep(a.accessKeyId),
+            service: keep(e.service),
+            grantees: c.rule.grants === undefined ? undefined : (this.grantFor(e)?.accounts ?? NONE),
+            escalation: c.escalate ? (0,match/* stringAt */.bX)(e, c.escalate.segs) : undefined,
+            sample: undefined,
+            name: keep(e.name),
+            sourceIp: e.sourceIp === undefined ? undefined : keep(e.sourceIp),
+            userAgent: e.userAgent === undefined ? undefined : keep(shownAgent(e.userAgent)),
+            errorCode: e.errorCode === undefined ? undefined : keep(e.errorCode),
+            detail: this.heldDetail(c, e),
+            suppressions: met.length === 0 ? NONE : met,
+            arrival: undefined,
+            counted: undefined,
+            value: undefined,
+        };
+    }
+    /** A held hit's detail fields (see HeldDetail): trimmed as its sample's details are. */
+    heldDetail(c, e) {
+        if (c.details.length === 0 || c.rule.grants !== undefined)
+            return this.sampleDetails(c, e);
+        if (c.details.length === 1)
+            return trim((0,match/* stringAt */.bX)(e, c.details[0].segs));
+        return c.details.map((d) => trim((0,match/* stringAt */.bX)(e, d.segs)));
     }
     /**
      * `reoffered`: a threshold burst's held hit. Each is folded once (its `counted` flag); the id set (bounded) also
@@ -4529,11 +4610,8 @@ class Engine {
             }
         }
         if (reoffered) {
-            const key = `${h.id}\u0000${h.timeMs}`;
-            if (agg.seenIds.has(key))
+            if (agg.seenIds.seen(h.id, h.timeMs))
                 return false;
-            if (agg.seenIds.size < MAX_SEEN_IDS)
-                agg.seenIds.add(key);
         }
         agg.count += h.weight ?? 1;
         if (h.until && h.until.timeMs >= agg.last.timeMs)
@@ -4664,9 +4742,7 @@ class Engine {
                 if (d.size < c.escalate.atLeast)
                     d.add(x);
         }
-        for (const k of v.seenIds)
-            if (ov.seenIds.size < MAX_SEEN_IDS)
-                ov.seenIds.add(k);
+        ov.seenIds.absorb(v.seenIds);
         ov.evidence.absorb(v.evidence);
         if (!ov.unsettled) {
             ov.unsettled = true;
@@ -4712,7 +4788,7 @@ class Engine {
             last: { time: h.time, timeMs: h.timeMs },
             count: 0,
             evidence: new EvidenceSelector(),
-            seenIds: new Set(),
+            seenIds: new SeenEvents(),
             actors: newActorSets(),
         };
         if (sup) {
@@ -4744,6 +4820,33 @@ class Engine {
             s.userAgent = keep(shownAgent(e.userAgent));
         if (e.errorCode !== undefined)
             s.errorCode = keep(e.errorCode);
+        const details = this.sampleDetails(c, e);
+        if (details)
+            s.details = details;
+        return s;
+    }
+    /** A held hit's sample, from what the hit kept of its event (the same as sample() made while it was at hand). */
+    heldSample(c, h) {
+        const s = {
+            eventId: h.id,
+            time: h.time,
+            eventName: h.name,
+            region: h.region,
+            account: h.account,
+        };
+        if (h.sourceIp !== undefined)
+            s.sourceIp = h.sourceIp;
+        if (h.userAgent !== undefined)
+            s.userAgent = h.userAgent;
+        if (h.errorCode !== undefined)
+            s.errorCode = h.errorCode;
+        const details = heldDetails(c, h);
+        if (details)
+            s.details = details;
+        return s;
+    }
+    /** The `details` of an event's sample: the rule's detail fields, or the first request parameters. */
+    sampleDetails(c, e) {
         let details;
         if (c.details.length > 0) {
             details = {};
@@ -4762,9 +4865,7 @@ class Engine {
             if (g)
                 details = { ...details, grantees: g.accounts.join(', ') };
         }
-        if (details)
-            s.details = details;
-        return s;
+        return details;
     }
     /**
      * Forgets what the pass kept to find incidents (threshold queues, first-seen values, findings by text): call it
@@ -4802,28 +4903,28 @@ class Engine {
     }
     /** Tells the digest about a held hit flagged after its event passed. */
     flagLater(c, h) {
-        const s = h.sample;
-        if (!s)
+        if (h.name === undefined)
             return;
         const f = {
             id: h.id,
             time: h.time,
             timeMs: h.timeMs,
             service: h.service ?? '',
-            name: s.eventName,
+            name: h.name,
             region: h.region,
             account: h.account,
             principal: h.principal,
             ruleId: c.rule.id,
         };
-        if (s.sourceIp !== undefined)
-            f.sourceIp = s.sourceIp;
-        if (s.userAgent !== undefined)
-            f.userAgent = s.userAgent;
-        if (s.errorCode !== undefined)
-            f.errorCode = s.errorCode;
-        if (s.details)
-            f.details = s.details;
+        if (h.sourceIp !== undefined)
+            f.sourceIp = h.sourceIp;
+        if (h.userAgent !== undefined)
+            f.userAgent = h.userAgent;
+        if (h.errorCode !== undefined)
+            f.errorCode = h.errorCode;
+        const details = h.sample ? h.sample.details : heldDetails(c, h);
+        if (details)
+            f.details = details;
         this.flaggedLater.push(f);
     }
     /** Events flagged after they passed since the last call (threshold bursts as they form; correlate rules at the end). */
