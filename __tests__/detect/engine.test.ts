@@ -315,17 +315,16 @@ rules:
     expect(d.observe(del('d2', 1, 'a.log'))).toEqual([]);
     expect(d.observe(del('d3', 2, 'b.log'))).toContain('ACME-DEL-009');
     const shown = `aws-cli/2.15.0 ${'x'.repeat(185)}…`;
+    // What the first event shows wherever it is shown: in the digest's later events and in the finding's samples.
+    const first = {
+      sourceIp: '203.0.113.40',
+      userAgent: shown,
+      errorCode: 'AccessDenied',
+      details: { bucketName: 'acme-audit' },
+    };
     const later = d.takeFlaggedLater().filter((x) => x.ruleId === 'ACME-DEL-009');
     expect(later).toEqual([
-      expect.objectContaining({
-        id: 'd1',
-        name: 'DeleteObject',
-        service: 's3',
-        sourceIp: '203.0.113.40',
-        userAgent: shown,
-        errorCode: 'AccessDenied',
-        details: { bucketName: 'acme-audit' },
-      }),
+      expect.objectContaining({ id: 'd1', name: 'DeleteObject', service: 's3', ...first }),
       expect.objectContaining({ id: 'd2', details: { bucketName: 'acme-audit', key: 'a.log' } }),
     ]);
     // The same event delivered again (a second copy whose bytes differ, so de-duplication kept it).
@@ -340,10 +339,7 @@ rules:
         eventName: 'DeleteObject',
         region: 'us-east-1',
         account: '111122223333',
-        sourceIp: '203.0.113.40',
-        userAgent: shown,
-        errorCode: 'AccessDenied',
-        details: { bucketName: 'acme-audit' },
+        ...first,
       },
       expect.objectContaining({ eventId: 'd2', details: { bucketName: 'acme-audit', key: 'a.log' } }),
       expect.objectContaining({

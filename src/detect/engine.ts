@@ -88,8 +88,8 @@ interface Hit {
   dedupe: readonly string[];
   /**
    * Held hits (a threshold queue, a first-seen pair waiting for the end of the window, an instance session) outlive
-   * their event. Each is made with every field below in one literal, so that all are the object's own slots (fields
-   * added one by one later went to a separate, regrown property store).
+   * their event. heldHit makes each with all its fields in one literal (all but `weight`, `until` and `event`), so
+   * that they are the object's own slots (fields added one by one later went to a separate, regrown property store).
    *
    * The role session and access key of the call.
    */
@@ -534,7 +534,7 @@ export class Engine {
         .filter((a) => !a.rules || a.rules.some((g) => globMatcher(g, true)(rule.id)))
         .map((a) => principalMatcher(a.principal)),
       sampleOf: (h) => h.sample ?? (h.event ? this.sample(c, h.event) : (h.sample = this.heldSample(c, h))),
-      held: (e) => this.hit(c, e, true),
+      held: (e) => this.heldHit(c, e),
       opened: [],
       joined: 0,
       follows: MAX_FINDINGS_PER_RULE,
@@ -724,7 +724,7 @@ export class Engine {
     // (LookupEvents is newest first, the S3 archive is read one region's day after another), so the events to drop
     // are the ones that arrived first, never simply the earliest: a burst is then found whatever the order, as long
     // as its events arrive among the group's last `held` matching events.
-    const h = this.hit(c, e, true);
+    const h = this.heldHit(c, e);
     if (t.distinct) h.value = stringAt(e, t.distinct);
     h.arrival = g.arrived++;
     let i = q.length;
@@ -814,7 +814,7 @@ export class Engine {
       pending = { hits: [], flagged: [] };
       entry.values.set(value, pending);
     }
-    pending.hits.push(this.hit(c, e, true));
+    pending.hits.push(this.heldHit(c, e));
     pending.flagged.push(entry.history);
     this.pendingHits++;
     return entry.history;
@@ -867,16 +867,14 @@ export class Engine {
 
   /** Fold one event into its finding (or its suppressed finding); false when suppressed, capped or already counted. */
   private add(c: CompiledRule, e: TrailEvent, extra: readonly string[]): boolean {
-    return this.addHit(c, this.hit(c, e, false), extra, false);
+    return this.addHit(c, this.hit(c, e), extra, false);
   }
 
   /**
-   * What a finding needs of one event. A `held` hit (a threshold rule's queue) outlives its event, so it takes what
-   * its sample needs and the suppressions the event met now; otherwise the event rides along and both are worked out
-   * only when a finding needs them.
+   * What a finding needs of one event at hand: the event rides along, and its sample and suppressions are worked out
+   * only when a finding needs them (a held hit, which outlives its event, is heldHit's).
    */
-  private hit(c: CompiledRule, e: TrailEvent, held: boolean): Hit {
-    if (held) return this.heldHit(c, e);
+  private hit(c: CompiledRule, e: TrailEvent): Hit {
     const h: Hit = {
       id: e.id,
       time: e.time,
@@ -892,6 +890,10 @@ export class Engine {
     return h;
   }
 
+  /**
+   * What a finding needs of one event that is held (a threshold queue, a first-seen pair, an instance session):
+   * it outlives its event, so it takes what its sample needs and the suppressions the event met now.
+   */
   private heldHit(c: CompiledRule, e: TrailEvent): Hit {
     // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits. Each
     // record's strings are its own copies (JSON.parse makes new ones), so without this every held hit kept its own
