@@ -4136,7 +4136,7 @@ class Engine {
                 .filter((a) => !a.rules || a.rules.some((g) => (0,match/* globMatcher */.fU)(g, true)(rule.id)))
                 .map((a) => (0,suppress/* principalMatcher */.L$)(a.principal)),
             sampleOf: (h) => h.sample ?? (h.event ? this.sample(c, h.event) : (h.sample = this.heldSample(c, h))),
-            held: (e) => this.hit(c, e, true),
+            held: (e) => this.heldHit(c, e),
             opened: [],
             joined: 0,
             follows: MAX_FINDINGS_PER_RULE,
@@ -4341,7 +4341,7 @@ class Engine {
         // (LookupEvents is newest first, the S3 archive is read one region's day after another), so the events to drop
         // are the ones that arrived first, never simply the earliest: a burst is then found whatever the order, as long
         // as its events arrive among the group's last `held` matching events.
-        const h = this.hit(c, e, true);
+        const h = this.heldHit(c, e);
         if (t.distinct)
             h.value = (0,match/* stringAt */.bX)(e, t.distinct);
         h.arrival = g.arrived++;
@@ -4449,7 +4449,7 @@ class Engine {
             pending = { hits: [], flagged: [] };
             entry.values.set(value, pending);
         }
-        pending.hits.push(this.hit(c, e, true));
+        pending.hits.push(this.heldHit(c, e));
         pending.flagged.push(entry.history);
         this.pendingHits++;
         return entry.history;
@@ -4505,16 +4505,13 @@ class Engine {
     }
     /** Fold one event into its finding (or its suppressed finding); false when suppressed, capped or already counted. */
     add(c, e, extra) {
-        return this.addHit(c, this.hit(c, e, false), extra, false);
+        return this.addHit(c, this.hit(c, e), extra, false);
     }
     /**
-     * What a finding needs of one event. A `held` hit (a threshold rule's queue) outlives its event, so it takes what
-     * its sample needs and the suppressions the event met now; otherwise the event rides along and both are worked out
-     * only when a finding needs them.
+     * What a finding needs of one event at hand: the event rides along, and its sample and suppressions are worked out
+     * only when a finding needs them (a held hit, which outlives its event, is heldHit's).
      */
-    hit(c, e, held) {
-        if (held)
-            return this.heldHit(c, e);
+    hit(c, e) {
         const h = {
             id: e.id,
             time: e.time,
@@ -4531,6 +4528,10 @@ class Engine {
             h.grantees = this.grantFor(e)?.accounts ?? NONE;
         return h;
     }
+    /**
+     * What a finding needs of one event that is held (a threshold queue, a first-seen pair, an instance session):
+     * it outlives its event, so it takes what its sample needs and the suppressions the event met now.
+     */
     heldHit(c, e) {
         // One copy per distinct value: a burst is many calls of one session, and a queue may hold 400,000 hits. Each
         // record's strings are its own copies (JSON.parse makes new ones), so without this every held hit kept its own
