@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { StageError } from '../../src/errors.js';
+import { gunzipWhole } from '../../src/sources/bytes.js';
 import { openEventStream } from '../../src/sources/index.js';
 import { normalizeRecord } from '../../src/sources/normalize.js';
 import { datasetLines, deps, drain, testConfig } from './helpers.js';
@@ -179,6 +180,52 @@ describe('bad input is counted and warned, never fatal', () => {
     for await (const e of stream.events) if (e.id.startsWith('big-')) count++;
     expect(count).toBe(n);
     expect(stream.reports()[0]).toMatchObject({ complete: true, eventsRead: n });
+  });
+
+  it.each([
+    ['small', 1],
+    ['over the one-call limit', 20 * 1024 * 1024],
+  ])(
+    'a gzip whose trailer understates its size (two members), %s: every record once, every byte counted',
+    async (_label, minBytes) => {
+      const recs: unknown[] = [];
+      let bytes = 0;
+      for (let i = 0; recs.length < records.length || bytes < minBytes; i++) {
+        const r = { ...records[i % records.length], eventID: `m-${i}`, eventTime: '2024-03-01T12:00:00Z' };
+        bytes += JSON.stringify(r).length + 1;
+        recs.push(r);
+      }
+      const doc = JSON.stringify({ Records: recs });
+      // A reader sees only the last member's trailer: here it says 2 bytes, whatever the first member holds.
+      const gz = Buffer.concat([gzipSync(doc.slice(0, -2)), gzipSync(doc.slice(-2))]);
+      const f = path.join(dir, `members-${minBytes}.json.gz`);
+      writeFileSync(f, gz);
+      // Small enough on disk to be read in one call (4 MB), so the inflated size decides how it is read.
+      expect(gz.length).toBeLessThan(4 * 1024 * 1024);
+      expect(gz.readUInt32LE(gz.length - 4)).toBe(2);
+      const { stream } = run([f]);
+      const events = await drain(stream);
+      expect(new Set(events.map((e) => e.id)).size).toBe(recs.length);
+      expect(events).toHaveLength(recs.length);
+      expect(stream.reports()[0]).toMatchObject({
+        complete: true,
+        eventsRead: recs.length,
+        bytes: gz.length,
+      });
+    },
+  );
+
+  it('inflates in one call only within its limit, whatever the trailer says, and never a damaged gzip', async () => {
+    const doc = Buffer.from(JSON.stringify({ Records: records }));
+    const one = gzipSync(doc);
+    const two = Buffer.concat([gzipSync(doc.subarray(0, -2)), gzipSync(doc.subarray(-2))]);
+    // Compared with `equals`: Jest's deep equality walks a buffer byte by byte.
+    expect((await gunzipWhole(one, doc.length))?.equals(doc)).toBe(true);
+    expect((await gunzipWhole(two, doc.length))?.equals(doc)).toBe(true);
+    // Over the limit: refused from the trailer (one member) or once the output passes it (the trailer says 2).
+    expect(await gunzipWhole(one, doc.length - 1)).toBeUndefined();
+    expect(await gunzipWhole(two, doc.length - 1)).toBeUndefined();
+    expect(await gunzipWhole(one.subarray(0, one.length >> 1), doc.length)).toBeUndefined();
   });
 
   it('a 40 MB single JSON Lines record is read as one event', async () => {

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { hasGlob, walk } from '../walk.js';
 import { StageError, describeError } from '../errors.js';
 import type { Logger, TrailEvent } from '../types.js';
-import { maybeGunzip } from './bytes.js';
+import { gunzipWhole, isGzip, maybeGunzip } from './bytes.js';
 import { TruncatedInputError, readRecords, type RecordFormat } from './json-records.js';
 import { mergeConcurrent } from './merge.js';
 import { OUTSIDE_WINDOW, Scope, toEvents, type TimeWindow } from './scope.js';
@@ -15,6 +15,19 @@ const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
 /** Bytes per read of a large file, and the least a small one is read with. */
 const READ_CHUNK = 1024 * 1024;
 const MIN_READ_CHUNK = 16 * 1024;
+
+/**
+ * A file up to WHOLE_FILE bytes on disk is read in one call, and when it is gzip and inflates to at most
+ * WHOLE_INFLATED bytes it is inflated in one call on the thread pool: the next file inflates while this one is
+ * parsed. Streamed, zlib advances a chunk only when the parser waits for one, so the two take turns. Measured on
+ * 1,000,000 events in 500 files of 330 KB (3.3 MB inflated), 4 alternating rounds: 13.5 s against 15.0 s (fastest),
+ * 15.6 s against 19.3 s of CPU. The limit is for memory: inflated buffers live until a full GC frees them, and with
+ * 5.9 MB files (100 files) whole reads held 94 MB of them at once against 48 MB streamed, and peak RSS rose from
+ * 227 to 262 MB; two files in flight now hold at most 2 × (4 + 4) MB. Larger files stream as before, their
+ * per-file costs spread over more records.
+ */
+const WHOLE_FILE = 4 * 1024 * 1024;
+const WHOLE_INFLATED = 4 * 1024 * 1024;
 
 /** `.jsonl`/`.ndjson` (optionally gzipped) are one record per line; everything else is a JSON document. */
 export function formatOf(file: string): RecordFormat {
@@ -70,11 +83,19 @@ export async function* readEventFile(
   // (1,000,000 events: 23.4 s against 20.8 s with 256 KB reads). A file smaller than the mark is read in one
   // buffer of its own size.
   const size = (await stat(file).catch(() => undefined))?.size;
-  const highWaterMark = Math.min(READ_CHUNK, Math.max(MIN_READ_CHUNK, (size ?? READ_CHUNK) + 1));
-  const stream = createReadStream(file, { highWaterMark });
-  stream.on('data', (c) => scope.add('bytes', c.length));
+  const stream =
+    size !== undefined && size <= WHOLE_FILE
+      ? undefined
+      : createReadStream(file, {
+          highWaterMark: Math.min(READ_CHUNK, Math.max(MIN_READ_CHUNK, (size ?? READ_CHUNK) + 1)),
+        });
+  stream?.on('data', (c) => scope.add('bytes', c.length));
   try {
-    for await (const batch of readRecords(maybeGunzip(stream), formatOf(file), (r, n) => scope.skip(r, n))) {
+    for await (const batch of readRecords(
+      stream ? maybeGunzip(stream) : wholeFile(file, scope),
+      formatOf(file),
+      (r, n) => scope.skip(r, n),
+    )) {
       const events = toEvents(batch, scope, win);
       if (events.length > 0) yield events;
     }
@@ -104,12 +125,26 @@ export async function* readEventFile(
     );
     scope.done = true;
   } finally {
-    stream.destroy();
+    stream?.destroy();
     if (scope.repaired > 0)
       logger.warning(
         `events-file ${file}: ${scope.repaired} records held bytes that are not UTF-8; kept with U+FFFD in their place`,
       );
   }
+}
+
+/** A small file's bytes, inflated in one call when it is gzip; a damaged gzip streams so its good records are kept. */
+async function* wholeFile(file: string, scope: Scope): AsyncGenerator<Buffer> {
+  const raw = await readFile(file);
+  scope.add('bytes', raw.length);
+  // Once inflated, `raw` is not used again, so the generator does not keep it while the file is parsed.
+  const out = isGzip(raw) ? await gunzipWhole(raw, WHOLE_INFLATED) : raw;
+  if (out === undefined) yield* maybeGunzip(once(raw));
+  else if (out.length > 0) yield out;
+}
+
+async function* once(buf: Buffer): AsyncGenerator<Buffer> {
+  yield buf;
 }
 
 /** The `file` source: every matching file, a few at a time, each its own scope in the report. */
