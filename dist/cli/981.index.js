@@ -403,7 +403,7 @@ async function* readObject(ctx, s3, bucket, key, scope, late = false) {
             scope.add('bytes', out.ContentLength);
         const body = out.Body;
         if (body) {
-            for await (const batch of (0,_json_records_js__WEBPACK_IMPORTED_MODULE_2__/* .readRecords */ .T3)((0,_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .maybeGunzip */ .o)(body), 'json', (r, n) => scope.skip(r, n))) {
+            for await (const batch of (0,_json_records_js__WEBPACK_IMPORTED_MODULE_2__/* .readRecords */ .T3)((0,_bytes_js__WEBPACK_IMPORTED_MODULE_1__/* .maybeGunzip */ .o6)(body), 'json', (r, n) => scope.skip(r, n))) {
                 const events = (0,_scope_js__WEBPACK_IMPORTED_MODULE_3__/* .toEvents */ .Rc)(batch, scope, win);
                 if (late)
                     for (const e of events)

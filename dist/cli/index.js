@@ -23180,6 +23180,18 @@ const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
 /** Bytes per read of a large file, and the least a small one is read with. */
 const READ_CHUNK = 1024 * 1024;
 const MIN_READ_CHUNK = 16 * 1024;
+/**
+ * A file up to WHOLE_FILE bytes on disk is read in one call, and when it is gzip and inflates to at most
+ * WHOLE_INFLATED bytes it is inflated in one call on the thread pool: the next file inflates while this one is
+ * parsed. Streamed, zlib advances a chunk only when the parser waits for one, so the two take turns. Measured on
+ * 1,000,000 events in 500 files of 330 KB (3.3 MB inflated), 4 alternating rounds: 13.5 s against 15.0 s (fastest),
+ * 15.6 s against 19.3 s of CPU. The limit is for memory: inflated buffers live until a full GC frees them, and with
+ * 5.9 MB files (100 files) whole reads held 94 MB of them at once against 48 MB streamed, and peak RSS rose from
+ * 227 to 262 MB; two files in flight now hold at most 2 \u00d7 (4 + 4) MB. Larger files stream as before, their
+ * per-file costs spread over more records.
+ */
+const WHOLE_FILE = 4 * 1024 * 1024;
+const WHOLE_INFLATED = 4 * 1024 * 1024;
 /** `.jsonl`/`.ndjson` (optionally gzipped) are one record per line; everything else is a JSON document. */
 function formatOf(file) {
     return /\.(jsonl|ndjson)(\.gz)?$/i.test(file) ? 'jsonl' : 'json';
@@ -23233,11 +23245,14 @@ async function* readEventFile(file, scope, win, logger) {
     // (1,000,000 events: 23.4 s against 20.8 s with 256 KB reads). A file smaller than the mark is read in one
     // buffer of its own size.
     const size = (await (0,promises_.stat)(file).catch(() => undefined))?.size;
-    const highWaterMark = Math.min(READ_CHUNK, Math.max(MIN_READ_CHUNK, (size ?? READ_CHUNK) + 1));
-    const stream = (0,external_node_fs_.createReadStream)(file, { highWaterMark });
-    stream.on('data', (c) => scope.add('bytes', c.length));
+    const stream = size !== undefined && size <= WHOLE_FILE
+        ? undefined
+        : (0,external_node_fs_.createReadStream)(file, {
+            highWaterMark: Math.min(READ_CHUNK, Math.max(MIN_READ_CHUNK, (size ?? READ_CHUNK) + 1)),
+        });
+    stream?.on('data', (c) => scope.add('bytes', c.length));
     try {
-        for await (const batch of (0,json_records/* readRecords */.T3)((0,bytes/* maybeGunzip */.o)(stream), formatOf(file), (r, n) => scope.skip(r, n))) {
+        for await (const batch of (0,json_records/* readRecords */.T3)(stream ? (0,bytes/* maybeGunzip */.o6)(stream) : wholeFile(file, scope), formatOf(file), (r, n) => scope.skip(r, n))) {
             const events = (0,sources_scope/* toEvents */.Rc)(batch, scope, win);
             if (events.length > 0)
                 yield events;
@@ -23263,10 +23278,24 @@ async function* readEventFile(file, scope, win, logger) {
         scope.done = true;
     }
     finally {
-        stream.destroy();
+        stream?.destroy();
         if (scope.repaired > 0)
             logger.warning(`events-file ${file}: ${scope.repaired} records held bytes that are not UTF-8; kept with U+FFFD in their place`);
     }
+}
+/** A small file's bytes, inflated in one call when it is gzip; a damaged gzip streams so its good records are kept. */
+async function* wholeFile(file, scope) {
+    const raw = await (0,promises_.readFile)(file);
+    scope.add('bytes', raw.length);
+    // Once inflated, `raw` is not used again, so the generator does not keep it while the file is parsed.
+    const out = (0,bytes/* isGzip */.bf)(raw) ? await (0,bytes/* gunzipWhole */.RF)(raw, WHOLE_INFLATED) : raw;
+    if (out === undefined)
+        yield* (0,bytes/* maybeGunzip */.o6)(once(raw));
+    else if (out.length > 0)
+        yield out;
+}
+async function* once(buf) {
+    yield buf;
 }
 /** The `file` source: every matching file, a few at a time, each its own scope in the report. */
 function fileSource(patterns, win, logger, scopes, concurrency = 4) {
@@ -29134,14 +29163,20 @@ function nothingNewMarkdown(w) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ maybeGunzip)
+/* harmony export */   RF: () => (/* binding */ gunzipWhole),
+/* harmony export */   bf: () => (/* binding */ isGzip),
+/* harmony export */   o6: () => (/* binding */ maybeGunzip)
 /* harmony export */ });
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6141);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6141);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
 
 
+
+const gunzipAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzip);
 /** Passes bytes through, gunzipping them when they start with the gzip magic (extensions and headers can lie). */
 async function* maybeGunzip(src) {
     const it = src[Symbol.asyncIterator]();
@@ -29151,8 +29186,7 @@ async function* maybeGunzip(src) {
     if (first.done)
         return;
     const head = toBuf(first.value);
-    // A single byte 0x1f could still be the start of a gzip header split across chunks: gunzip handles that too.
-    const gzip = head[0] === 0x1f && (head.length < 2 || head[1] === 0x8b);
+    const gzip = isGzip(head);
     const rest = {
         [Symbol.asyncIterator]: () => {
             let sentHead = false;
@@ -29177,7 +29211,7 @@ async function* maybeGunzip(src) {
         return;
     }
     const input = node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(rest, { objectMode: false });
-    const gz = (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip)({ chunkSize: 128 * 1024 });
+    const gz = (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip)({ chunkSize: 128 * 1024 });
     input.on('error', (err) => gz.destroy(err));
     input.pipe(gz);
     try {
@@ -29193,6 +29227,31 @@ function toBuf(v) {
     if (Buffer.isBuffer(v))
         return v;
     return typeof v === 'string' ? Buffer.from(v) : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+/**
+ * True when `buf` starts with the gzip magic. A single byte 0x1f could still be the start of a gzip header split
+ * across chunks: gunzip handles that too (and calls a whole input of that one byte a damaged gzip).
+ */
+function isGzip(buf) {
+    return buf[0] === 0x1f && (buf.length < 2 || buf[1] === 0x8b);
+}
+/**
+ * Inflates a whole gzip buffer in one call on libuv's thread pool, into one buffer sized from the gzip trailer.
+ * Undefined when it would inflate past `limit` bytes or is damaged: the caller then streams it instead, which
+ * keeps the records before the damage and says what broke.
+ */
+async function gunzipWhole(buf, limit) {
+    // The last 4 bytes hold the (last member's) inflated size mod 2^32: a size hint, never trusted as a bound.
+    const hint = buf.length >= 18 ? buf.readUInt32LE(buf.length - 4) : 0;
+    if (hint > limit)
+        return undefined;
+    try {
+        // One byte over the hint lets zlib see the end of the stream without a second output buffer.
+        return await gunzipAsync(buf, { chunkSize: Math.max(64 * 1024, hint + 1), maxOutputLength: limit });
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
