@@ -23177,9 +23177,8 @@ var sources_scope = __nccwpck_require__(8118);
 
 
 const READABLE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
-/** Bytes per read of a large file, and the least a small one is read with. */
+/** Bytes per read of a file that streams. */
 const READ_CHUNK = 1024 * 1024;
-const MIN_READ_CHUNK = 16 * 1024;
 /**
  * A file up to WHOLE_FILE bytes on disk is read in one call, and when it is gzip and inflates to at most
  * WHOLE_INFLATED bytes it is inflated in one call on the thread pool: the next file inflates while this one is
@@ -23240,16 +23239,11 @@ async function expandEventFiles(patterns, cwd = process.cwd()) {
 /** Reads one file into batches of in-window events; damage is counted on its scope, never thrown. */
 async function* readEventFile(file, scope, win, logger) {
     scope.add('objects', 1);
-    // Each read allocates a buffer of the stream's whole high-water mark, outside V8's heap, however little the file
-    // holds: with 1 MB for every file, 500 files of 340 KB allocated 500 MB the garbage collector had to chase
-    // (1,000,000 events: 23.4 s against 20.8 s with 256 KB reads). A file smaller than the mark is read in one
-    // buffer of its own size.
+    // A file over WHOLE_FILE (or one whose size is unknown) streams in reads of READ_CHUNK; the rest are read whole.
     const size = (await (0,promises_.stat)(file).catch(() => undefined))?.size;
     const stream = size !== undefined && size <= WHOLE_FILE
         ? undefined
-        : (0,external_node_fs_.createReadStream)(file, {
-            highWaterMark: Math.min(READ_CHUNK, Math.max(MIN_READ_CHUNK, (size ?? READ_CHUNK) + 1)),
-        });
+        : (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK });
     stream?.on('data', (c) => scope.add('bytes', c.length));
     try {
         for await (const batch of (0,json_records/* readRecords */.T3)(stream ? (0,bytes/* maybeGunzip */.o6)(stream) : wholeFile(file, scope), formatOf(file), (r, n) => scope.skip(r, n))) {
@@ -23287,7 +23281,6 @@ async function* readEventFile(file, scope, win, logger) {
 async function* wholeFile(file, scope) {
     const raw = await (0,promises_.readFile)(file);
     scope.add('bytes', raw.length);
-    // Once inflated, `raw` is not used again, so the generator does not keep it while the file is parsed.
     const out = (0,bytes/* isGzip */.bf)(raw) ? await (0,bytes/* gunzipWhole */.RF)(raw, WHOLE_INFLATED) : raw;
     if (out === undefined)
         yield* (0,bytes/* maybeGunzip */.o6)(once(raw));
