@@ -23277,18 +23277,11 @@ async function* readEventFile(file, scope, win, logger) {
             logger.warning(`events-file ${file}: ${scope.repaired} records held bytes that are not UTF-8; kept with U+FFFD in their place`);
     }
 }
-/** A small file's bytes, inflated in one call when it is gzip; a damaged gzip streams so its good records are kept. */
+/** A small file's bytes, read in one call and handed on whole (see wholeBytes). */
 async function* wholeFile(file, scope) {
     const raw = await (0,promises_.readFile)(file);
     scope.add('bytes', raw.length);
-    const out = (0,bytes/* isGzip */.bf)(raw) ? await (0,bytes/* gunzipWhole */.RF)(raw, WHOLE_INFLATED) : raw;
-    if (out === undefined)
-        yield* (0,bytes/* maybeGunzip */.o6)(once(raw));
-    else if (out.length > 0)
-        yield out;
-}
-async function* once(buf) {
-    yield buf;
+    yield* (0,bytes/* wholeBytes */.fq)(raw, WHOLE_INFLATED);
 }
 /** The `file` source: every matching file, a few at a time, each its own scope in the report. */
 function fileSource(patterns, win, logger, scopes, concurrency = 4) {
@@ -29156,10 +29149,10 @@ function nothingNewMarkdown(w) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RF: () => (/* binding */ gunzipWhole),
-/* harmony export */   bf: () => (/* binding */ isGzip),
+/* harmony export */   fq: () => (/* binding */ wholeBytes),
 /* harmony export */   o6: () => (/* binding */ maybeGunzip)
 /* harmony export */ });
+/* unused harmony exports isGzip, gunzipWhole */
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
@@ -29245,6 +29238,21 @@ async function gunzipWhole(buf, limit) {
     catch {
         return undefined;
     }
+}
+/**
+ * The bytes of a whole input, ready to parse: inflated in one call (gunzipWhole) when they are gzip and inflate to
+ * at most `limit` bytes, as they are when not gzip, and otherwise streamed through maybeGunzip (too large, a trailer
+ * that lies, or damage: the records before the damage are kept and the reason is the stream's).
+ */
+async function* wholeBytes(raw, limit) {
+    const out = isGzip(raw) ? await gunzipWhole(raw, limit) : raw;
+    if (out === undefined)
+        yield* maybeGunzip(once(raw));
+    else if (out.length > 0)
+        yield out;
+}
+async function* once(buf) {
+    yield buf;
 }
 
 

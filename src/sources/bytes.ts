@@ -76,3 +76,18 @@ export async function gunzipWhole(buf: Buffer, limit: number): Promise<Buffer | 
     return undefined;
   }
 }
+
+/**
+ * The bytes of a whole input, ready to parse: inflated in one call (gunzipWhole) when they are gzip and inflate to
+ * at most `limit` bytes, as they are when not gzip, and otherwise streamed through maybeGunzip (too large, a trailer
+ * that lies, or damage: the records before the damage are kept and the reason is the stream's).
+ */
+export async function* wholeBytes(raw: Buffer, limit: number): AsyncGenerator<Buffer> {
+  const out = isGzip(raw) ? await gunzipWhole(raw, limit) : raw;
+  if (out === undefined) yield* maybeGunzip(once(raw));
+  else if (out.length > 0) yield out;
+}
+
+async function* once(buf: Buffer): AsyncGenerator<Buffer> {
+  yield buf;
+}

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { hasGlob, walk } from '../walk.js';
 import { StageError, describeError } from '../errors.js';
 import type { Logger, TrailEvent } from '../types.js';
-import { gunzipWhole, isGzip, maybeGunzip } from './bytes.js';
+import { maybeGunzip, wholeBytes } from './bytes.js';
 import { TruncatedInputError, readRecords, type RecordFormat } from './json-records.js';
 import { mergeConcurrent } from './merge.js';
 import { OUTSIDE_WINDOW, Scope, toEvents, type TimeWindow } from './scope.js';
@@ -127,17 +127,11 @@ export async function* readEventFile(
   }
 }
 
-/** A small file's bytes, inflated in one call when it is gzip; a damaged gzip streams so its good records are kept. */
+/** A small file's bytes, read in one call and handed on whole (see wholeBytes). */
 async function* wholeFile(file: string, scope: Scope): AsyncGenerator<Buffer> {
   const raw = await readFile(file);
   scope.add('bytes', raw.length);
-  const out = isGzip(raw) ? await gunzipWhole(raw, WHOLE_INFLATED) : raw;
-  if (out === undefined) yield* maybeGunzip(once(raw));
-  else if (out.length > 0) yield out;
-}
-
-async function* once(buf: Buffer): AsyncGenerator<Buffer> {
-  yield buf;
+  yield* wholeBytes(raw, WHOLE_INFLATED);
 }
 
 /** The `file` source: every matching file, a few at a time, each its own scope in the report. */
